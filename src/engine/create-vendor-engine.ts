@@ -1,0 +1,109 @@
+import type { Faker } from '@faker-js/faker';
+import type { HttpRequest, HttpResponse, OperationResult } from '../core/http.js';
+import type { ValidatedRequest } from '../core/request.js';
+import type { VendorPlugin } from '../core/vendor-plugin.js';
+import type { Violation } from '../core/violation.js';
+import { buildOperations } from '../spec/build-operations.js';
+import type { SpecDocument } from '../spec/load-spec.js';
+import { createOperationIndex, matchOperation } from '../spec/match-operation.js';
+import { compileOperation, findResponse, type CompiledOperation } from '../validate/compile-operation.js';
+import { createAjv } from '../validate/create-ajv.js';
+import { refusalFor, validateRequest } from '../validate/validate-request.js';
+import { validateResponse } from '../validate/validate-response.js';
+import { negotiateMediaType } from '../media/media-type.js';
+import { createSeededFaker } from '../fake/index.js';
+import { encodeBody } from './encode-body.js';
+import { respondFromSpec } from './respond-from-spec.js';
+
+/** One request's passage through the engine: what the journal and reports are made of. */
+export interface Exchange {
+  vendor: string;
+  operationId: string | undefined;
+  request: HttpRequest;
+  validated: ValidatedRequest | undefined;
+  /** Contract violations of the request. */
+  violations: Violation[];
+  /** Where the mock's own answer broke its spec: a bug of the mock, logged loudly. */
+  responseViolations: Violation[];
+  response: HttpResponse;
+}
+
+export interface VendorEngineOptions {
+  spec: SpecDocument;
+  plugin: VendorPlugin;
+  seed?: number;
+}
+
+export interface VendorEngine {
+  plugin: VendorPlugin;
+  spec: SpecDocument;
+  operations: CompiledOperation[];
+  handle(request: HttpRequest): Promise<Exchange>;
+  /** Answers a problem that arose outside the pipeline (body too large, crash) in the vendor's shape. */
+  renderProblem(status: number, violations: Violation[], accept?: string): HttpResponse;
+}
+
+/**
+ * Builds the request pipeline for one vendor: match operation → validate request → vendor behaviour
+ * (or the spec's answer) → validate response → encode. Validators are compiled here, once.
+ */
+export function createVendorEngine({ spec, plugin, seed = 1 }: VendorEngineOptions): VendorEngine {
+  const doc = spec.doc;
+  const ajv = createAjv(spec);
+  const operations = buildOperations(doc).map((operation) => compileOperation(ajv, operation));
+  const byOperation = new Map(operations.map((compiled) => [compiled.operation, compiled]));
+  const index = createOperationIndex(operations.map((compiled) => compiled.operation));
+  const faker: Faker = createSeededFaker(seed);
+
+  const finish = (compiled: CompiledOperation | undefined, result: OperationResult, accept: string | undefined, negotiated?: string): { response: HttpResponse; responseViolations: Violation[] } => {
+    const headers: Record<string, string> = { ...result.headers };
+    if (result.body === undefined) return { response: { status: result.status, headers, body: undefined }, responseViolations: compiled === undefined ? [] : validateResponse(doc, compiled, result, undefined) };
+    const documented = compiled === undefined ? undefined : findResponse(compiled, result.status);
+    const offered = documented?.content.map((c) => c.media.mediaType) ?? [];
+    const mediaType = result.mediaType ?? (negotiated !== undefined && offered.includes(negotiated) ? negotiated : undefined) ?? negotiateMediaType(accept, offered) ?? offered[0] ?? 'application/json';
+    const responseViolations = compiled === undefined ? [] : validateResponse(doc, compiled, result, mediaType);
+    headers['content-type'] = `${mediaType}; charset=utf-8`;
+    return { response: { status: result.status, headers, body: encodeBody(doc, compiled, result.status, mediaType, result.body) }, responseViolations };
+  };
+
+  const renderProblem = (status: number, violations: Violation[], accept?: string, compiled?: CompiledOperation) =>
+    finish(compiled, plugin.renderError({ status, violations, operationId: compiled?.operation.operationId }), accept);
+
+  return {
+    plugin,
+    spec,
+    operations,
+    renderProblem: (status, violations, accept) => renderProblem(status, violations, accept).response,
+    async handle(request) {
+      const accept = request.headers.accept;
+      const match = matchOperation(index, request.method, request.path);
+      if (match.kind !== 'matched') {
+        const violation: Violation =
+          match.kind === 'not-found'
+            ? { code: 'request.path.unknown', location: 'path', pointer: '', message: `no operation of ${plugin.title} has the path ${request.path}`, specPointer: '#/paths', operationId: '' }
+            : { code: 'request.method.not-allowed', location: 'path', pointer: '', message: `${request.method} is not allowed on ${request.path}; allowed: ${match.allow.join(', ')}`, specPointer: '#/paths', operationId: '' };
+        const status = match.kind === 'not-found' ? 404 : 405;
+        const { response } = renderProblem(status, [violation], accept);
+        if (match.kind === 'method-not-allowed') response.headers.allow = match.allow.join(', ');
+        return { vendor: plugin.id, operationId: undefined, request, validated: undefined, violations: [violation], responseViolations: [], response };
+      }
+      const compiled = byOperation.get(match.operation)!;
+      const { request: validated, violations } = validateRequest(doc, compiled, request, match.pathParams);
+      let outcome: { response: HttpResponse; responseViolations: Violation[] };
+      if (violations.length > 0) {
+        const refusal = refusalFor(violations);
+        outcome = renderProblem(refusal.status, refusal.shown, accept, compiled);
+      } else {
+        const handler = plugin.handlers?.[compiled.operation.operationId];
+        const context = { respondFromSpec: (status?: number) => respondFromSpec(doc, compiled, faker, { status, accept }) };
+        const result = handler === undefined ? context.respondFromSpec() : await handler(validated, context);
+        outcome = finish(compiled, result, accept, validated.responseMediaType);
+      }
+      if (outcome.responseViolations.length > 0) {
+        // The mock broke its own contract: make it loud, it is our bug.
+        console.error(`[returns-mock] ${plugin.id} ${compiled.operation.operationId}: response breaks the spec: ${outcome.responseViolations.map((v) => v.message).join('; ')}`);
+      }
+      return { vendor: plugin.id, operationId: compiled.operation.operationId, request, validated, violations, responseViolations: outcome.responseViolations, response: outcome.response };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Faker } from '@faker-js/faker';
+import type { OperationResult } from '../core/http.js';
+import type { CompiledOperation } from '../validate/compile-operation.js';
+import { findResponse } from '../validate/compile-operation.js';
+import { fakeFromSchema, selectExample } from '../fake/index.js';
+import { negotiateMediaType } from '../media/media-type.js';
+
+export interface SpecAnswerOptions {
+  status?: number;
+  accept?: string;
+  /** A named example to answer with (`Prefer: example=name`). */
+  exampleName?: string;
+  /** Fake from the schema even where an example exists (`Prefer: dynamic=true`). */
+  dynamic?: boolean;
+}
+
+/** The answer the spec alone gives: the documented status, its example or a body faked from its schema. */
+export function respondFromSpec(doc: unknown, compiled: CompiledOperation, faker: Faker, options: SpecAnswerOptions = {}): OperationResult {
+  const status = options.status ?? firstSuccessStatus(compiled);
+  const documented = findResponse(compiled, status);
+  if (documented === undefined || documented.content.length === 0) return { status };
+  const offered = documented.content.map((c) => c.media.mediaType);
+  const mediaType = negotiateMediaType(options.accept, offered) ?? offered[0]!;
+  const media = documented.content.find((c) => c.media.mediaType === mediaType)!.media;
+  if (!options.dynamic) {
+    const example = selectExample(doc, media, options.exampleName);
+    if (example.found) return { status, body: example.value, mediaType };
+  }
+  const body = media.schema === undefined ? undefined : fakeFromSchema(doc, media.schema, { faker, pointer: media.schemaPointer });
+  return { status, body, mediaType };
+}
+
+function firstSuccessStatus(compiled: CompiledOperation): number {
+  const success = compiled.operation.responses.find((r) => /^2\d\d$/.test(r.status));
+  return success === undefined ? 200 : Number(success.status);
+}

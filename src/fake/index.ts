@@ -1,0 +1,3 @@
+export { createSeededFaker, FAKE_REFERENCE_DATE } from './create-faker.js';
+export { fakeFromSchema, type FakeOptions } from './fake-from-schema.js';
+export { selectExample, type ExampleSelection } from './select-example.js';

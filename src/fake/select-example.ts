@@ -1,0 +1,40 @@
+import type { MediaTypeSpec } from '../core/operation.js';
+import { followRef } from '../spec/resolve-schema.js';
+
+/** The outcome of looking for an example: its value and, for a named example, its name. */
+export type ExampleSelection = { found: true; value: unknown; name?: string } | { found: false };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Picks the example to answer with: the named one when `name` is given (else none), otherwise the first named example,
+ * then the media type's `example`, then the schema's `examples[0]` or `example`. `doc` resolves `$ref`s
+ * (`#/components/examples/...`, `#/components/schemas/...`).
+ * @example selectExample(spec.doc, media, 'seed') // { found: true, value: {...}, name: 'seed' }
+ */
+export function selectExample(doc: unknown, media: MediaTypeSpec, name?: string): ExampleSelection {
+  const examples = media.examples ?? {};
+  if (name !== undefined) {
+    if (!Object.hasOwn(examples, name)) return { found: false };
+    const value = exampleValue(doc, examples[name]);
+    return value.found ? { found: true, value: value.value, name } : { found: false };
+  }
+  for (const [exampleName, example] of Object.entries(examples)) {
+    const value = exampleValue(doc, example);
+    if (value.found) return { found: true, value: value.value, name: exampleName };
+  }
+  if (media.example !== undefined) return { found: true, value: media.example };
+  if (media.schema === undefined) return { found: false };
+  const { schema } = followRef(doc, media.schema, media.schemaPointer);
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return { found: true, value: schema.examples[0] };
+  if (schema.example !== undefined) return { found: true, value: schema.example };
+  return { found: false };
+}
+
+/** The `value` of an Example Object, following a `$ref` to `components/examples`; an `externalValue` is never fetched. */
+function exampleValue(doc: unknown, example: unknown): { found: true; value: unknown } | { found: false } {
+  const { schema: resolved } = followRef(doc, example, undefined);
+  // `buildOperations` keeps `value: undefined` for an example that only has an `externalValue`.
+  if (!isRecord(resolved) || resolved.value === undefined) return { found: false };
+  return { found: true, value: resolved.value };
+}

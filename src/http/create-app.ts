@@ -1,0 +1,73 @@
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import type { HttpRequest, HttpResponse } from '../core/http.js';
+import type { Exchange, VendorEngine } from '../engine/create-vendor-engine.js';
+import { readBody } from './read-body.js';
+
+export interface AppOptions {
+  engines: VendorEngine[];
+  /** Largest request body accepted, in bytes; larger ones get the vendor's 413. */
+  maxBodyBytes: number;
+  /** Called with every exchange once it is answered (journal, logs). */
+  onExchange?: (exchange: Exchange) => void;
+}
+
+/** Default request body limit: 1 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+function toHttpRequest(c: Context, prefix: string, body: Uint8Array | undefined): HttpRequest {
+  const url = new URL(c.req.url);
+  const headers: Record<string, string> = {};
+  c.req.raw.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return { method: c.req.method.toUpperCase(), baseUrl: `${url.origin}${prefix}`, path: url.pathname.slice(prefix.length) || '/', query: url.search.slice(1), headers, body };
+}
+
+function toResponse(response: HttpResponse): Response {
+  return new Response(response.body ?? null, { status: response.status, headers: response.headers });
+}
+
+/** Builds the Hono app: every vendor under its prefix, CORS for browser clients and one error boundary. */
+export function createApp({ engines, maxBodyBytes, onExchange }: AppOptions): Hono {
+  const app = new Hono();
+  // Return portals run in browsers: answer preflights and expose the headers a client reads (Location, X-Total-Count).
+  app.use('*', cors({ origin: '*', exposeHeaders: ['Location', 'X-Total-Count', 'x-mock-violations', 'Allow'] }));
+
+  app.get('/', (c) =>
+    c.json({
+      name: 'returns-mock',
+      vendors: engines.map((engine) => ({ id: engine.plugin.id, title: engine.plugin.title, prefix: engine.plugin.prefix, operations: engine.operations.length })),
+    }),
+  );
+
+  for (const engine of engines) {
+    const { prefix } = engine.plugin;
+    app.get(`${prefix}/openapi.yaml`, (c) => c.body(engine.spec.source, 200, { 'content-type': 'application/yaml; charset=utf-8' }));
+    app.get(`${prefix}/openapi.json`, (c) => c.json(engine.spec.doc));
+    const handle = async (c: Context) => {
+      const body = await readBody(c.req.raw, maxBodyBytes);
+      const request = toHttpRequest(c, prefix, body.kind === 'body' ? body.bytes : undefined);
+      if (body.kind === 'too-large') request.bodyTooLarge = { limit: maxBodyBytes };
+      const exchange = await engine.handle(request);
+      onExchange?.(exchange);
+      return toResponse(exchange.response);
+    };
+    app.all(prefix, handle);
+    app.all(`${prefix}/*`, handle);
+  }
+
+  app.notFound((c) => c.json({ message: `No vendor is mounted at ${new URL(c.req.url).pathname}`, vendors: engines.map((e) => e.plugin.prefix) }, 404));
+
+  // The one error boundary: anything unexpected is logged and answered as a 500 in the vendor's shape.
+  app.onError((error, c) => {
+    console.error('[returns-mock] unexpected error:', error);
+    const pathname = new URL(c.req.url).pathname;
+    const engine = engines.find((e) => pathname === e.plugin.prefix || pathname.startsWith(`${e.plugin.prefix}/`));
+    if (engine === undefined) return c.json({ message: 'Internal error in returns-mock' }, 500);
+    return toResponse(
+      engine.renderProblem(500, [{ code: 'mock.internal', location: 'response', pointer: '', message: 'internal error in returns-mock', specPointer: '', operationId: '' }], c.req.header('accept')),
+    );
+  });
+  return app;
+}

@@ -1,0 +1,30 @@
+/** A request body read up to a limit: the bytes, or the fact that it was too large. */
+export type LimitedBody = { kind: 'body'; bytes: Uint8Array | undefined } | { kind: 'too-large' };
+
+/** Reads a body without ever holding more than `maxBytes` of it: a declared or streamed excess stops the read. */
+export async function readBody(request: Request, maxBytes: number): Promise<LimitedBody> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) return { kind: 'too-large' };
+  if (request.body === null) return { kind: 'body', bytes: undefined };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return { kind: 'too-large' };
+    }
+    chunks.push(value);
+  }
+  if (size === 0) return { kind: 'body', bytes: undefined };
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { kind: 'body', bytes };
+}

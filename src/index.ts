@@ -1,0 +1,79 @@
+import type { Hono } from 'hono';
+import type { VendorPlugin } from './core/vendor-plugin.js';
+import { createVendorEngine, type Exchange, type VendorEngine } from './engine/create-vendor-engine.js';
+import { createApp, DEFAULT_MAX_BODY_BYTES } from './http/create-app.js';
+import { listen } from './http/listen.js';
+import { loadSpec } from './spec/load-spec.js';
+import { createGenericPlugin, vendorPlugins, type VendorId } from './vendors/index.js';
+
+export type { VendorId } from './vendors/index.js';
+export type { Violation } from './core/violation.js';
+export type { Exchange } from './engine/create-vendor-engine.js';
+
+export interface MockOptions {
+  /** Bundled vendors to mount; default all four. */
+  vendors?: VendorId[];
+  /** Further OpenAPI files, mounted at `/<file base name>` or at `prefix`, with the generic behaviour. */
+  specs?: Array<{ file: string; prefix?: string }>;
+  /** Seed for faked data; the same seed and requests give the same answers. */
+  seed?: number;
+  /** Largest request body in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** Called with every answered exchange (journal, logging, tests). */
+  onExchange?: (exchange: Exchange) => void;
+}
+
+export interface Mock {
+  app: Hono;
+  engines: VendorEngine[];
+}
+
+/** Loads the specs, compiles every validator and builds the Hono app, without listening. */
+export async function createMock(options: MockOptions = {}): Promise<Mock> {
+  const wanted = options.vendors ?? vendorPlugins.map((plugin) => plugin.id as VendorId);
+  const plugins: VendorPlugin[] = [
+    ...vendorPlugins.filter((plugin) => wanted.includes(plugin.id as VendorId)),
+    ...(options.specs ?? []).map(({ file, prefix }) => createGenericPlugin(file, prefix)),
+  ];
+  const prefixes = new Set<string>();
+  for (const plugin of plugins) {
+    if (!/^\/[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/.test(plugin.prefix)) throw new Error(`invalid prefix '${plugin.prefix}' for ${plugin.specFile}: use /name`);
+    if (prefixes.has(plugin.prefix)) throw new Error(`two specs are mounted at ${plugin.prefix}: give one another prefix with --spec /prefix=FILE`);
+    prefixes.add(plugin.prefix);
+  }
+  const engines = await Promise.all(plugins.map(async (plugin) => createVendorEngine({ plugin, spec: await loadSpec(plugin.specFile), seed: options.seed })));
+  const app = createApp({ engines, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, onExchange: options.onExchange });
+  return { app, engines };
+}
+
+export interface StartOptions extends MockOptions {
+  /** Port to listen on; 0 (the default here) picks a free one. */
+  port?: number;
+  host?: string;
+}
+
+export interface RunningMock extends Mock {
+  /** Server root, e.g. `http://127.0.0.1:4010`. */
+  url: string;
+  /** A vendor's base URL including its prefix, e.g. `http://127.0.0.1:4010/emporix`. */
+  urlFor(vendor: string): string;
+  close(): Promise<void>;
+}
+
+/** Starts the mock in this process: for test runners (vitest, jest, node:test) and the CLI. */
+export async function startMock(options: StartOptions = {}): Promise<RunningMock> {
+  const mock = await createMock(options);
+  const host = options.host ?? '127.0.0.1';
+  const server = await listen(mock.app, options.port ?? 0, host);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
+  return {
+    ...mock,
+    url,
+    urlFor(vendor) {
+      const engine = mock.engines.find((e) => e.plugin.id === vendor);
+      if (engine === undefined) throw new Error(`vendor '${vendor}' is not mounted; mounted: ${mock.engines.map((e) => e.plugin.id).join(', ')}`);
+      return `${url}${engine.plugin.prefix}`;
+    },
+    close: server.close,
+  };
+}

@@ -1,0 +1,121 @@
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { viewSchema, type SchemaView } from '../spec/resolve-schema.js';
+
+type Json = Record<string, unknown>;
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  parseTagValue: false,
+  trimValues: true,
+  processEntities: true,
+});
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false });
+
+/** Raised for XML that is not well-formed; the caller turns it into the vendor's 400. */
+export class XmlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+  ) {
+    super(message);
+    this.name = 'XmlSyntaxError';
+  }
+}
+
+const enumNames = (view: SchemaView): Record<string, string> => {
+  const names = view.schema['x-enum-names'];
+  return typeof names === 'object' && names !== null ? (names as Record<string, string>) : {};
+};
+
+const xmlName = (schema: Json, fallback: string): string => {
+  const xml = schema.xml as { name?: unknown } | undefined;
+  return typeof xml?.name === 'string' ? xml.name : fallback;
+};
+
+/**
+ * Parses an XML body into the JSON shape its schema describes: wrapped arrays unwrapped,
+ * numbers and booleans typed, `x-enum-names` mapped back to values. Text that does not fit
+ * the schema is kept as text so that validation names it.
+ */
+export function decodeXml(doc: unknown, text: string, schema: unknown, schemaPointer?: string): unknown {
+  const verdict = XMLValidator.validate(text);
+  if (verdict !== true) throw new XmlSyntaxError(verdict.err.msg, verdict.err.line);
+  const parsed = parser.parse(text) as Json;
+  const roots = Object.values(parsed);
+  if (roots.length !== 1) throw new XmlSyntaxError('an XML body must have exactly one root element', undefined);
+  return fromXml(doc, roots[0], viewSchema(doc, schema, schemaPointer), 0);
+}
+
+function fromXml(doc: unknown, node: unknown, view: SchemaView, depth: number): unknown {
+  if (depth > 64) return node;
+  if (view.types.includes('array')) {
+    if (node === '' || node === undefined) return [];
+    const itemSchema = view.items?.schema ?? {};
+    const itemView = viewSchema(doc, itemSchema, view.items?.pointer);
+    // Wrapped arrays hold one element per item: <Rows><Row/><Row/></Rows>.
+    const children = typeof node === 'object' && node !== null && !Array.isArray(node) ? Object.values(node as Json) : [node];
+    const items = children.length === 1 && Array.isArray(children[0]) ? (children[0] as unknown[]) : children;
+    return items.map((item) => fromXml(doc, item, itemView, depth + 1));
+  }
+  if (view.types.includes('object') || view.properties.size > 0) {
+    if (node === '') return {};
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return node;
+    const result: Json = {};
+    for (const [key, value] of Object.entries(node as Json)) {
+      const property = view.properties.get(key);
+      const converted = property === undefined ? value : fromXml(doc, value, viewSchema(doc, property.schema, property.pointer), depth + 1);
+      Object.defineProperty(result, key, { value: converted, enumerable: true, writable: true, configurable: true });
+    }
+    return result;
+  }
+  if (typeof node !== 'string') return node;
+  return fromXmlText(node, view);
+}
+
+function fromXmlText(text: string, view: SchemaView): unknown {
+  const named = Object.entries(enumNames(view)).find(([, name]) => name === text);
+  if (named !== undefined) return Number.isNaN(Number(named[0])) ? named[0] : Number(named[0]);
+  if ((view.types.includes('integer') || view.types.includes('number')) && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
+  if (view.types.includes('boolean') && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
+}
+
+/** Serialises a JSON value as XML the way the schema's `xml` objects describe, with the root element named by the schema. */
+export function encodeXml(doc: unknown, value: unknown, schema: unknown, schemaPointer: string | undefined, rootFallback: string): string {
+  const view = viewSchema(doc, schema, schemaPointer);
+  const componentName = view.pointer?.match(/\/components\/schemas\/([^/]+)$/)?.[1];
+  const root = xmlName(view.schema, componentName ?? rootFallback);
+  const body = toXml(doc, value, view, 0);
+  const element =
+    typeof body === 'object' && body !== null
+      ? { '@_xmlns:xsd': 'http://www.w3.org/2001/XMLSchema', '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', ...body }
+      : body;
+  return `<?xml version="1.0" encoding="utf-8"?>${builder.build({ [root]: element }) as string}`;
+}
+
+function toXml(doc: unknown, value: unknown, view: SchemaView, depth: number): unknown {
+  if (Array.isArray(value)) {
+    const itemView = viewSchema(doc, view.items?.schema ?? {}, view.items?.pointer);
+    const itemName = xmlName(asRecord(view.items?.schema), xmlName(itemView.schema, 'item'));
+    return { [itemName]: value.map((item) => toXml(doc, item, itemView, depth + 1)) };
+  }
+  if (typeof value === 'object' && value !== null) {
+    const result: Json = {};
+    for (const [key, child] of Object.entries(value as Json)) {
+      if (child === undefined) continue;
+      const property = view.properties.get(key);
+      const childView = viewSchema(doc, property?.schema ?? {}, property?.pointer);
+      result[xmlName(asRecord(property?.schema), key)] = depth > 64 ? child : toXml(doc, child, childView, depth + 1);
+    }
+    return result;
+  }
+  const name = enumNames(view)[String(value)];
+  return name ?? value;
+}
+
+function asRecord(value: unknown): Json {
+  return typeof value === 'object' && value !== null ? (value as Json) : {};
+}

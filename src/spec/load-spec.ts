@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { bundle } from '@apidevtools/json-schema-ref-parser';
+import { parse as parseYaml } from 'yaml';
+
+/** A loaded OpenAPI document with every external `$ref` bundled in, so all refs are local pointers. */
+export interface SpecDocument {
+  file: string;
+  /** `3.0` or `3.1`: decides the JSON Schema dialect used to validate it. */
+  version: '3.0' | '3.1';
+  doc: OpenApiDocument;
+  /** The file's text as read, served back at `/<prefix>/openapi.yaml`. */
+  source: string;
+}
+
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string; description?: string };
+  paths?: Record<string, Record<string, unknown>>;
+  components?: Record<string, Record<string, unknown>>;
+  security?: Array<Record<string, string[]>>;
+  [key: string]: unknown;
+}
+
+export class SpecLoadError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'SpecLoadError';
+  }
+}
+
+/** Reads a YAML or JSON OpenAPI 3.0/3.1 file and bundles its external references. */
+export async function loadSpec(file: string): Promise<SpecDocument> {
+  const absolute = path.resolve(file);
+  let source: string;
+  try {
+    source = await readFile(absolute, 'utf8');
+  } catch (error) {
+    throw new SpecLoadError(file, `cannot read: ${(error as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(source, { maxAliasCount: 1000 });
+  } catch (error) {
+    throw new SpecLoadError(file, `not valid YAML or JSON: ${(error as Error).message}`);
+  }
+  if (!isOpenApiDocument(parsed)) {
+    throw new SpecLoadError(file, 'not an OpenAPI 3.0 or 3.1 document (no `openapi: 3.x` field)');
+  }
+  const version = parsed.openapi.startsWith('3.1') ? '3.1' : '3.0';
+  let doc: OpenApiDocument;
+  try {
+    // Remote refs are never fetched: a mock must start the same way offline.
+    doc = (await bundle(absolute, parsed as never, { resolve: { http: false } })) as unknown as OpenApiDocument;
+  } catch (error) {
+    throw new SpecLoadError(file, `cannot resolve references: ${(error as Error).message}`);
+  }
+  return { file: absolute, version, doc, source };
+}
+
+function isOpenApiDocument(value: unknown): value is OpenApiDocument {
+  if (typeof value !== 'object' || value === null) return false;
+  const openapi = (value as { openapi?: unknown }).openapi;
+  return typeof openapi === 'string' && /^3\.[01]\./.test(openapi);
+}

@@ -1,0 +1,113 @@
+import type { SecurityRequirement } from '../core/operation.js';
+import type { Credential } from '../core/request.js';
+import type { Violation } from '../core/violation.js';
+import { getAtPointer } from '../spec/json-pointer.js';
+
+export interface SecurityCheck {
+  /** Credentials of the first satisfied requirement (empty when the operation needs none). */
+  credentials: Credential[];
+  /** The satisfied requirement, with its scopes or roles; `undefined` when none is satisfied. */
+  requirement: SecurityRequirement | undefined;
+  violations: Violation[];
+}
+
+interface SchemeObject {
+  type?: string;
+  scheme?: string;
+  in?: string;
+  name?: string;
+}
+
+/** Decodes the claims of a JWT without checking its signature; `undefined` when the token is not a JWT. */
+export function decodeJwtClaims(token: string): Record<string, unknown> | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[1] === undefined) return undefined;
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Outcome = { credential: Credential } | { problem: string; header: string };
+
+function presentCredential(name: string, scheme: SchemeObject, headers: Record<string, string>, query: URLSearchParams): Outcome {
+  const type = scheme.type;
+  if (type === 'apiKey') {
+    const key = scheme.name ?? '';
+    const value = scheme.in === 'query' ? query.get(key) ?? undefined : scheme.in === 'cookie' ? readCookie(headers.cookie, key) : headers[key.toLowerCase()];
+    if (value === undefined || value.trim() === '') return { problem: `${scheme.in ?? 'header'} '${key}' is missing`, header: key };
+    return { credential: { scheme: name, kind: 'apiKey', token: value } };
+  }
+  const authorization = headers.authorization;
+  const wantsBasic = type === 'http' && scheme.scheme?.toLowerCase() === 'basic';
+  if (authorization === undefined || authorization.trim() === '') return { problem: `header 'Authorization' is missing`, header: 'Authorization' };
+  const match = /^(\S+)\s+(\S+)\s*$/.exec(authorization);
+  const expected = wantsBasic ? 'basic' : 'bearer';
+  if (match === null || match[1]!.toLowerCase() !== expected) {
+    return { problem: `header 'Authorization' must be '${wantsBasic ? 'Basic <base64 user:password>' : 'Bearer <token>'}'`, header: 'Authorization' };
+  }
+  const value = match[2]!;
+  if (wantsBasic) {
+    const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(value) ? Buffer.from(value, 'base64').toString('utf8') : '';
+    const separator = decoded.indexOf(':');
+    if (separator < 1) return { problem: `header 'Authorization' carries no valid 'user:password' in base64`, header: 'Authorization' };
+    return { credential: { scheme: name, kind: 'basic', user: decoded.slice(0, separator) } };
+  }
+  if (type === 'http' && scheme.scheme?.toLowerCase() !== 'bearer') {
+    return { problem: `HTTP scheme '${scheme.scheme ?? ''}' is not supported by the mock`, header: 'Authorization' };
+  }
+  const credential: Credential = { scheme: name, kind: 'bearer', token: value };
+  const claims = decodeJwtClaims(value);
+  if (claims !== undefined) credential.claims = claims;
+  return { credential };
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+/**
+ * Checks that some alternative of the operation's security requirement is satisfied by well-formed credentials.
+ * Scopes and roles are not checked here: permissions are vendor behaviour (403).
+ */
+export function checkSecurity(
+  doc: unknown,
+  security: SecurityRequirement[],
+  headers: Record<string, string>,
+  query: URLSearchParams,
+  operationId: string,
+): SecurityCheck {
+  if (security.length === 0) return { credentials: [], requirement: {}, violations: [] };
+  // When no alternative holds, report the one that came closest: its missing parts are what the client must add.
+  let closest: Violation[] | undefined;
+  for (const requirement of security) {
+    const credentials: Credential[] = [];
+    const problems: Violation[] = [];
+    for (const name of Object.keys(requirement)) {
+      const scheme = (getAtPointer(doc, `/components/securitySchemes/${name}`) ?? {}) as SchemeObject;
+      const outcome = presentCredential(name, scheme, headers, query);
+      if ('problem' in outcome) {
+        problems.push({
+          code: 'request.security.missing',
+          location: 'security',
+          pointer: `/${outcome.header}`,
+          message: `${outcome.problem} (security scheme '${name}')`,
+          specPointer: `#/components/securitySchemes/${name}`,
+          operationId,
+        });
+      } else {
+        credentials.push(outcome.credential);
+      }
+    }
+    // An empty requirement object ({}) means anonymous access is allowed.
+    if (problems.length === 0) return { credentials, requirement, violations: [] };
+    if (closest === undefined || problems.length < closest.length) closest = problems;
+  }
+  return { credentials: [], requirement: undefined, violations: closest ?? [] };
+}

@@ -1,0 +1,82 @@
+import type { ErrorObject } from 'ajv';
+import type { Violation, ViolationLocation } from '../core/violation.js';
+import { escapePointerToken, parsePointer } from '../spec/json-pointer.js';
+import { viewSchema } from '../spec/resolve-schema.js';
+
+export interface ViolationContext {
+  doc: unknown;
+  operationId: string;
+  location: ViolationLocation;
+  /** Prefix of every instance pointer: `/pageSize` for a parameter, `` for a body. */
+  pointerPrefix: string;
+  /** Pointer of the validated schema in the spec (`#/paths/...`). */
+  schemaPointer: string;
+  /** `request` or `response`: the first part of each violation's code. */
+  side: 'request' | 'response';
+}
+
+/** Finds the spec pointer of the sub-schema that governs an instance path, following refs, properties and items. */
+export function locateSchema(doc: unknown, rootPointer: string, instancePath: string): string {
+  let view = viewSchema(doc, { $ref: rootPointer }, rootPointer);
+  let pointer = view.pointer ?? rootPointer;
+  for (const token of parsePointer(instancePath)) {
+    const property = view.properties.get(token);
+    const next = property ?? (/^\d+$/.test(token) ? view.items : undefined);
+    const additional = view.schema.additionalProperties;
+    const target =
+      next ??
+      (typeof additional === 'object' && additional !== null && pointer !== undefined
+        ? { schema: additional, pointer: `${pointer}/additionalProperties` }
+        : undefined);
+    if (target === undefined || target.pointer === undefined) break;
+    view = viewSchema(doc, target.schema, target.pointer);
+    pointer = view.pointer ?? target.pointer;
+  }
+  return pointer;
+}
+
+const describeValue = (value: unknown): unknown => {
+  if (typeof value === 'string' && value.length > 200) return `${value.slice(0, 200)}…`;
+  if (typeof value === 'object' && value !== null) return undefined;
+  return value;
+};
+
+/** Turns ajv's errors into violations that name the field, the rule and the spec's rule location. */
+export function toViolations(errors: ErrorObject[] | null | undefined, context: ViolationContext): Violation[] {
+  if (!errors) return [];
+  const seen = new Set<string>();
+  const violations: Violation[] = [];
+  for (const error of errors) {
+    // ajv adds an `if` error beside the failing `then` keyword: the `then` error already names the field.
+    if (error.keyword === 'if') continue;
+    let instancePath = error.instancePath;
+    if (error.keyword === 'required') instancePath += `/${escapePointerToken(String(error.params.missingProperty))}`;
+    if (error.keyword === 'additionalProperties') instancePath += `/${escapePointerToken(String(error.params.additionalProperty))}`;
+    if (error.keyword === 'unevaluatedProperties') instancePath += `/${escapePointerToken(String(error.params.unevaluatedProperty))}`;
+    const pointer = `${context.pointerPrefix}${instancePath}`;
+    const governing = locateSchema(context.doc, context.schemaPointer, error.instancePath);
+    const code = `${context.side}.${context.location}.${error.keyword}`;
+    const key = `${code} ${pointer}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const field = pointer === '' ? 'the body' : `'${pointer}'`;
+    const message =
+      error.keyword === 'required'
+        ? `${field} is required`
+        : error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties'
+          ? `${field} is not allowed`
+          : `${field} ${error.message ?? 'is invalid'}${error.keyword === 'enum' ? `: ${(error.params.allowedValues as unknown[]).join(', ')}` : ''}`;
+    const violation: Violation = {
+      code,
+      location: context.location,
+      pointer,
+      message,
+      specPointer: `${governing}/${error.keyword}`,
+      operationId: context.operationId,
+    };
+    const value = describeValue(error.data);
+    if (value !== undefined && error.keyword !== 'required') violation.value = value;
+    violations.push(violation);
+  }
+  return violations;
+}

@@ -1,0 +1,225 @@
+import type { HttpRequest } from '../core/http.js';
+import type { Violation } from '../core/violation.js';
+import { bodyFormatOf, mediaTypeCovers, negotiateMediaType, parseMediaTypeEssence } from '../media/media-type.js';
+import { decodeXml, XmlSyntaxError } from '../media/xml-codec.js';
+import { checkSecurity } from './check-security.js';
+import { coerceParameter } from './coerce-parameter.js';
+import type { CompiledMediaType, CompiledOperation } from './compile-operation.js';
+import { toViolations } from './to-violations.js';
+import type { ValidatedRequest } from '../core/request.js';
+
+export interface RequestValidation {
+  request: ValidatedRequest;
+  violations: Violation[];
+}
+
+/** At most this many violations are kept per request: a 100,000-element array must not yield 100,000 of them. */
+export const MAX_VIOLATIONS = 100;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Validates a request against its operation: security, parameters, content type, `Accept` and body.
+ * Returns every violation found, never only the first, and never throws for bad input.
+ */
+export function validateRequest(doc: unknown, compiled: CompiledOperation, request: HttpRequest, rawPathParams: Record<string, string>): RequestValidation {
+  const { operation } = compiled;
+  const operationId = operation.operationId;
+  const violations: Violation[] = [];
+  const rawQuery = new URLSearchParams(request.query);
+
+  const security = checkSecurity(doc, operation.security, request.headers, rawQuery, operationId);
+  violations.push(...security.violations);
+
+  const typed: Record<'path' | 'query' | 'header', Record<string, unknown>> = { path: {}, query: {}, header: {} };
+  for (const parameter of compiled.parameters) {
+    if (parameter.in === 'cookie') continue;
+    const raw =
+      parameter.in === 'path'
+        ? rawPathParams[parameter.name] === undefined ? [] : [rawPathParams[parameter.name]!]
+        : parameter.in === 'query'
+          ? rawQuery.getAll(parameter.name)
+          : request.headers[parameter.name] === undefined ? [] : [request.headers[parameter.name]!];
+    if (raw.length === 0) {
+      if (parameter.required) {
+        violations.push({
+          code: `request.${parameter.in}.required`,
+          location: parameter.in,
+          pointer: `/${parameter.name}`,
+          message: `${parameter.in} parameter '${parameter.name}' is required`,
+          specPointer: `${parameter.specPointer}/required`,
+          operationId,
+        });
+      }
+      continue;
+    }
+    const value = coerceParameter(doc, parameter, raw);
+    Object.defineProperty(typed[parameter.in], parameter.name, { value, enumerable: true, writable: true, configurable: true });
+    if (parameter.validate !== undefined && !parameter.validate(value)) {
+      violations.push(
+        ...toViolations(parameter.validate.errors, {
+          doc,
+          operationId,
+          location: parameter.in,
+          pointerPrefix: `/${parameter.name}`,
+          schemaPointer: parameter.schemaPointer,
+          side: 'request',
+        }),
+      );
+    }
+  }
+
+  let responseMediaType: string | undefined;
+  if (compiled.successMediaTypes.length > 0) {
+    responseMediaType = negotiateMediaType(request.headers.accept, compiled.successMediaTypes);
+    if (responseMediaType === undefined) {
+      violations.push({
+        code: 'request.header.accept',
+        location: 'header',
+        pointer: '/accept',
+        message: `header 'Accept' (${request.headers.accept}) allows none of the response media types: ${compiled.successMediaTypes.join(', ')}`,
+        specPointer: `${operation.specPointer}/responses`,
+        operationId,
+        value: request.headers.accept,
+      });
+    }
+  }
+
+  const body = decodeRequestBody(doc, compiled, request, violations);
+
+  return {
+    request: {
+      operationId,
+      baseUrl: request.baseUrl,
+      path: request.path,
+      pathParams: typed.path,
+      query: typed.query,
+      rawQuery,
+      headerParams: typed.header,
+      headers: request.headers,
+      body: body.value,
+      bodyMediaType: body.mediaType,
+      responseMediaType,
+      credentials: security.credentials,
+      securityRequirement: security.requirement,
+    },
+    violations: violations.slice(0, MAX_VIOLATIONS),
+  };
+}
+
+function decodeRequestBody(
+  doc: unknown,
+  compiled: CompiledOperation,
+  request: HttpRequest,
+  violations: Violation[],
+): { value: unknown; mediaType: string | undefined } {
+  const { operation } = compiled;
+  const operationId = operation.operationId;
+  const requestBody = operation.requestBody;
+  const hasBody = request.body !== undefined && request.body.length > 0;
+  if (requestBody === undefined) return { value: undefined, mediaType: undefined };
+  if (request.bodyTooLarge !== undefined) {
+    violations.push({
+      code: 'request.body.too-large',
+      location: 'body',
+      pointer: '',
+      message: `the body is larger than the server's limit of ${request.bodyTooLarge.limit} bytes`,
+      specPointer: requestBody.specPointer,
+      operationId,
+    });
+    return { value: undefined, mediaType: undefined };
+  }
+  if (!hasBody) {
+    if (requestBody.required) {
+      violations.push({
+        code: 'request.body.missing',
+        location: 'body',
+        pointer: '',
+        message: 'a request body is required',
+        specPointer: `${requestBody.specPointer}/required`,
+        operationId,
+      });
+    }
+    return { value: undefined, mediaType: undefined };
+  }
+  const essence = parseMediaTypeEssence(request.headers['content-type']);
+  const offered = compiled.bodies.map((body) => body.media.mediaType);
+  const chosen: CompiledMediaType | undefined = essence === undefined ? undefined : compiled.bodies.find((body) => mediaTypeCovers(body.media.mediaType, essence));
+  if (chosen === undefined || essence === undefined) {
+    const sent = request.headers['content-type'];
+    violations.push({
+      code: 'request.header.content-type',
+      location: 'header',
+      pointer: '/content-type',
+      message:
+        sent === undefined
+          ? `header 'Content-Type' is missing; this operation accepts ${offered.join(', ')}`
+          : `Content-Type '${sent}' is not accepted; this operation accepts ${offered.join(', ')}`,
+      specPointer: `${requestBody.specPointer}/content`,
+      operationId,
+      ...(sent === undefined ? {} : { value: sent }),
+    });
+    return { value: undefined, mediaType: undefined };
+  }
+  const format = bodyFormatOf(essence);
+  if (format !== 'json' && format !== 'xml' && format !== 'text') return { value: request.body, mediaType: essence };
+  let text: string;
+  try {
+    text = utf8.decode(request.body);
+  } catch {
+    violations.push(malformed(operationId, chosen, 'the body is not valid UTF-8'));
+    return { value: undefined, mediaType: essence };
+  }
+  let value: unknown;
+  try {
+    value = format === 'json' ? JSON.parse(text) : format === 'xml' ? decodeXml(doc, text, chosen.media.schema ?? {}, chosen.media.schemaPointer) : text;
+  } catch (error) {
+    const reason = error instanceof XmlSyntaxError ? `the body is not well-formed XML: ${error.message}` : `the body is not valid JSON: ${(error as Error).message}`;
+    violations.push(malformed(operationId, chosen, reason));
+    return { value: undefined, mediaType: essence };
+  }
+  if (chosen.validate !== undefined && !chosen.validate(value)) {
+    violations.push(
+      ...toViolations(chosen.validate.errors, {
+        doc,
+        operationId,
+        location: 'body',
+        pointerPrefix: '',
+        schemaPointer: chosen.media.schemaPointer!,
+        side: 'request',
+      }),
+    );
+  }
+  return { value, mediaType: essence };
+}
+
+function malformed(operationId: string, chosen: CompiledMediaType, message: string): Violation {
+  return {
+    code: 'request.body.malformed',
+    location: 'body',
+    pointer: '',
+    message,
+    specPointer: chosen.media.schemaPointer ?? '',
+    operationId,
+  };
+}
+
+/** Which violations decide which status: credentials first, then size, content type and `Accept`; everything else is 400. */
+const STATUS_CLASSES: Array<[number, (violation: Violation) => boolean]> = [
+  [401, (v) => v.location === 'security'],
+  [413, (v) => v.code === 'request.body.too-large'],
+  [415, (v) => v.code === 'request.header.content-type'],
+  [406, (v) => v.code === 'request.header.accept'],
+];
+
+/**
+ * The status a refused request gets and the violations its answer shows: a 401 shows only the credential problems,
+ * as the vendor stops there; the exchange keeps them all for the contract report.
+ */
+export function refusalFor(violations: Violation[]): { status: number; shown: Violation[] } {
+  for (const [status, belongs] of STATUS_CLASSES) {
+    const shown = violations.filter(belongs);
+    if (shown.length > 0) return { status, shown };
+  }
+  return { status: 400, shown: violations };
+}

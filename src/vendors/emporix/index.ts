@@ -1,0 +1,12 @@
+import type { VendorPlugin } from '../../core/vendor-plugin.js';
+import { bundledSpecFile } from '../shared/spec-file.js';
+import { renderEmporixError } from './render-error.js';
+
+/** Emporix Returns service: `/return/{tenant}/returns`. */
+export const emporixPlugin: VendorPlugin = {
+  id: 'emporix',
+  title: 'Emporix Returns service',
+  prefix: '/emporix',
+  specFile: bundledSpecFile('emporix.yaml'),
+  renderError: renderEmporixError,
+};

@@ -1,0 +1,24 @@
+import type { OperationResult } from '../../core/http.js';
+import type { Problem } from '../../core/vendor-plugin.js';
+import { reasonPhrase } from '../shared/reason-phrase.js';
+
+/** Emporix's errors: the Apigee gateway's `fault` for 401, `{code, status, message, details}` otherwise. */
+export function renderEmporixError({ status, violations }: Problem): OperationResult {
+  if (status === 401) {
+    return {
+      status,
+      mediaType: 'application/json',
+      body: { fault: { faultstring: violations[0]?.message ?? 'Invalid access token', detail: { errorcode: 'oauth.v2.InvalidAccessToken' } } },
+    };
+  }
+  return {
+    status,
+    mediaType: 'application/json',
+    body: {
+      code: status,
+      status: reasonPhrase(status),
+      message: violations[0]?.message ?? reasonPhrase(status),
+      details: violations.map((violation) => ({ field: violation.pointer, type: violation.code, message: violation.message })),
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { VendorPlugin } from '../../core/vendor-plugin.js';
+import { bundledSpecFile } from '../shared/spec-file.js';
+import { renderIntershopError } from './render-error.js';
+
+/** Intershop Order Management (IOM) RMA REST API 2.11: return requests under `/shops/{shopName}/...`. */
+export const intershopPlugin: VendorPlugin = {
+  id: 'intershop',
+  title: 'Intershop IOM RMA REST API 2.11',
+  prefix: '/intershop',
+  specFile: bundledSpecFile('intershop.yaml'),
+  renderError: renderIntershopError,
+};

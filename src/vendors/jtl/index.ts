@@ -1,0 +1,12 @@
+import type { VendorPlugin } from '../../core/vendor-plugin.js';
+import { bundledSpecFile } from '../shared/spec-file.js';
+import { renderJtlError } from './render-error.js';
+
+/** JTL-Cloud ERP API, Returns: `POST /erp/returns`. */
+export const jtlPlugin: VendorPlugin = {
+  id: 'jtl',
+  title: 'JTL-Cloud ERP API (Returns)',
+  prefix: '/jtl',
+  specFile: bundledSpecFile('jtl.yaml'),
+  renderError: renderJtlError,
+};

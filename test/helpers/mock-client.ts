@@ -1,0 +1,40 @@
+import { createMock, type MockOptions } from '../../src/index.js';
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The body parsed as JSON, or `undefined` when it is not JSON. */
+  json: any;
+}
+
+export interface SendOptions {
+  headers?: Record<string, string>;
+  /** An object is sent as JSON (with `content-type: application/json` unless given). */
+  body?: unknown;
+}
+
+/** A mock built in-process, with a `send` that goes through the real Hono app. */
+export async function createTestMock(options: MockOptions = {}) {
+  const mock = await createMock(options);
+  const send = async (method: string, path: string, { headers = {}, body }: SendOptions = {}): Promise<TestResponse> => {
+    const init: RequestInit = { method, headers: { ...headers } };
+    if (body !== undefined) {
+      const isText = typeof body === 'string' || body instanceof Uint8Array;
+      init.body = isText ? (body as string) : JSON.stringify(body);
+      if (!isText && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+        (init.headers as Record<string, string>)['content-type'] = 'application/json';
+      }
+    }
+    const response = await mock.app.request(`http://localhost${path}`, init);
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, text, json };
+  };
+  return { ...mock, send };
+}

@@ -1,0 +1,53 @@
+import type { Faker } from '@faker-js/faker';
+import type { CompiledOperation } from '../../src/validate/compile-operation.js';
+import type { SpecDocument } from '../../src/spec/load-spec.js';
+import { getAtPointer } from '../../src/spec/json-pointer.js';
+import { followRef } from '../../src/spec/resolve-schema.js';
+import { fakeFromSchema } from '../../src/fake/index.js';
+import { bodyFormatOf } from '../../src/media/media-type.js';
+import { encodeXml } from '../../src/media/xml-codec.js';
+
+export interface BuiltRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** A request the spec accepts for an operation: documented examples where there are some, faked values otherwise, and credentials of the first security alternative. */
+export function buildValidRequest(spec: SpecDocument, compiled: CompiledOperation, faker: Faker): BuiltRequest {
+  const doc = spec.doc;
+  const valueFor = (schema: unknown, pointer: string) => {
+    const { schema: resolved } = followRef(doc, schema, pointer);
+    const examples = resolved.examples;
+    if (Array.isArray(examples) && examples.length > 0) return examples[0];
+    if (resolved.example !== undefined) return resolved.example;
+    return fakeFromSchema(doc, schema, { faker, pointer });
+  };
+  let path = compiled.operation.pathTemplate;
+  const headers: Record<string, string> = {};
+  const query = new URLSearchParams();
+  for (const parameter of compiled.parameters) {
+    if (!parameter.required && parameter.in !== 'path') continue;
+    const value = valueFor(parameter.schema, parameter.schemaPointer);
+    const text = Array.isArray(value) ? value.join(',') : String(value);
+    if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(text));
+    if (parameter.in === 'query') query.set(parameter.name, text);
+    if (parameter.in === 'header') headers[parameter.name] = text;
+  }
+  for (const name of Object.keys(compiled.operation.security[0] ?? {})) {
+    const scheme = getAtPointer(doc, `/components/securitySchemes/${name}`) as { type: string; scheme?: string; in?: string; name?: string };
+    if (scheme.type === 'apiKey') headers[scheme.name!.toLowerCase()] = 'test-api-key';
+    else if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') headers.authorization = `Basic ${Buffer.from('tester:secret').toString('base64')}`;
+    else headers.authorization = 'Bearer test-token';
+  }
+  if (compiled.successMediaTypes[0] !== undefined) headers.accept = compiled.successMediaTypes[0];
+  const built: BuiltRequest = { method: compiled.operation.method, path: query.size > 0 ? `${path}?${query}` : path, headers };
+  const media = compiled.bodies[0]?.media;
+  if (media !== undefined) {
+    const example = media.examples?.seed?.value ?? media.example ?? fakeFromSchema(doc, media.schema, { faker, pointer: media.schemaPointer });
+    headers['content-type'] = media.mediaType;
+    built.body = bodyFormatOf(media.mediaType) === 'xml' ? encodeXml(doc, example, media.schema, media.schemaPointer, 'Request') : JSON.stringify(example);
+  }
+  return built;
+}
