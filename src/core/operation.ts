@@ -24,7 +24,8 @@ export interface ResponseSpec {
   status: string;
   description: string;
   content: MediaTypeSpec[];
-  headers: Record<string, { required: boolean; schema?: unknown }>;
+  /** Documented response headers by lower-case name. */
+  headers: Record<string, { name: string; required: boolean; schema?: unknown; schemaPointer: string }>;
   specPointer: string;
 }
 

@@ -18,16 +18,22 @@ export interface SpecAnswerOptions {
 export function respondFromSpec(doc: unknown, compiled: CompiledOperation, faker: Faker, options: SpecAnswerOptions = {}): OperationResult {
   const status = options.status ?? firstSuccessStatus(compiled);
   const documented = findResponse(compiled, status);
-  if (documented === undefined || documented.content.length === 0) return { status };
+  if (documented === undefined) return { status };
+  // Documented headers (Location, X-Total-Count) are part of the answer a client reads.
+  const headers: Record<string, string> = {};
+  for (const header of Object.values(documented.response.headers)) {
+    if (header.schema !== undefined) headers[header.name] = String(fakeFromSchema(doc, header.schema, { faker, pointer: header.schemaPointer, propertyName: header.name }));
+  }
+  if (documented.content.length === 0) return { status, headers };
   const offered = documented.content.map((c) => c.media.mediaType);
   const mediaType = negotiateMediaType(options.accept, offered) ?? offered[0]!;
   const media = documented.content.find((c) => c.media.mediaType === mediaType)!.media;
   if (!options.dynamic) {
     const example = selectExample(doc, media, options.exampleName);
-    if (example.found) return { status, body: example.value, mediaType };
+    if (example.found) return { status, headers, body: example.value, mediaType };
   }
   const body = media.schema === undefined ? undefined : fakeFromSchema(doc, media.schema, { faker, pointer: media.schemaPointer });
-  return { status, body, mediaType };
+  return { status, headers, body, mediaType };
 }
 
 function firstSuccessStatus(compiled: CompiledOperation): number {

@@ -78,8 +78,8 @@ function buildResponses(doc: OpenApiDocument, responses: unknown, operationPoint
     const { value, pointer } = resolveObject(doc, raw, `${operationPointer}/responses/${status}`);
     const headers: ResponseSpec['headers'] = {};
     for (const [name, header] of Object.entries(asRecord(value.headers))) {
-      const resolved = resolveObject(doc, header, `${pointer}${toPointer(['headers', name])}`).value;
-      headers[name.toLowerCase()] = { required: resolved.required === true, schema: resolved.schema };
+      const resolved = resolveObject(doc, header, `${pointer}${toPointer(['headers', name])}`);
+      headers[name.toLowerCase()] = { name, required: resolved.value.required === true, schema: resolved.value.schema, schemaPointer: `#${resolved.pointer}/schema` };
     }
     return {
       status,

@@ -59,13 +59,16 @@ export function toViolations(errors: ErrorObject[] | null | undefined, context: 
     const key = `${code} ${pointer}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const field = pointer === '' ? 'the body' : `'${pointer}'`;
+    const field =
+      context.location === 'body' || context.location === 'response'
+        ? pointer === '' ? 'the body' : `'${pointer}'`
+        : `${context.location} parameter '${pointer.slice(1)}'`;
     const message =
       error.keyword === 'required'
         ? `${field} is required`
         : error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties'
           ? `${field} is not allowed`
-          : `${field} ${error.message ?? 'is invalid'}${error.keyword === 'enum' ? `: ${(error.params.allowedValues as unknown[]).join(', ')}` : ''}`;
+          : `${field} ${error.message ?? 'is invalid'}${error.keyword === 'enum' ? `: ${(error.params.allowedValues as unknown[]).join(', ')}` : ''}${error.keyword === 'const' ? `: ${JSON.stringify(error.params.allowedValue)}` : ''}`;
     const violation: Violation = {
       code,
       location: context.location,

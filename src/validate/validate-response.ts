@@ -15,6 +15,10 @@ export function validateResponse(doc: unknown, compiled: CompiledOperation, resu
   if (documented === undefined) {
     return [{ ...base, code: 'response.status.undocumented', pointer: '', message: `status ${result.status} is not documented for ${operationId}`, specPointer: `${compiled.operation.specPointer}/responses` }];
   }
+  const missingHeaders: Violation[] = Object.values(documented.response.headers)
+    .filter((header) => header.required && !Object.keys(result.headers ?? {}).some((name) => name.toLowerCase() === header.name.toLowerCase()))
+    .map((header) => ({ ...base, code: 'response.header.missing', pointer: `/${header.name}`, message: `required header '${header.name}' is missing`, specPointer: `${documented.response.specPointer}/headers` }));
+  if (missingHeaders.length > 0) return missingHeaders;
   if (result.body === undefined) {
     return [];
   }

@@ -64,3 +64,14 @@ describe.each(cases.map((c) => [c.plugin.id, c] as const))('seed samples of %s',
     expect(valid).toBe(expected.length === 0);
   });
 });
+
+describe('specs/README.md', () => {
+  it('lists every sample exception with its reason', async () => {
+    const readme = await readFile(new URL('../../specs/README.md', import.meta.url), 'utf8');
+    for (const { plugin, examples } of cases) {
+      for (const example of examples.filter((e) => e.exception !== undefined)) {
+        expect(readme, `${plugin.id}/${example.file}`).toContain(`test/spec/seed-examples/${plugin.id}/${example.file}`);
+      }
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { OperationResult } from '../../core/http.js';
 import type { Problem } from '../../core/vendor-plugin.js';
+import { dotNetFieldPath } from '../shared/field-path.js';
 import { reasonPhrase } from '../shared/reason-phrase.js';
 
 /** Emporix's errors: the Apigee gateway's `fault` for 401, `{code, status, message, details}` otherwise. */
@@ -18,7 +19,7 @@ export function renderEmporixError({ status, violations }: Problem): OperationRe
       code: status,
       status: reasonPhrase(status),
       message: violations[0]?.message ?? reasonPhrase(status),
-      details: violations.map((violation) => ({ field: violation.pointer, type: violation.code, message: violation.message })),
+      details: violations.map((violation) => ({ field: dotNetFieldPath(violation), type: violation.code, message: violation.message })),
     },
   };
 }

@@ -7,6 +7,11 @@ const TITLES: Record<number, string> = {
   400: 'One or more validation errors occurred.',
 };
 
+/** ASP.NET Core points `type` at the status's section of RFC 9110. */
+const RFC9110_SECTIONS: Record<number, string> = {
+  400: '15.5.1', 401: '15.5.2', 403: '15.5.4', 404: '15.5.5', 405: '15.5.6', 406: '15.5.7', 413: '15.5.14', 415: '15.5.16', 500: '15.6.1',
+};
+
 /** JTL's error shape: RFC 9457 problem details as ASP.NET Core writes them, `errors` keyed by field (`Items[0].Quantity`). */
 export function renderJtlError({ status, violations }: Problem): OperationResult {
   const errors: Record<string, string[]> = {};
@@ -18,7 +23,7 @@ export function renderJtlError({ status, violations }: Problem): OperationResult
     status,
     mediaType: 'application/problem+json',
     body: {
-      type: `https://httpstatuses.io/${status}`,
+      type: `https://tools.ietf.org/html/rfc9110#section-${RFC9110_SECTIONS[status] ?? '15'}`,
       title: TITLES[status] ?? reasonPhrase(status),
       status,
       detail: violations[0]?.message ?? reasonPhrase(status),
