@@ -77,8 +77,9 @@ export async function runCli(argv: string[]): Promise<number> {
       vendors: values.vendor as VendorId[] | undefined,
       specs,
     });
-    console.log(`returns-mock listening on ${mock.url}`);
-    for (const engine of mock.engines) console.log(`  ${engine.plugin.title.padEnd(36)} ${mock.url}${engine.plugin.prefix}`);
+    // One write, vendors first: whoever waits for "listening on" has the whole banner.
+    const vendors = mock.engines.map((engine) => `  ${engine.plugin.title.padEnd(36)} ${mock.url}${engine.plugin.prefix}`);
+    console.log([...vendors, `returns-mock listening on ${mock.url}`].join('\n'));
     const stop = () => {
       void mock.close().then(() => process.exit(0));
     };

@@ -30,6 +30,65 @@ describe('returns-mock serve over a real port', () => {
     expect(index.json.vendors.map((v: { id: string }) => v.id)).toEqual(['jtl', 'intershop', 'emporix', 'shopctrl']);
   });
 
+  describe('jtl', () => {
+    const headers = {
+      authorization: 'Bearer demo-token',
+      'x-appid': 'MyApp/1.0.0',
+      'x-appversion': '1.0.0',
+      'x-tenant-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+      'content-type': 'application/json',
+    };
+    const body = { CompanyId: 123, SalesOrderId: 123, WarehouseId: 123, Items: [{ Quantity: 2, SalesOrderLineItemId: 123 }] };
+
+    it('accepts a valid return', async () => {
+      const response = await call('POST', '/jtl/erp/returns', headers, JSON.stringify(body));
+      expect(response.status).toBe(201);
+      expect(response.json).toMatchObject({ Id: expect.any(Number), Number: expect.any(String) });
+    });
+
+    it('refuses violations with problem details whose errors name each field', async () => {
+      const bad = await call('POST', '/jtl/erp/returns', { ...headers, 'x-tenant-id': 'tenant-1' }, JSON.stringify({ ...body, Items: [{ Quantity: 'two' }] }));
+      expect(bad.status).toBe(400);
+      expect(bad.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+      expect(Object.keys(bad.json.errors).sort()).toEqual(['Items[0].Quantity', 'Items[0].SalesOrderLineItemId', 'x-tenant-id']);
+      const { authorization: _, ...anonymous } = headers;
+      const unauthenticated = await call('POST', '/jtl/erp/returns', anonymous, JSON.stringify(body));
+      expect(unauthenticated.status).toBe(401);
+      expect(Object.keys(unauthenticated.json.errors)).toEqual(['Authorization']);
+      const media = await call('POST', '/jtl/erp/returns', { ...headers, 'content-type': 'text/plain' }, JSON.stringify(body));
+      expect(media.status).toBe(415);
+    });
+  });
+
+  describe('shopctrl', () => {
+    const xml = (id: number) =>
+      `<OrderReturnChanges><Id>${id}</Id><OrderId>5</OrderId><ReturnCode>R-1</ReturnCode><OrderReturnRows><OrderReturnRow><OrderRowId>2</OrderRowId><ReturnedQuantity>1.5</ReturnedQuantity><Resolution>Undefined</Resolution></OrderReturnRow></OrderReturnRows></OrderReturnChanges>`;
+
+    it('accepts XML and answers in the XML Accept asks for', async () => {
+      const response = await call('POST', '/shopctrl/v1/Returns', { 'content-type': 'text/xml', accept: 'text/xml' }, xml(0));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/xml; charset=utf-8');
+      expect(response.text).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><OrderReturn /);
+    });
+
+    it('refuses an insert with an Id other than 0, in XML, with ModelState naming the field', async () => {
+      const response = await call('POST', '/shopctrl/v1/Returns', { 'content-type': 'application/xml', accept: 'application/xml' }, xml(4));
+      expect(response.status).toBe(400);
+      expect(response.text).toContain('<Message>The request is invalid.</Message>');
+      expect(response.text).toContain('<orderReturn.Id>');
+    });
+
+    it('refuses broken JSON and a missing ReturnCode with ModelState', async () => {
+      const broken = await call('POST', '/shopctrl/v1/Returns', { 'content-type': 'application/json' }, '{"OrderId":');
+      expect(broken.status).toBe(400);
+      const missing = await call('POST', '/shopctrl/v1/Returns', { 'content-type': 'application/json' }, JSON.stringify({ OrderId: 5 }));
+      expect(missing.json).toEqual({ Message: 'The request is invalid.', ModelState: { 'orderReturn.ReturnCode': ["'/ReturnCode' is required"] } });
+      const xmlBroken = await call('POST', '/shopctrl/v1/Returns', { 'content-type': 'application/xml' }, '<OrderReturnChanges><Id>0</Id>');
+      expect(xmlBroken.status).toBe(400);
+      expect(xmlBroken.json.ModelState.orderReturn[0]).toMatch(/not well-formed XML/);
+    });
+  });
+
   describe('intershop', () => {
     const path = '/intershop/shops/Test%20Shop%20US%20DE/orders/20180303123/return-requests';
     const json = { authorization: basic, 'content-type': 'application/vnd.intershop.return-request.v1+json' };
