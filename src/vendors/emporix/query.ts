@@ -1,0 +1,177 @@
+/**
+ * Emporix's `q` query language (seed 003): space-separated `field:value` terms, all of which must hold.
+ * Values: exact (`PENDING`, `20`, `true`), comparisons (`>20`, `<="2021-05-18T07:27:27.455Z"`), ranges
+ * (`(>=10 AND <=20)`), several values (`(a,b)`), `null`, `exists` and regular expressions (`~EON107`, `(~EON107 EON106)`).
+ */
+export type QueryCondition =
+  | { kind: 'equals'; value: string }
+  | { kind: 'compare'; operator: '>' | '<' | '>=' | '<='; value: string }
+  | { kind: 'null' }
+  | { kind: 'exists' }
+  | { kind: 'regex'; pattern: RegExp }
+  | { kind: 'all'; conditions: QueryCondition[] }
+  | { kind: 'any'; conditions: QueryCondition[] };
+
+export interface QueryTerm {
+  field: string;
+  condition: QueryCondition;
+}
+
+export type ParsedQuery = { ok: true; terms: QueryTerm[] } | { ok: false; message: string };
+
+/** Longest `q` accepted and longest regular expression in it: bounds the work one request can cause. */
+export const MAX_QUERY_LENGTH = 2048;
+export const MAX_REGEX_LENGTH = 256;
+
+const FIELD = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+
+/** Splits on spaces that are outside parentheses and double quotes. */
+function splitTopLevel(text: string): string[] | undefined {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let current = '';
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === '(') depth += 1;
+    else if (!quoted && char === ')') depth -= 1;
+    if (depth < 0) return undefined;
+    if (char === ' ' && depth === 0 && !quoted) {
+      if (current !== '') parts.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  if (depth !== 0 || quoted) return undefined;
+  if (current !== '') parts.push(current);
+  return parts;
+}
+
+const unquote = (value: string) => (value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value);
+
+function parseSingle(raw: string): QueryCondition | string {
+  if (raw === 'null') return { kind: 'null' };
+  if (raw === 'exists') return { kind: 'exists' };
+  if (raw.startsWith('~')) {
+    const source = raw.slice(1);
+    if (source.length === 0 || source.length > MAX_REGEX_LENGTH) return `a regular expression must have 1 to ${MAX_REGEX_LENGTH} characters`;
+    try {
+      return { kind: 'regex', pattern: new RegExp(source) };
+    } catch {
+      return `'${source}' is not a valid regular expression`;
+    }
+  }
+  const comparison = /^(>=|<=|>|<)(.+)$/.exec(raw);
+  if (comparison !== null) return { kind: 'compare', operator: comparison[1] as '>' | '<' | '>=' | '<=', value: unquote(comparison[2]!) };
+  if (raw === '') return 'a value is missing';
+  return { kind: 'equals', value: unquote(raw) };
+}
+
+function parseValue(raw: string): QueryCondition | string {
+  if (!(raw.startsWith('(') && raw.endsWith(')'))) return parseSingle(raw);
+  const inner = raw.slice(1, -1).trim();
+  if (/\sAND\s/.test(inner)) {
+    const conditions = inner.split(/\s+AND\s+/).map(parseSingle);
+    const problem = conditions.find((c): c is string => typeof c === 'string');
+    return problem ?? { kind: 'all', conditions: conditions as QueryCondition[] };
+  }
+  // `(~EON107 EON106)`: alternatives separated by spaces when they are regular expressions, else by commas.
+  const pieces = inner.startsWith('~') ? inner.split(/\s+/).map((p, i) => (i === 0 || p.startsWith('~') ? p : `~${p}`)) : inner.split(',');
+  const conditions = pieces.map((piece) => parseSingle(piece.trim()));
+  const problem = conditions.find((c): c is string => typeof c === 'string');
+  return problem ?? { kind: 'any', conditions: conditions as QueryCondition[] };
+}
+
+/** Parses a `q` expression; an unreadable one yields a message for the 400. */
+export function parseEmporixQuery(q: string): ParsedQuery {
+  if (q.length > MAX_QUERY_LENGTH) return { ok: false, message: `q must not be longer than ${MAX_QUERY_LENGTH} characters` };
+  const parts = splitTopLevel(q.trim());
+  if (parts === undefined) return { ok: false, message: 'q has unbalanced parentheses or quotes' };
+  const terms: QueryTerm[] = [];
+  for (const part of parts) {
+    const colon = part.indexOf(':');
+    const field = colon < 0 ? '' : part.slice(0, colon);
+    if (!FIELD.test(field)) return { ok: false, message: `'${part}' is not of the form field:value` };
+    const condition = parseValue(part.slice(colon + 1));
+    if (typeof condition === 'string') return { ok: false, message: `${field}: ${condition}` };
+    terms.push({ field, condition });
+  }
+  return { ok: true, terms };
+}
+
+/** Every value a dotted path reaches, stepping into arrays (`orders.id` reaches each order's id). */
+export function valuesAtPath(record: unknown, path: string): unknown[] {
+  let current: unknown[] = [record];
+  for (const key of path.split('.')) {
+    const next: unknown[] = [];
+    for (const value of current) {
+      const items = Array.isArray(value) ? value : [value];
+      for (const item of items) {
+        if (typeof item === 'object' && item !== null && Object.hasOwn(item, key)) next.push((item as Record<string, unknown>)[key]);
+      }
+    }
+    current = next;
+  }
+  return current.flatMap((value) => (Array.isArray(value) ? value : [value]));
+}
+
+function compareValues(actual: unknown, expected: string): number | undefined {
+  if (typeof actual === 'number' && expected.trim() !== '' && Number.isFinite(Number(expected))) return actual - Number(expected);
+  if (typeof actual === 'string') {
+    const a = Date.parse(actual);
+    const b = Date.parse(expected);
+    if (/^\d{4}-\d{2}-\d{2}/.test(actual) && !Number.isNaN(a) && !Number.isNaN(b)) return a - b;
+    return actual < expected ? -1 : actual > expected ? 1 : 0;
+  }
+  return undefined;
+}
+
+function holds(condition: QueryCondition, values: unknown[]): boolean {
+  switch (condition.kind) {
+    case 'null':
+      return values.every((v) => v === null || v === '');
+    case 'exists':
+      return values.some((v) => v !== null && v !== undefined);
+    case 'equals':
+      return values.some((v) => (typeof v === 'object' ? false : String(v) === condition.value));
+    case 'regex':
+      return values.some((v) => typeof v === 'string' && condition.pattern.test(v));
+    case 'compare':
+      return values.some((v) => {
+        const order = compareValues(v, condition.value);
+        if (order === undefined) return false;
+        return condition.operator === '>' ? order > 0 : condition.operator === '<' ? order < 0 : condition.operator === '>=' ? order >= 0 : order <= 0;
+      });
+    case 'all':
+      return condition.conditions.every((c) => holds(c, values));
+    case 'any':
+      return condition.conditions.some((c) => holds(c, values));
+  }
+}
+
+/** Whether a record satisfies every term of a parsed query. */
+export function matchesQuery(record: unknown, terms: QueryTerm[]): boolean {
+  return terms.every((term) => holds(term.condition, valuesAtPath(record, term.field)));
+}
+
+/** Sorts by `field[:desc],field2` (Emporix: descending only for `desc`/`DESC`); stable, missing values last. */
+export function sortRecords<T>(records: T[], sort: string | undefined): T[] {
+  if (sort === undefined || sort.trim() === '') return records;
+  const keys = sort.split(',').map((part) => {
+    const [field = '', direction = ''] = part.trim().split(':');
+    return { field, descending: direction === 'desc' || direction === 'DESC' };
+  });
+  return [...records].sort((a, b) => {
+    for (const { field, descending } of keys) {
+      const [x] = valuesAtPath(a, field);
+      const [y] = valuesAtPath(b, field);
+      if (x === y) continue;
+      if (x === undefined) return 1;
+      if (y === undefined) return -1;
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : 1;
+      return descending ? -order : order;
+    }
+    return 0;
+  });
+}
