@@ -1,4 +1,3 @@
-import type { Faker } from '@faker-js/faker';
 import type { HttpRequest, HttpResponse, OperationResult } from '../core/http.js';
 import type { ValidatedRequest } from '../core/request.js';
 import type { VendorPlugin } from '../core/vendor-plugin.js';
@@ -11,7 +10,7 @@ import { createAjv } from '../validate/create-ajv.js';
 import { refusalFor, validateRequest } from '../validate/validate-request.js';
 import { validateResponse } from '../validate/validate-response.js';
 import { negotiateMediaType } from '../media/media-type.js';
-import { createSeededFaker } from '../fake/index.js';
+import { createSeededFaker, type Faker } from '../fake/index.js';
 import { encodeBody } from './encode-body.js';
 import { respondFromSpec } from './respond-from-spec.js';
 

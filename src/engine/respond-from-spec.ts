@@ -1,8 +1,7 @@
-import type { Faker } from '@faker-js/faker';
 import type { OperationResult } from '../core/http.js';
 import type { CompiledOperation } from '../validate/compile-operation.js';
 import { findResponse } from '../validate/compile-operation.js';
-import { fakeFromSchema, selectExample } from '../fake/index.js';
+import { fakeFromSchema, selectExample, type Faker } from '../fake/index.js';
 import { negotiateMediaType } from '../media/media-type.js';
 
 export interface SpecAnswerOptions {

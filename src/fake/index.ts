@@ -1,3 +1,4 @@
 export { createSeededFaker, FAKE_REFERENCE_DATE } from './create-faker.js';
 export { fakeFromSchema, type FakeOptions } from './fake-from-schema.js';
 export { selectExample, type ExampleSelection } from './select-example.js';
+export type { Faker } from '@faker-js/faker';

@@ -1,9 +1,8 @@
-import type { Faker } from '@faker-js/faker';
 import type { CompiledOperation } from '../../src/validate/compile-operation.js';
 import type { SpecDocument } from '../../src/spec/load-spec.js';
 import { getAtPointer } from '../../src/spec/json-pointer.js';
 import { followRef } from '../../src/spec/resolve-schema.js';
-import { fakeFromSchema } from '../../src/fake/index.js';
+import { fakeFromSchema, type Faker } from '../../src/fake/index.js';
 import { bodyFormatOf } from '../../src/media/media-type.js';
 import { encodeXml } from '../../src/media/xml-codec.js';
 
