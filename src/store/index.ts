@@ -1,0 +1,2 @@
+export { createStore, StoreOpenError, type StoreOptions } from './create-store.js';
+export type { Partition, Store, StoreData, StoreTransaction } from './types.js';
