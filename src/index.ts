@@ -4,6 +4,7 @@ import { createVendorEngine, type Exchange, type VendorEngine } from './engine/c
 import { createApp, DEFAULT_MAX_BODY_BYTES } from './http/create-app.js';
 import { listen } from './http/listen.js';
 import { loadSpec } from './spec/load-spec.js';
+import { createStore, type Store } from './store/index.js';
 import { createGenericPlugin, vendorPlugins, type VendorId } from './vendors/index.js';
 
 export type { VendorId } from './vendors/index.js';
@@ -19,6 +20,12 @@ export interface MockOptions {
   seed?: number;
   /** Largest request body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Store file (default `.data/returns-mock.json`); ignored with `inMemory`. */
+  db?: string;
+  /** Keep nothing on disk. */
+  inMemory?: boolean;
+  /** Pin the current time (ISO date-time) for reproducible answers. */
+  clock?: string;
   /** Called with every answered exchange (journal, logging, tests). */
   onExchange?: (exchange: Exchange) => void;
 }
@@ -26,7 +33,11 @@ export interface MockOptions {
 export interface Mock {
   app: Hono;
   engines: VendorEngine[];
+  store: Store;
 }
+
+/** Where the store lives unless `db` or `inMemory` says otherwise. */
+export const DEFAULT_DB_FILE = '.data/returns-mock.json';
 
 /** Loads the specs, compiles every validator and builds the Hono app, without listening. */
 export async function createMock(options: MockOptions = {}): Promise<Mock> {
@@ -41,9 +52,12 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     if (prefixes.has(plugin.prefix)) throw new Error(`two specs are mounted at ${plugin.prefix}: give one another prefix with --spec /prefix=FILE`);
     prefixes.add(plugin.prefix);
   }
-  const engines = await Promise.all(plugins.map(async (plugin) => createVendorEngine({ plugin, spec: await loadSpec(plugin.specFile), seed: options.seed })));
+  const clock = options.clock === undefined ? undefined : new Date(options.clock);
+  if (clock !== undefined && Number.isNaN(clock.getTime())) throw new Error(`clock '${options.clock}' is not an ISO date-time`);
+  const store = await createStore(options.inMemory ? { inMemory: true } : { file: options.db ?? DEFAULT_DB_FILE });
+  const engines = await Promise.all(plugins.map(async (plugin) => createVendorEngine({ plugin, store, spec: await loadSpec(plugin.specFile), seed: options.seed, clock })));
   const app = createApp({ engines, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, onExchange: options.onExchange });
-  return { app, engines };
+  return { app, engines, store };
 }
 
 export interface StartOptions extends MockOptions {
@@ -74,6 +88,9 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
       if (engine === undefined) throw new Error(`vendor '${vendor}' is not mounted; mounted: ${mock.engines.map((e) => e.plugin.id).join(', ')}`);
       return `${url}${engine.plugin.prefix}`;
     },
-    close: server.close,
+    async close() {
+      await server.close();
+      await mock.store.close();
+    },
   };
 }

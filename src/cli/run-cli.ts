@@ -14,6 +14,9 @@ Options:
   --spec /PREFIX=FILE mount it at /PREFIX
   --seed N            seed for faked data (default 1)
   --max-body BYTES    largest request body (default 1048576)
+  --db FILE           store file (default .data/returns-mock.json)
+  --in-memory         keep nothing on disk
+  --clock ISO-DATE    pin the current time, for reproducible answers
   -h, --help          this text
 `;
 
@@ -42,6 +45,9 @@ export async function runCli(argv: string[]): Promise<number> {
         spec: { type: 'string', multiple: true },
         seed: { type: 'string' },
         'max-body': { type: 'string' },
+        db: { type: 'string' },
+        'in-memory': { type: 'boolean' },
+        clock: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -75,6 +81,9 @@ export async function runCli(argv: string[]): Promise<number> {
       seed: seed as number,
       maxBodyBytes: maxBody as number,
       vendors: values.vendor as VendorId[] | undefined,
+      db: values.db,
+      inMemory: values['in-memory'],
+      clock: values.clock,
       specs,
     });
     // One write, vendors first: whoever waits for "listening on" has the whole banner.

@@ -1,3 +1,5 @@
+import type { Violation } from './violation.js';
+
 /** A request as the engine sees it: framework-free, already cut below the vendor prefix. */
 export interface HttpRequest {
   /** Upper-case method, e.g. `POST`. */
@@ -24,6 +26,8 @@ export interface OperationResult {
   body?: unknown;
   /** Media type to answer with; when absent the engine negotiates one from the spec and `Accept`. */
   mediaType?: string;
+  /** Rule violations found by vendor behaviour (state, permissions), recorded with the exchange. */
+  violations?: Violation[];
 }
 
 /** The encoded answer that leaves the engine. */

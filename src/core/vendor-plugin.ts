@@ -10,10 +10,33 @@ export interface Problem {
   operationId?: string;
 }
 
-/** What a vendor handler may use besides the request. Grows with the store (issue on state). */
+/** One vendor's view of the store: every call names the tenant, so one tenant never reads another's data. */
+export interface VendorStore {
+  get<T>(tenant: string, collection: string, id: string): T | undefined;
+  /** A collection's records in insertion order (copies). */
+  list<T>(tenant: string, collection: string): T[];
+  /** Runs `change` atomically; resolves once it is durable. If `change` throws, nothing of it is kept. */
+  transact<R>(change: (tx: VendorTransaction) => R): Promise<R>;
+}
+
+export interface VendorTransaction {
+  get<T>(tenant: string, collection: string, id: string): T | undefined;
+  put(tenant: string, collection: string, id: string, record: unknown): void;
+  delete(tenant: string, collection: string, id: string): void;
+  nextId(tenant: string, sequence: string): number;
+}
+
+/** What a vendor handler may use besides the request. */
 export interface HandlerContext {
   /** The answer the spec alone would give (example or faked body) for a documented status; defaults to the first success status. */
   respondFromSpec(status?: number): OperationResult;
+  /** Refuses the request in the vendor's error shape; the violations are recorded with the exchange. */
+  refuse(status: number, violations: Array<Omit<Violation, 'operationId'>>): OperationResult;
+  store: VendorStore;
+  /** The current time, or the pinned `--clock`. */
+  now(): Date;
+  /** A UUID from the seeded faker: reproducible under `--seed`. */
+  uuid(): string;
 }
 
 export type OperationHandler = (request: ValidatedRequest, context: HandlerContext) => OperationResult | Promise<OperationResult>;

@@ -1,6 +1,8 @@
 import type { HttpRequest, HttpResponse, OperationResult } from '../core/http.js';
 import type { ValidatedRequest } from '../core/request.js';
-import type { VendorPlugin } from '../core/vendor-plugin.js';
+import type { HandlerContext, VendorPlugin } from '../core/vendor-plugin.js';
+import type { Store } from '../store/index.js';
+import { createVendorStore } from './vendor-store.js';
 import type { Violation } from '../core/violation.js';
 import { buildOperations } from '../spec/build-operations.js';
 import type { SpecDocument } from '../spec/load-spec.js';
@@ -30,7 +32,10 @@ export interface Exchange {
 export interface VendorEngineOptions {
   spec: SpecDocument;
   plugin: VendorPlugin;
+  store: Store;
   seed?: number;
+  /** Pins the clock (`--clock`); otherwise the real time. */
+  clock?: Date;
 }
 
 export interface VendorEngine {
@@ -46,13 +51,15 @@ export interface VendorEngine {
  * Builds the request pipeline for one vendor: match operation → validate request → vendor behaviour
  * (or the spec's answer) → validate response → encode. Validators are compiled here, once.
  */
-export function createVendorEngine({ spec, plugin, seed = 1 }: VendorEngineOptions): VendorEngine {
+export function createVendorEngine({ spec, plugin, store, seed = 1, clock }: VendorEngineOptions): VendorEngine {
   const doc = spec.doc;
   const ajv = createAjv(spec);
   const operations = buildOperations(doc).map((operation) => compileOperation(ajv, operation));
   const byOperation = new Map(operations.map((compiled) => [compiled.operation, compiled]));
   const index = createOperationIndex(operations.map((compiled) => compiled.operation));
   const faker: Faker = createSeededFaker(seed);
+  const vendorStore = createVendorStore(store, plugin.id);
+  const now = () => (clock === undefined ? new Date() : new Date(clock));
 
   const finish = (compiled: CompiledOperation | undefined, result: OperationResult, accept: string | undefined, negotiated?: string): { response: HttpResponse; responseViolations: Violation[] } => {
     const headers: Record<string, string> = { ...result.headers };
@@ -94,9 +101,20 @@ export function createVendorEngine({ spec, plugin, seed = 1 }: VendorEngineOptio
         outcome = renderProblem(refusal.status, refusal.shown, accept, compiled);
       } else {
         const handler = plugin.handlers?.[compiled.operation.operationId];
-        const context = { respondFromSpec: (status?: number) => respondFromSpec(doc, compiled, faker, { status, accept }) };
+        const operationId = compiled.operation.operationId;
+        const context: HandlerContext = {
+          respondFromSpec: (status?: number) => respondFromSpec(doc, compiled, faker, { status, accept }),
+          refuse: (status, found) => {
+            const stated = found.map((violation) => ({ ...violation, operationId }));
+            return { ...plugin.renderError({ status, violations: stated, operationId }), violations: stated };
+          },
+          store: vendorStore,
+          now,
+          uuid: () => faker.string.uuid(),
+        };
         const result = handler === undefined ? context.respondFromSpec() : await handler(validated, context);
         outcome = finish(compiled, result, accept, validated.responseMediaType);
+        violations.push(...(result.violations ?? []));
       }
       if (outcome.responseViolations.length > 0) {
         // The mock broke its own contract: make it loud, it is our bug.

@@ -16,7 +16,7 @@ export interface SendOptions {
 
 /** A mock built in-process, with a `send` that goes through the real Hono app. */
 export async function createTestMock(options: MockOptions = {}) {
-  const mock = await createMock(options);
+  const mock = await createMock({ inMemory: true, ...options });
   const send = async (method: string, path: string, { headers = {}, body }: SendOptions = {}): Promise<TestResponse> => {
     const init: RequestInit = { method, headers: { ...headers } };
     if (body !== undefined) {

@@ -13,7 +13,7 @@ export interface RunningCli {
 
 /** Starts `returns-mock` on an ephemeral port and resolves with its URL once it listens (bounded wait). */
 export function startCli(args: string[] = [], timeoutMs = 15_000): Promise<RunningCli> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--in-memory', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
