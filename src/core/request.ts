@@ -33,4 +33,6 @@ export interface ValidatedRequest {
   credentials: Credential[];
   /** The security alternative the request satisfied, with its scopes or roles. */
   securityRequirement: SecurityRequirement | undefined;
+  /** All the operation's security alternatives: what a vendor checks scopes and roles against (403). */
+  security: SecurityRequirement[];
 }

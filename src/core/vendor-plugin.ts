@@ -37,6 +37,8 @@ export interface HandlerContext {
   now(): Date;
   /** A UUID from the seeded faker: reproducible under `--seed`. */
   uuid(): string;
+  /** Checks a value against a schema of the vendor's spec, e.g. `#/components/schemas/Return`; every violation found. */
+  validate(schemaPointer: string, value: unknown): Violation[];
 }
 
 export type OperationHandler = (request: ValidatedRequest, context: HandlerContext) => OperationResult | Promise<OperationResult>;

@@ -9,6 +9,7 @@ import type { SpecDocument } from '../spec/load-spec.js';
 import { createOperationIndex, matchOperation } from '../spec/match-operation.js';
 import { compileOperation, findResponse, type CompiledOperation } from '../validate/compile-operation.js';
 import { createAjv } from '../validate/create-ajv.js';
+import { createSchemaCheck } from '../validate/create-schema-check.js';
 import { refusalFor, validateRequest } from '../validate/validate-request.js';
 import { validateResponse } from '../validate/validate-response.js';
 import { negotiateMediaType } from '../media/media-type.js';
@@ -59,6 +60,7 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock }: Ven
   const index = createOperationIndex(operations.map((compiled) => compiled.operation));
   const faker: Faker = createSeededFaker(seed);
   const vendorStore = createVendorStore(store, plugin.id);
+  const checkSchema = createSchemaCheck(ajv, doc);
   const now = () => (clock === undefined ? new Date() : new Date(clock));
 
   const finish = (compiled: CompiledOperation | undefined, result: OperationResult, accept: string | undefined, negotiated?: string): { response: HttpResponse; responseViolations: Violation[] } => {
@@ -111,6 +113,7 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock }: Ven
           store: vendorStore,
           now,
           uuid: () => faker.string.uuid(),
+          validate: (schemaPointer, value) => checkSchema(schemaPointer, value, operationId),
         };
         const result = handler === undefined ? context.respondFromSpec() : await handler(validated, context);
         outcome = finish(compiled, result, accept, validated.responseMediaType);

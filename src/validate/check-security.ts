@@ -1,5 +1,6 @@
 import type { SecurityRequirement } from '../core/operation.js';
 import type { Credential } from '../core/request.js';
+import { decodeJwtClaims } from '../core/jwt-claims.js';
 import type { Violation } from '../core/violation.js';
 import { getAtPointer } from '../spec/json-pointer.js';
 
@@ -16,18 +17,6 @@ interface SchemeObject {
   scheme?: string;
   in?: string;
   name?: string;
-}
-
-/** Decodes the claims of a JWT without checking its signature; `undefined` when the token is not a JWT. */
-export function decodeJwtClaims(token: string): Record<string, unknown> | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts[1] === undefined) return undefined;
-  try {
-    const claims: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 type Outcome = { credential: Credential } | { problem: string; header: string };

@@ -102,6 +102,7 @@ export function validateRequest(doc: unknown, compiled: CompiledOperation, reque
       responseMediaType,
       credentials: security.credentials,
       securityRequirement: security.requirement,
+      security: operation.security,
     },
     violations: violations.slice(0, MAX_VIOLATIONS),
   };

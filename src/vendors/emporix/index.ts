@@ -1,5 +1,6 @@
 import type { VendorPlugin } from '../../core/vendor-plugin.js';
 import { bundledSpecFile } from '../shared/spec-file.js';
+import { emporixHandlers } from './handlers.js';
 import { renderEmporixError } from './render-error.js';
 
 /** Emporix Returns service: `/return/{tenant}/returns`. */
@@ -9,4 +10,5 @@ export const emporixPlugin: VendorPlugin = {
   prefix: '/emporix',
   specFile: bundledSpecFile('emporix.yaml'),
   renderError: renderEmporixError,
+  handlers: emporixHandlers,
 };

@@ -1,0 +1,20 @@
+import type { Ajv, ValidateFunction } from 'ajv';
+import type { Violation, ViolationLocation } from '../core/violation.js';
+import { SPEC_SCHEMA_ID } from './create-ajv.js';
+import { toViolations } from './to-violations.js';
+
+export type SchemaCheck = (schemaPointer: string, value: unknown, operationId: string, location?: ViolationLocation) => Violation[];
+
+/** Checks any value against a schema of the spec by pointer (e.g. a PATCHed document against `#/components/schemas/Return`); validators are compiled once per pointer. */
+export function createSchemaCheck(ajv: Ajv, doc: unknown): SchemaCheck {
+  const compiled = new Map<string, ValidateFunction>();
+  return (schemaPointer, value, operationId, location = 'body') => {
+    let validate = compiled.get(schemaPointer);
+    if (validate === undefined) {
+      validate = ajv.compile({ $ref: `${SPEC_SCHEMA_ID}${schemaPointer}` });
+      compiled.set(schemaPointer, validate);
+    }
+    if (validate(value)) return [];
+    return toViolations(validate.errors, { doc, operationId, location, pointerPrefix: '', schemaPointer, side: 'request' });
+  };
+}

@@ -1,0 +1,156 @@
+import type { OperationResult } from '../../core/http.js';
+import type { ValidatedRequest } from '../../core/request.js';
+import type { HandlerContext, OperationHandler } from '../../core/vendor-plugin.js';
+import applyPatchModule from 'fast-json-patch';
+import { satisfiesSecurity } from '../shared/granted-scopes.js';
+import { identifyEmporixCaller, type EmporixCaller } from './caller.js';
+import { matchesQuery, parseEmporixQuery, sortRecords } from './query.js';
+import { customerView, DEFAULT_EXPIRY_DAYS, priceOrders, type EmporixReturn, type OrderInput } from './return-record.js';
+
+const { applyPatch } = applyPatchModule;
+const RETURNS = 'returns';
+const RETURN_SCHEMA = '#/components/schemas/Return';
+type Body = Record<string, unknown>;
+
+const tenantOf = (request: ValidatedRequest) => String(request.pathParams.tenant);
+const returnIdOf = (request: ValidatedRequest) => String(request.pathParams.returnId);
+
+const notFound = (context: HandlerContext, request: ValidatedRequest) =>
+  context.refuse(404, [{ code: 'state.return.not-found', location: 'path', pointer: '/returnId', message: `return '${returnIdOf(request)}' does not exist`, specPointer: '#/components/responses/ReturnNotFound', value: returnIdOf(request) }]);
+
+const forbidden = (context: HandlerContext) =>
+  context.refuse(403, [{ code: 'security.scope.missing', location: 'security', pointer: '/Authorization', message: 'the access token lacks the scope this operation requires', specPointer: '#/components/securitySchemes/OAuth2' }]);
+
+const notPending = (context: HandlerContext, record: EmporixReturn) =>
+  context.refuse(400, [{ code: 'state.return.not-pending', location: 'state', pointer: '/approvalStatus', message: `a customer can change a return only while it is PENDING; it is ${record.approvalStatus}`, specPointer: '#/components/schemas/ApprovalStatus', value: record.approvalStatus }]);
+
+/** Reads the return a caller may see: a customer only their own. */
+function visibleReturn(context: HandlerContext, request: ValidatedRequest, caller: EmporixCaller): EmporixReturn | undefined {
+  const record = context.store.get<EmporixReturn>(tenantOf(request), RETURNS, returnIdOf(request));
+  if (record === undefined) return undefined;
+  if (caller.kind === 'customer' && record.requestor?.customerId !== caller.customerId) return undefined;
+  return record;
+}
+
+/** Runs a handler only for a caller whose token grants the operation's scopes (403 otherwise). */
+const guarded =
+  (handler: (request: ValidatedRequest, context: HandlerContext, caller: EmporixCaller) => OperationResult | Promise<OperationResult>): OperationHandler =>
+  (request, context) => {
+    const caller = identifyEmporixCaller(request);
+    if (!satisfiesSecurity(request, caller.scopes)) return forbidden(context);
+    return handler(request, context, caller);
+  };
+
+const listReturns = guarded((request, context, caller) => {
+  const q = request.query.q;
+  const parsed = typeof q === 'string' ? parseEmporixQuery(q) : { ok: true as const, terms: [] };
+  if (!parsed.ok) {
+    return context.refuse(400, [{ code: 'request.query.q', location: 'query', pointer: '/q', message: parsed.message, specPointer: '#/paths/~1return~1{tenant}~1returns/get', value: q }]);
+  }
+  const all = context.store.list<EmporixReturn>(tenantOf(request), RETURNS);
+  const visible = all.filter((r) => caller.kind === 'employee' || r.requestor?.customerId === caller.customerId);
+  const matching = sortRecords(visible.filter((r) => matchesQuery(r, parsed.terms)), request.query.sort as string | undefined);
+  const pageSize = (request.query.pageSize as number | undefined) ?? 60;
+  const pageNumber = (request.query.pageNumber as number | undefined) ?? 1;
+  const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+  const headers: Record<string, string> = {};
+  if (request.headerParams['x-total-count'] === true) headers['X-Total-Count'] = String(matching.length);
+  return { status: 200, headers, body: caller.kind === 'customer' ? page.map(customerView) : page };
+});
+
+const createReturn = guarded(async (request, context, caller) => {
+  const body = request.body as Body;
+  const tenant = tenantOf(request);
+  const now = context.now();
+  const { orders, total } = priceOrders(body.orders as OrderInput[]);
+  const record: EmporixReturn = {
+    id: context.uuid(),
+    approvalStatus: 'PENDING',
+    received: false,
+    orders,
+    reason: body.reason,
+    total,
+    expiryDate: caller.kind === 'employee' && typeof body.expiryDate === 'string' ? body.expiryDate : new Date(now.getTime() + DEFAULT_EXPIRY_DAYS * 86_400_000).toISOString(),
+    requestor: caller.kind === 'customer' ? { customerId: caller.customerId } : (body.requestor as Record<string, unknown> | undefined),
+    metadata: { createdAt: now.toISOString(), modifiedAt: now.toISOString(), version: 1 },
+  };
+  if (caller.kind === 'employee') {
+    if (body.submitter !== undefined) record.submitter = body.submitter;
+    if (body.approver !== undefined) record.approver = body.approver;
+  }
+  if (body.mixins !== undefined) record.mixins = body.mixins;
+  const metadataMixins = (body.metadata as Body | undefined)?.mixins;
+  if (metadataMixins !== undefined) record.metadata.mixins = metadataMixins;
+  await context.store.transact((tx) => tx.put(tenant, RETURNS, record.id, record));
+  return { status: 201, body: { id: record.id } };
+});
+
+const getReturn = guarded((request, context, caller) => {
+  const record = visibleReturn(context, request, caller);
+  if (record === undefined) return notFound(context, request);
+  return { status: 200, body: caller.kind === 'customer' ? customerView(record) : record };
+});
+
+/** PUT and PATCH end alike: a customer may change only a PENDING return; version and modifiedAt move on. */
+async function saveChange(context: HandlerContext, request: ValidatedRequest, caller: EmporixCaller, change: (record: EmporixReturn) => EmporixReturn | OperationResult): Promise<OperationResult> {
+  const record = visibleReturn(context, request, caller);
+  if (record === undefined) return notFound(context, request);
+  if (caller.kind === 'customer' && record.approvalStatus !== 'PENDING') return notPending(context, record);
+  const changed = change(structuredClone(record));
+  if (!('id' in changed)) return changed;
+  changed.id = record.id;
+  changed.metadata = { ...changed.metadata, createdAt: record.metadata.createdAt, modifiedAt: context.now().toISOString(), version: record.metadata.version + 1 };
+  const violations = context.validate(RETURN_SCHEMA, changed);
+  if (violations.length > 0) return context.refuse(400, violations.map((v) => ({ ...v, code: 'state.return.invalid', location: 'body' as const })));
+  await context.store.transact((tx) => tx.put(tenantOf(request), RETURNS, record.id, changed));
+  return { status: 204 };
+}
+
+const EMPLOYEE_FIELDS = ['approvalStatus', 'received', 'requestor', 'submitter', 'approver', 'expiryDate'] as const;
+
+const updateReturn = guarded((request, context, caller) =>
+  saveChange(context, request, caller, (record) => {
+    const body = request.body as Body;
+    if (body.id !== undefined && body.id !== record.id) {
+      return context.refuse(400, [{ code: 'state.return.id-mismatch', location: 'body', pointer: '/id', message: `the body's id '${String(body.id)}' is not the path's returnId '${record.id}'`, specPointer: '#/components/schemas/UpdateReturn/properties/id', value: body.id }]);
+    }
+    const version = (body.metadata as Body).version;
+    if (version !== record.metadata.version) {
+      return context.refuse(409, [{ code: 'state.return.version-conflict', location: 'body', pointer: '/metadata/version', message: `metadata.version ${String(version)} is not the stored version ${record.metadata.version}`, specPointer: '#/components/schemas/UpdateMetadata/properties/version', value: version }]);
+    }
+    const { orders, total } = priceOrders(body.orders as OrderInput[], record.total.currency);
+    const updated: EmporixReturn = { ...record, orders, total, reason: body.reason };
+    if (body.mixins !== undefined) updated.mixins = body.mixins;
+    if (caller.kind === 'employee') for (const field of EMPLOYEE_FIELDS) if (body[field] !== undefined) (updated as unknown as Body)[field] = body[field];
+    return updated;
+  }),
+);
+
+const patchReturn = guarded((request, context, caller) =>
+  saveChange(context, request, caller, (record) => {
+    try {
+      // Ops that reach /__proto__ or /constructor/prototype are refused by the library (banPrototypeModifications).
+      return applyPatch(record, request.body as never, true, true, true).newDocument;
+    } catch (error) {
+      const operationIndex = (error as { index?: number }).index ?? 0;
+      return context.refuse(400, [{ code: 'request.body.patch', location: 'body', pointer: `/${operationIndex}`, message: `patch operation ${operationIndex} cannot be applied: ${(error as Error).message.split('\n')[0]}`, specPointer: '#/components/schemas/PatchOperation' }]);
+    }
+  }),
+);
+
+const deleteReturn = guarded(async (request, context, caller) => {
+  const record = visibleReturn(context, request, caller);
+  if (record === undefined) return notFound(context, request);
+  const tenant = tenantOf(request);
+  if (caller.kind === 'employee') {
+    await context.store.transact((tx) => tx.delete(tenant, RETURNS, record.id));
+    return { status: 204 };
+  }
+  if (record.approvalStatus !== 'PENDING') return notPending(context, record);
+  const closed: EmporixReturn = { ...record, approvalStatus: 'CLOSED', metadata: { ...record.metadata, modifiedAt: context.now().toISOString(), version: record.metadata.version + 1 } };
+  await context.store.transact((tx) => tx.put(tenant, RETURNS, record.id, closed));
+  return { status: 204 };
+});
+
+/** Emporix behaviour keyed by the spec's operationIds. */
+export const emporixHandlers: Record<string, OperationHandler> = { listReturns, createReturn, getReturn, updateReturn, patchReturn, deleteReturn };
