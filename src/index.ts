@@ -4,7 +4,8 @@ import { createVendorEngine, type Exchange, type VendorEngine } from './engine/c
 import { createApp, DEFAULT_MAX_BODY_BYTES } from './http/create-app.js';
 import { listen } from './http/listen.js';
 import { loadSpec } from './spec/load-spec.js';
-import { createStore, type Store } from './store/index.js';
+import { createStore, loadFixtures, type Store } from './store/index.js';
+import { fileURLToPath } from 'node:url';
 import { createGenericPlugin, vendorPlugins, type VendorId } from './vendors/index.js';
 
 export type { VendorId } from './vendors/index.js';
@@ -26,6 +27,10 @@ export interface MockOptions {
   inMemory?: boolean;
   /** Pin the current time (ISO date-time) for reproducible answers. */
   clock?: string;
+  /** Fixture directory (default the bundled `fixtures/`): `<dir>/<vendor>/*.yaml|json`. */
+  fixtures?: string;
+  /** Refuse orders, shops and companies the fixtures lack instead of fabricating them. */
+  strictFixtures?: boolean;
   /** Called with every answered exchange (journal, logging, tests). */
   onExchange?: (exchange: Exchange) => void;
 }
@@ -35,6 +40,9 @@ export interface Mock {
   engines: VendorEngine[];
   store: Store;
 }
+
+/** The fixtures shipped with the package (`fixtures/`), found from `src/` and from `dist/` alike. */
+const BUNDLED_FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 /** Where the store lives unless `db` or `inMemory` says otherwise. */
 export const DEFAULT_DB_FILE = '.data/returns-mock.json';
@@ -55,7 +63,12 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   const clock = options.clock === undefined ? undefined : new Date(options.clock);
   if (clock !== undefined && Number.isNaN(clock.getTime())) throw new Error(`clock '${options.clock}' is not an ISO date-time`);
   const store = await createStore(options.inMemory ? { inMemory: true } : { file: options.db ?? DEFAULT_DB_FILE });
-  const engines = await Promise.all(plugins.map(async (plugin) => createVendorEngine({ plugin, store, spec: await loadSpec(plugin.specFile), seed: options.seed, clock })));
+  const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES);
+  const engines = await Promise.all(
+    plugins.map(async (plugin) =>
+      createVendorEngine({ plugin, store, fixtures, strictFixtures: options.strictFixtures, spec: await loadSpec(plugin.specFile), seed: options.seed, clock }),
+    ),
+  );
   const app = createApp({ engines, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, onExchange: options.onExchange });
   return { app, engines, store };
 }

@@ -17,6 +17,8 @@ Options:
   --db FILE           store file (default .data/returns-mock.json)
   --in-memory         keep nothing on disk
   --clock ISO-DATE    pin the current time, for reproducible answers
+  --fixtures DIR      reference data (default the bundled fixtures/): DIR/<vendor>/*.yaml|json
+  --strict-fixtures   refuse orders, shops, companies the fixtures lack (default: fabricate them)
   -h, --help          this text
 `;
 
@@ -48,6 +50,8 @@ export async function runCli(argv: string[]): Promise<number> {
         db: { type: 'string' },
         'in-memory': { type: 'boolean' },
         clock: { type: 'string' },
+        fixtures: { type: 'string' },
+        'strict-fixtures': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -84,6 +88,8 @@ export async function runCli(argv: string[]): Promise<number> {
       db: values.db,
       inMemory: values['in-memory'],
       clock: values.clock,
+      fixtures: values.fixtures,
+      strictFixtures: values['strict-fixtures'],
       specs,
     });
     // One write, vendors first: whoever waits for "listening on" has the whole banner.

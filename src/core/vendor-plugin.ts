@@ -39,6 +39,12 @@ export interface HandlerContext {
   uuid(): string;
   /** Checks a value against a schema of the vendor's spec, e.g. `#/components/schemas/Return`; every violation found. */
   validate(schemaPointer: string, value: unknown): Violation[];
+  /** This vendor's reference data by collection (`fixtures/<vendor>/*.yaml`); read-only. */
+  fixtures(collection: string): ReadonlyArray<Record<string, unknown>>;
+  /** With `--strict-fixtures`, an order, shop or company the fixtures lack is refused instead of fabricated. */
+  strictFixtures: boolean;
+  /** A seed derived from the run's seed and `key` alone (for `createSeededFaker`): the same order number fabricates the same order every time. */
+  seedFor(key: string): number;
 }
 
 export type OperationHandler = (request: ValidatedRequest, context: HandlerContext) => OperationResult | Promise<OperationResult>;

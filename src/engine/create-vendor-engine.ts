@@ -1,7 +1,8 @@
 import type { HttpRequest, HttpResponse, OperationResult } from '../core/http.js';
 import type { ValidatedRequest } from '../core/request.js';
 import type { HandlerContext, VendorPlugin } from '../core/vendor-plugin.js';
-import type { Store } from '../store/index.js';
+import type { Fixtures, Store } from '../store/index.js';
+import { deriveSeed } from './derive-seed.js';
 import { createVendorStore } from './vendor-store.js';
 import type { Violation } from '../core/violation.js';
 import { buildOperations } from '../spec/build-operations.js';
@@ -37,6 +38,9 @@ export interface VendorEngineOptions {
   seed?: number;
   /** Pins the clock (`--clock`); otherwise the real time. */
   clock?: Date;
+  /** Reference data of all vendors; the engine hands the plugin its own. */
+  fixtures?: Fixtures;
+  strictFixtures?: boolean;
 }
 
 export interface VendorEngine {
@@ -52,7 +56,7 @@ export interface VendorEngine {
  * Builds the request pipeline for one vendor: match operation → validate request → vendor behaviour
  * (or the spec's answer) → validate response → encode. Validators are compiled here, once.
  */
-export function createVendorEngine({ spec, plugin, store, seed = 1, clock }: VendorEngineOptions): VendorEngine {
+export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtures = {}, strictFixtures = false }: VendorEngineOptions): VendorEngine {
   const doc = spec.doc;
   const ajv = createAjv(spec);
   const operations = buildOperations(doc).map((operation) => compileOperation(ajv, operation));
@@ -114,6 +118,9 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock }: Ven
           now,
           uuid: () => faker.string.uuid(),
           validate: (schemaPointer, value) => checkSchema(schemaPointer, value, operationId),
+          fixtures: (collection) => (Object.hasOwn(fixtures, plugin.id) && Object.hasOwn(fixtures[plugin.id]!, collection) ? fixtures[plugin.id]![collection]! : []),
+          strictFixtures,
+          seedFor: (key) => deriveSeed(seed, key),
         };
         const result = handler === undefined ? context.respondFromSpec() : await handler(validated, context);
         outcome = finish(compiled, result, accept, validated.responseMediaType);

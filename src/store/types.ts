@@ -1,36 +1,70 @@
-/** Records of one collection, keyed by id. */
-export type Collection = Record<string, unknown>;
+/** The on-disk format this build reads and writes; a file of another version is refused, never rewritten. */
+export const STORE_DATA_VERSION = 2;
 
-/** One tenant's data for one vendor: collections of records and id sequences. */
+/**
+ * One stored record: its id and its JSON value. Collections are lists of these rather than objects
+ * keyed by id, because JavaScript orders integer-like keys ("2" before "10", before "abc") and the
+ * store promises insertion order.
+ */
+export type StoredRecord = [id: string, record: unknown];
+
+/** One tenant's data for one vendor, as adapters read and write it: collections in insertion order and id sequences. */
 export interface Partition {
-  collections: Record<string, Collection>;
+  collections: Record<string, StoredRecord[]>;
   sequences: Record<string, number>;
 }
 
-/** Everything the store holds, as written to its JSON file. */
+/** Everything the store holds: what adapters read and write and what `Store.dump()` returns. */
 export interface StoreData {
-  version: 1;
+  version: typeof STORE_DATA_VERSION;
+  /** vendor → tenant → partition. */
   vendors: Record<string, Record<string, Partition>>;
 }
 
-/** Changes made inside `Store.transact`: applied in memory at once, durable when the transaction's promise resolves. */
+/** Which data `Store.reset` clears: everything, one vendor, or one vendor's tenant. */
+export interface ResetScope {
+  vendor: string;
+  tenant?: string;
+}
+
+/**
+ * Changes made inside `Store.transact`. Reads see the transaction's own changes and return copies;
+ * every method throws once the transaction's function has returned.
+ */
 export interface StoreTransaction {
+  /** A record as this transaction sees it (a copy), or `undefined`. */
   get<T>(vendor: string, tenant: string, collection: string, id: string): T | undefined;
+  /** A collection as this transaction sees it, in insertion order (copies). */
+  list<T>(vendor: string, tenant: string, collection: string): T[];
+  /** Stores a JSON copy of `record` under `id`: a new id goes last, a known id keeps its place. */
   put(vendor: string, tenant: string, collection: string, id: string, record: unknown): void;
-  delete(vendor: string, tenant: string, collection: string, id: string): void;
-  /** The next number of a per-partition sequence: 1, 2, 3… */
+  /** Removes a record; `true` when there was one. */
+  delete(vendor: string, tenant: string, collection: string, id: string): boolean;
+  /** The next number of a partition's sequence (1, 2, 3…), never handed out twice, even across restarts. */
   nextId(vendor: string, tenant: string, sequence: string): number;
 }
 
+/**
+ * The vendor-facing store. Every call names vendor and tenant; no call reads across partitions
+ * except `dump`. Reads return copies, so a caller can change what it got without touching the store.
+ */
 export interface Store {
+  /** One record (a copy), or `undefined` when there is none. */
   get<T>(vendor: string, tenant: string, collection: string, id: string): T | undefined;
-  /** A collection's records in insertion order. */
+  /** A collection's records in insertion order (copies); `[]` when empty. */
   list<T>(vendor: string, tenant: string, collection: string): T[];
+  /** How many records a collection holds. */
   count(vendor: string, tenant: string, collection: string): number;
-  /** Runs `change` atomically; resolves once its effect is on disk. If `change` throws, nothing of it is kept. */
+  /**
+   * Runs `change` synchronously and all-or-nothing, then resolves with its result once a write containing it
+   * is done. If `change` throws (or returns a promise), nothing of it is kept and the promise rejects.
+   * @example const id = await store.transact((tx) => { const n = tx.nextId('jtl', t, 'returns'); tx.put('jtl', t, 'returns', String(n), { id: n }); return n; });
+   */
   transact<R>(change: (tx: StoreTransaction) => R): Promise<R>;
-  reset(scope?: { vendor?: string; tenant?: string }): Promise<void>;
+  /** Clears everything, one vendor or one vendor's tenant (sequences restart at 1); resolves once written. */
+  reset(scope?: ResetScope): Promise<void>;
   /** A deep copy of everything (for `GET /__admin/state`). */
   dump(): StoreData;
+  /** Waits for every pending write; afterwards reads still work and changes are refused. */
   close(): Promise<void>;
 }
