@@ -69,7 +69,12 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
       createVendorEngine({ plugin, store, fixtures, strictFixtures: options.strictFixtures, spec: await loadSpec(plugin.specFile), seed: options.seed, clock }),
     ),
   );
-  const app = createApp({ engines, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, onExchange: options.onExchange });
+  const app = createApp({
+    engines,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    onExchange: options.onExchange,
+    admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id) },
+  });
   return { app, engines, store };
 }
 

@@ -3,6 +3,7 @@ import { cors } from 'hono/cors';
 import type { HttpRequest, HttpResponse } from '../core/http.js';
 import type { Exchange, VendorEngine } from '../engine/create-vendor-engine.js';
 import { readBody } from './read-body.js';
+import { createAdminRoutes, type AdminOptions } from './admin-routes.js';
 
 export interface AppOptions {
   engines: VendorEngine[];
@@ -10,6 +11,8 @@ export interface AppOptions {
   maxBodyBytes: number;
   /** Called with every exchange once it is answered (journal, logs). */
   onExchange?: (exchange: Exchange) => void;
+  /** The admin API's dependencies; without them no `/__admin` routes are mounted. */
+  admin?: AdminOptions;
 }
 
 /** Default request body limit: 1 MiB. */
@@ -29,7 +32,7 @@ function toResponse(response: HttpResponse): Response {
 }
 
 /** Builds the Hono app: every vendor under its prefix, CORS for browser clients and one error boundary. */
-export function createApp({ engines, maxBodyBytes, onExchange }: AppOptions): Hono {
+export function createApp({ engines, maxBodyBytes, onExchange, admin }: AppOptions): Hono {
   const app = new Hono();
   // Return portals run in browsers: answer preflights and expose the headers a client reads (Location, X-Total-Count).
   app.use('*', cors({ origin: '*', exposeHeaders: ['Location', 'X-Total-Count', 'x-mock-violations', 'Allow'] }));
@@ -40,6 +43,8 @@ export function createApp({ engines, maxBodyBytes, onExchange }: AppOptions): Ho
       vendors: engines.map((engine) => ({ id: engine.plugin.id, title: engine.plugin.title, prefix: engine.plugin.prefix, operations: engine.operations.length })),
     }),
   );
+
+  if (admin !== undefined) app.route('/__admin', createAdminRoutes(admin));
 
   for (const engine of engines) {
     const { prefix } = engine.plugin;

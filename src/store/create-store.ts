@@ -1,155 +1,122 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { Low, Memory } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { createDictionary, toDictionary } from './dictionary.js';
-import type { Partition, Store, StoreData, StoreTransaction } from './types.js';
+import { Low } from 'lowdb';
+import type { StoreAdapter } from './adapter.js';
+import { assertName } from './assert-name.js';
+import { createGroupCommit } from './group-commit.js';
+import { createJsonFileAdapter } from './json-file-adapter.js';
+import { createMemoryAdapter } from './memory-adapter.js';
+import { createTransaction } from './create-transaction.js';
+import { findPartition, toStoreData, toStoreState } from './store-state.js';
+import { STORE_DATA_VERSION, type ResetScope, type Store, type StoreData, type StoreTransaction } from './types.js';
 
-export type StoreOptions = { file: string } | { inMemory: true };
+/** Where the store keeps its data: a JSON file, memory only, or any adapter (for wrapping, e.g. `createCountingAdapter(createJsonFileAdapter(file))`). */
+export type StoreOptions = { file: string } | { inMemory: true } | { adapter: StoreAdapter };
 
-export class StoreOpenError extends Error {
-  constructor(file: string, reason: string) {
-    super(`cannot open the store ${file}: ${reason}`);
-    this.name = 'StoreOpenError';
-  }
-}
-
-const emptyData = (): StoreData => ({ version: 1, vendors: createDictionary() });
-
-function normalise(raw: unknown, file: string): StoreData {
-  if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== 1) {
-    throw new StoreOpenError(file, 'it is not a returns-mock store (version 1); move it away or pass another --db');
-  }
-  const vendors = toDictionary<Record<string, Partition>>((raw as StoreData).vendors, 1);
-  for (const vendor of Object.keys(vendors)) {
-    const tenants = toDictionary<Partition>(vendors[vendor], 1);
-    for (const tenant of Object.keys(tenants)) {
-      const partition = tenants[tenant]!;
-      tenants[tenant] = { collections: toDictionary(partition.collections, 2), sequences: toDictionary(partition.sequences, 1) };
-    }
-    vendors[vendor] = tenants;
-  }
-  return { version: 1, vendors };
-}
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
 /**
- * Opens the store: one JSON file written atomically by lowdb (temp file + rename), or memory only.
- * Transactions apply at once in memory (Node runs one at a time, so no update is lost) and are
- * group-committed: while one write is on its way, later transactions wait for the next single write.
+ * Opens the store: reads what the adapter holds (a missing file is empty; an unreadable one throws
+ * `StoreOpenError`), then serves reads from memory and group-commits every change through lowdb's `Low`.
+ * @example const store = await createStore({ file: '.data/returns-mock.json' });
  */
 export async function createStore(options: StoreOptions): Promise<Store> {
-  const file = 'file' in options ? path.resolve(options.file) : '(memory)';
-  let db: Low<StoreData>;
-  if ('file' in options) {
-    await mkdir(path.dirname(file), { recursive: true });
-    db = new Low<StoreData>(new JSONFile<StoreData>(file), emptyData());
+  const adapter = 'adapter' in options ? options.adapter : 'file' in options ? createJsonFileAdapter(options.file) : createMemoryAdapter();
+  const db = new Low<StoreData>(adapter, { version: STORE_DATA_VERSION, vendors: {} });
+  await db.read();
+  const state = toStoreState(db.data);
+  // The snapshot is taken when the write starts, so it holds every change applied before that moment.
+  const commits = createGroupCommit(() => {
+    db.data = toStoreData(state);
+    return db.write();
+  });
+  let transacting = false;
+  /** A change attempted inside a transaction: it fails the enclosing transaction too, even if the callback ignores the rejection. */
+  let misuse: Error | undefined;
+  let closed = false;
+
+  const records = (vendor: string, tenant: string, collection: string) => {
+    assertName('vendor', vendor);
+    assertName('tenant', tenant);
+    assertName('collection', collection);
+    return findPartition(state, vendor, tenant)?.collections.get(collection);
+  };
+  /**
+   * Why a change cannot run now, if it cannot. Inside a transaction it also fails that transaction (whose
+   * copy-on-write collections would overwrite it), so the misuse surfaces even if its own promise is ignored.
+   */
+  const refusal = (what: string): Promise<never> | undefined => {
+    if (transacting) misuse ??= new Error(`store: ${what} inside a transaction; do everything through its tx`);
+    const error = transacting ? misuse : closed ? new Error(`store: ${what} after close()`) : undefined;
+    if (error === undefined) return undefined;
+    const rejected = Promise.reject(error);
+    if (transacting) rejected.catch(() => undefined); // reported by the enclosing transaction
+    return rejected;
+  };
+
+  const runTransaction = async <R>(change: (tx: StoreTransaction) => R): Promise<R> => {
+    const transaction = createTransaction(state);
+    transacting = true;
+    misuse = undefined;
+    let result: R;
     try {
-      await db.read();
-    } catch (error) {
-      throw new StoreOpenError(file, (error as Error).message);
+      result = change(transaction.tx);
+    } finally {
+      transacting = false;
+      transaction.end();
     }
-    db.data = normalise(db.data, file);
-  } else {
-    db = new Low<StoreData>(new Memory<StoreData>(), emptyData());
-  }
+    // An async callback's tx calls after its first await throw; keep that rejection from going unhandled.
+    if (isThenable(result)) void Promise.resolve(result).catch(() => undefined);
+    if (misuse !== undefined) throw misuse;
+    if (isThenable(result)) throw new TypeError('store: transact() takes a synchronous function (read first, then change everything at once); nothing was kept');
+    transaction.apply();
+    await commits.commit();
+    return result;
+  };
 
-  let writing: Promise<void> | undefined;
-  let waiting: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
-  const startWrite = () => {
-    const batch = waiting;
-    waiting = [];
-    writing = db.write().then(
-      () => batch.forEach((w) => w.resolve()),
-      (error: unknown) => batch.forEach((w) => w.reject(error)),
-    );
-    void writing.finally(() => {
-      writing = undefined;
-      if (waiting.length > 0) startWrite();
-    });
-  };
-  const persist = () =>
-    new Promise<void>((resolve, reject) => {
-      waiting.push({ resolve, reject });
-      if (writing === undefined) startWrite();
-    });
-
-  const partition = (vendor: string, tenant: string, create: boolean): Partition | undefined => {
-    const vendors = db.data.vendors;
-    if (!Object.hasOwn(vendors, vendor)) {
-      if (!create) return undefined;
-      vendors[vendor] = createDictionary();
+  const runReset = async (scope: ResetScope | undefined): Promise<void> => {
+    const { vendor, tenant } = scope ?? {};
+    if (vendor === undefined) {
+      // Never widen `{ tenant }` alone into "everything".
+      if (tenant !== undefined) throw new TypeError('store: reset() of a tenant needs its vendor');
+      state.clear();
+    } else {
+      assertName('vendor', vendor);
+      if (tenant === undefined) state.delete(vendor);
+      else {
+        assertName('tenant', tenant);
+        const tenants = state.get(vendor);
+        tenants?.delete(tenant);
+        if (tenants?.size === 0) state.delete(vendor);
+      }
     }
-    const tenants = vendors[vendor]!;
-    if (!Object.hasOwn(tenants, tenant)) {
-      if (!create) return undefined;
-      tenants[tenant] = { collections: createDictionary(), sequences: createDictionary() };
-    }
-    return tenants[tenant];
-  };
-  const collection = (vendor: string, tenant: string, name: string, create: boolean) => {
-    const p = partition(vendor, tenant, create);
-    if (p === undefined) return undefined;
-    if (!Object.hasOwn(p.collections, name)) {
-      if (!create) return undefined;
-      p.collections[name] = createDictionary();
-    }
-    return p.collections[name];
-  };
-  const read = <T>(vendor: string, tenant: string, name: string, id: string): T | undefined => {
-    const records = collection(vendor, tenant, name, false);
-    return records !== undefined && Object.hasOwn(records, id) ? (records[id] as T) : undefined;
+    await commits.commit();
   };
 
   return {
-    get: (vendor, tenant, name, id) => structuredClone(read(vendor, tenant, name, id)),
-    list: <T>(vendor: string, tenant: string, name: string) => structuredClone(Object.values(collection(vendor, tenant, name, false) ?? {})) as T[],
-    count: (vendor, tenant, name) => Object.keys(collection(vendor, tenant, name, false) ?? {}).length,
-    async transact(change) {
-      const undo: Array<() => void> = [];
-      const tx: StoreTransaction = {
-        get: (vendor, tenant, name, id) => structuredClone(read(vendor, tenant, name, id)),
-        put(vendor, tenant, name, id, record) {
-          const records = collection(vendor, tenant, name, true)!;
-          const had = Object.hasOwn(records, id);
-          const before = records[id];
-          records[id] = structuredClone(record);
-          undo.push(() => (had ? (records[id] = before) : delete records[id]));
-        },
-        delete(vendor, tenant, name, id) {
-          const records = collection(vendor, tenant, name, false);
-          if (records === undefined || !Object.hasOwn(records, id)) return;
-          const before = records[id];
-          delete records[id];
-          undo.push(() => (records[id] = before));
-        },
-        nextId(vendor, tenant, sequence) {
-          const sequences = partition(vendor, tenant, true)!.sequences;
-          const before = sequences[sequence];
-          sequences[sequence] = (before ?? 0) + 1;
-          undo.push(() => (before === undefined ? delete sequences[sequence] : (sequences[sequence] = before)));
-          return sequences[sequence]!;
-        },
-      };
-      let result: Awaited<ReturnType<typeof change>>;
-      try {
-        result = change(tx) as typeof result;
-      } catch (error) {
-        undo.reverse().forEach((step) => step());
-        throw error;
-      }
-      await persist();
-      return result;
+    get<T>(vendor: string, tenant: string, collection: string, id: string) {
+      const found = records(vendor, tenant, collection);
+      assertName('id', id);
+      return structuredClone(found?.get(id)) as T | undefined;
     },
-    async reset(scope = {}) {
-      const vendors = db.data.vendors;
-      if (scope.vendor === undefined) db.data = emptyData();
-      else if (scope.tenant === undefined) delete vendors[scope.vendor];
-      else if (Object.hasOwn(vendors, scope.vendor)) delete vendors[scope.vendor]![scope.tenant];
-      await persist();
+    list<T>(vendor: string, tenant: string, collection: string) {
+      return structuredClone([...(records(vendor, tenant, collection)?.values() ?? [])]) as T[];
     },
-    dump: () => structuredClone(db.data),
+    count(vendor, tenant, collection) {
+      return records(vendor, tenant, collection)?.size ?? 0;
+    },
+    transact(change) {
+      return refusal('transact()') ?? runTransaction(change);
+    },
+    reset(scope) {
+      return refusal('reset()') ?? runReset(scope);
+    },
+    dump() {
+      // Through JSON: plain objects, `__proto__` stays an own key, nothing shared with the store.
+      return JSON.parse(JSON.stringify(toStoreData(state))) as StoreData;
+    },
     async close() {
-      while (writing !== undefined) await writing.catch(() => undefined);
+      closed = true;
+      await commits.flush();
     },
   };
 }

@@ -1,3 +1,10 @@
-export { createStore, StoreOpenError, type StoreOptions } from './create-store.js';
-export type { Partition, Store, StoreData, StoreTransaction } from './types.js';
-export { FixtureError, loadFixtures, mergeFixtureDocument, type Fixtures } from './load-fixtures.js';
+export type { StoreAdapter } from './adapter.js';
+export { createStore, type StoreOptions } from './create-store.js';
+export { FixtureError } from './fixture-error.js';
+export type { FixtureRecord, Fixtures } from './fixture-types.js';
+export { createJsonFileAdapter } from './json-file-adapter.js';
+export { loadFixtures } from './load-fixtures.js';
+export { createMemoryAdapter } from './memory-adapter.js';
+export { mergeFixtureDocument } from './merge-fixture-document.js';
+export { StoreOpenError } from './store-open-error.js';
+export { STORE_DATA_VERSION, type Partition, type ResetScope, type Store, type StoredRecord, type StoreData, type StoreTransaction } from './types.js';

@@ -21,9 +21,9 @@ export interface StoreData {
   vendors: Record<string, Record<string, Partition>>;
 }
 
-/** Which data `Store.reset` clears: everything, one vendor, or one vendor's tenant. */
+/** Which data `Store.reset` clears: everything (no vendor), one vendor, or one vendor's tenant. A tenant without a vendor is refused. */
 export interface ResetScope {
-  vendor: string;
+  vendor?: string;
   tenant?: string;
 }
 
