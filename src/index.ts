@@ -5,6 +5,7 @@ import { createApp, DEFAULT_MAX_BODY_BYTES } from './http/create-app.js';
 import { listen } from './http/listen.js';
 import { loadSpec } from './spec/load-spec.js';
 import { createStore, loadFixtures, type Store } from './store/index.js';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createGenericPlugin, vendorPlugins, type VendorId } from './vendors/index.js';
 
@@ -63,6 +64,8 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   const clock = options.clock === undefined ? undefined : new Date(options.clock);
   if (clock !== undefined && Number.isNaN(clock.getTime())) throw new Error(`clock '${options.clock}' is not an ISO date-time`);
   const store = await createStore(options.inMemory ? { inMemory: true } : { file: options.db ?? DEFAULT_DB_FILE });
+  // A fixture directory the user names must exist: a typo would otherwise start the mock with no reference data.
+  if (options.fixtures !== undefined && !existsSync(options.fixtures)) throw new Error(`fixture directory ${options.fixtures} does not exist`);
   const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES);
   const engines = await Promise.all(
     plugins.map(async (plugin) =>

@@ -166,8 +166,14 @@ describe('returns-mock command line', () => {
     expect(result.stderr).toContain("--port must be a whole number from 0 to 65535, not 'abc'");
   });
 
+  it('fails to start with exit code 1 on a fixture directory that does not exist', async () => {
+    const result = await runCli(['serve', '--port', '0', '--in-memory', '--fixtures', '/nonexistent/fixtures']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('fixture directory /nonexistent/fixtures does not exist');
+  });
+
   it('fails to start with exit code 1 on a spec it cannot read', async () => {
-    const result = await runCli(['serve', '--port', '0', '--spec', '/nonexistent/api.yaml']);
+    const result = await runCli(['serve', '--port', '0', '--in-memory', '--spec', '/nonexistent/api.yaml']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('/nonexistent/api.yaml: cannot read');
   });
