@@ -1,8 +1,8 @@
 import type { HttpRequest, HttpResponse, OperationResult } from '../core/http.js';
 import type { ValidatedRequest } from '../core/request.js';
-import type { HandlerContext, VendorPlugin } from '../core/vendor-plugin.js';
+import type { VendorPlugin } from '../core/vendor-plugin.js';
 import type { Fixtures, Store } from '../store/index.js';
-import { deriveSeed } from './derive-seed.js';
+import { createHandlerContext, type VendorServices } from './create-handler-context.js';
 import { createVendorStore } from './vendor-store.js';
 import type { Violation } from '../core/violation.js';
 import { buildOperations } from '../spec/build-operations.js';
@@ -16,7 +16,6 @@ import { validateResponse } from '../validate/validate-response.js';
 import { negotiateMediaType } from '../media/media-type.js';
 import { createSeededFaker, type Faker } from '../fake/index.js';
 import { encodeBody } from './encode-body.js';
-import { respondFromSpec } from './respond-from-spec.js';
 
 /** One request's passage through the engine: what the journal and reports are made of. */
 export interface Exchange {
@@ -63,9 +62,17 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
   const byOperation = new Map(operations.map((compiled) => [compiled.operation, compiled]));
   const index = createOperationIndex(operations.map((compiled) => compiled.operation));
   const faker: Faker = createSeededFaker(seed);
-  const vendorStore = createVendorStore(store, plugin.id);
-  const checkSchema = createSchemaCheck(ajv, doc);
-  const now = () => (clock === undefined ? new Date() : new Date(clock));
+  const services: VendorServices = {
+    doc,
+    plugin,
+    faker,
+    store: createVendorStore(store, plugin.id),
+    checkSchema: createSchemaCheck(ajv, doc),
+    fixtures,
+    strictFixtures,
+    seed,
+    now: () => (clock === undefined ? new Date() : new Date(clock)),
+  };
 
   const finish = (compiled: CompiledOperation | undefined, result: OperationResult, accept: string | undefined, negotiated?: string): { response: HttpResponse; responseViolations: Violation[] } => {
     const headers: Record<string, string> = { ...result.headers };
@@ -107,21 +114,7 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
         outcome = renderProblem(refusal.status, refusal.shown, accept, compiled);
       } else {
         const handler = plugin.handlers?.[compiled.operation.operationId];
-        const operationId = compiled.operation.operationId;
-        const context: HandlerContext = {
-          respondFromSpec: (status?: number) => respondFromSpec(doc, compiled, faker, { status, accept }),
-          refuse: (status, found) => {
-            const stated = found.map((violation) => ({ ...violation, operationId }));
-            return { ...plugin.renderError({ status, violations: stated, operationId }), violations: stated };
-          },
-          store: vendorStore,
-          now,
-          uuid: () => faker.string.uuid(),
-          validate: (schemaPointer, value) => checkSchema(schemaPointer, value, operationId),
-          fixtures: (collection) => (Object.hasOwn(fixtures, plugin.id) && Object.hasOwn(fixtures[plugin.id]!, collection) ? fixtures[plugin.id]![collection]! : []),
-          strictFixtures,
-          seedFor: (key) => deriveSeed(seed, key),
-        };
+        const context = createHandlerContext(services, compiled, accept);
         const result = handler === undefined ? context.respondFromSpec() : await handler(validated, context);
         outcome = finish(compiled, result, accept, validated.responseMediaType);
         violations.push(...(result.violations ?? []));

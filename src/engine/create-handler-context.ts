@@ -1,0 +1,41 @@
+import type { HandlerContext, VendorPlugin, VendorStore } from '../core/vendor-plugin.js';
+import type { Faker } from '../fake/index.js';
+import type { Fixtures } from '../store/index.js';
+import type { SchemaCheck } from '../validate/create-schema-check.js';
+import type { CompiledOperation } from '../validate/compile-operation.js';
+import { deriveSeed } from './derive-seed.js';
+import { respondFromSpec } from './respond-from-spec.js';
+
+/** What stays the same for every request of one vendor. */
+export interface VendorServices {
+  doc: unknown;
+  plugin: VendorPlugin;
+  faker: Faker;
+  store: VendorStore;
+  checkSchema: SchemaCheck;
+  fixtures: Fixtures;
+  strictFixtures: boolean;
+  seed: number;
+  now(): Date;
+}
+
+/** The context a vendor handler gets for one request of one operation. */
+export function createHandlerContext(services: VendorServices, compiled: CompiledOperation, accept: string | undefined): HandlerContext {
+  const { doc, plugin, faker, fixtures } = services;
+  const operationId = compiled.operation.operationId;
+  const own = Object.hasOwn(fixtures, plugin.id) ? fixtures[plugin.id]! : {};
+  return {
+    respondFromSpec: (status) => respondFromSpec(doc, compiled, faker, { status, accept }),
+    refuse: (status, found) => {
+      const violations = found.map((violation) => ({ ...violation, operationId }));
+      return { ...plugin.renderError({ status, violations, operationId }), violations };
+    },
+    store: services.store,
+    now: services.now,
+    uuid: () => faker.string.uuid(),
+    validate: (schemaPointer, value) => services.checkSchema(schemaPointer, value, operationId),
+    fixtures: (collection) => (Object.hasOwn(own, collection) ? own[collection]! : []),
+    strictFixtures: services.strictFixtures,
+    seedFor: (key) => deriveSeed(services.seed, key),
+  };
+}
