@@ -1,5 +1,6 @@
 import type { VendorPlugin } from '../../core/vendor-plugin.js';
 import { bundledSpecFile } from '../shared/spec-file.js';
+import { jtlHandlers } from './handlers.js';
 import { renderJtlError } from './render-error.js';
 
 /** JTL-Cloud ERP API, Returns: `POST /erp/returns`. */
@@ -9,4 +10,5 @@ export const jtlPlugin: VendorPlugin = {
   prefix: '/jtl',
   specFile: bundledSpecFile('jtl.yaml'),
   renderError: renderJtlError,
+  handlers: jtlHandlers,
 };

@@ -1,5 +1,6 @@
 import type { VendorPlugin } from '../../core/vendor-plugin.js';
 import { bundledSpecFile } from '../shared/spec-file.js';
+import { shopCtrlHandlers } from './handlers.js';
 import { renderShopCtrlError } from './render-error.js';
 
 /** ShopCtrl API, Returns: `POST v1/Returns` in JSON or XML. */
@@ -9,4 +10,5 @@ export const shopCtrlPlugin: VendorPlugin = {
   prefix: '/shopctrl',
   specFile: bundledSpecFile('shopctrl.yaml'),
   renderError: renderShopCtrlError,
+  handlers: shopCtrlHandlers,
 };
