@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { AuthMode } from './core/declared-credential.js';
 import type { VendorPlugin } from './core/vendor-plugin.js';
 import { createVendorEngine, type Exchange, type VendorEngine } from './engine/create-vendor-engine.js';
 import { createApp, DEFAULT_MAX_BODY_BYTES } from './http/create-app.js';
@@ -11,6 +12,7 @@ import { createGenericPlugin, vendorPlugins, type VendorId } from './vendors/ind
 
 export type { VendorId } from './vendors/index.js';
 export type { Violation } from './core/violation.js';
+export type { AuthMode } from './core/declared-credential.js';
 export type { Exchange } from './engine/create-vendor-engine.js';
 
 export interface MockOptions {
@@ -32,6 +34,8 @@ export interface MockOptions {
   fixtures?: string;
   /** Refuse orders, shops and companies the fixtures lack instead of fabricating them. */
   strictFixtures?: boolean;
+  /** `strict` refuses (401) credentials the fixtures' `credentials` do not declare; default `open`: any well-formed credential, full rights. */
+  auth?: AuthMode;
   /** Called with every answered exchange (journal, logging, tests). */
   onExchange?: (exchange: Exchange) => void;
 }
@@ -61,6 +65,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     if (prefixes.has(plugin.prefix)) throw new Error(`two specs are mounted at ${plugin.prefix}: give one another prefix with --spec /prefix=FILE`);
     prefixes.add(plugin.prefix);
   }
+  if (options.auth !== undefined && options.auth !== 'open' && options.auth !== 'strict') throw new Error(`auth must be 'open' or 'strict', not '${String(options.auth)}'`);
   const clock = options.clock === undefined ? undefined : new Date(options.clock);
   if (clock !== undefined && Number.isNaN(clock.getTime())) throw new Error(`clock '${options.clock}' is not an ISO date-time`);
   const store = await createStore(options.inMemory ? { inMemory: true } : { file: options.db ?? DEFAULT_DB_FILE });
@@ -69,7 +74,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES);
   const engines = await Promise.all(
     plugins.map(async (plugin) =>
-      createVendorEngine({ plugin, store, fixtures, strictFixtures: options.strictFixtures, spec: await loadSpec(plugin.specFile), seed: options.seed, clock }),
+      createVendorEngine({ plugin, store, fixtures, strictFixtures: options.strictFixtures, authMode: options.auth, spec: await loadSpec(plugin.specFile), seed: options.seed, clock }),
     ),
   );
   const app = createApp({

@@ -19,6 +19,8 @@ Options:
   --clock ISO-DATE    pin the current time, for reproducible answers
   --fixtures DIR      reference data (default the bundled fixtures/): DIR/<vendor>/*.yaml|json
   --strict-fixtures   refuse orders, shops, companies the fixtures lack (default: fabricate them)
+  --auth MODE         open (default): any well-formed credential, full rights;
+                      strict: only credentials the fixtures declare (401 otherwise)
   -h, --help          this text
 `;
 
@@ -52,6 +54,7 @@ export async function runCli(argv: string[]): Promise<number> {
         clock: { type: 'string' },
         fixtures: { type: 'string' },
         'strict-fixtures': { type: 'boolean' },
+        auth: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -70,6 +73,8 @@ export async function runCli(argv: string[]): Promise<number> {
   const seed = parseInteger('--seed', values.seed, 1, 0, 2 ** 31 - 1);
   const maxBody = parseInteger('--max-body', values['max-body'], 1024 * 1024, 1, 1024 ** 3);
   for (const value of [port, seed, maxBody]) if (typeof value === 'string') return fail(value);
+  const auth = values.auth ?? 'open';
+  if (auth !== 'open' && auth !== 'strict') return fail(`--auth must be 'open' or 'strict', not '${auth}'`);
   const known = vendorPlugins.map((p) => p.id);
   const unknown = (values.vendor ?? []).filter((id) => !known.includes(id));
   if (unknown.length > 0) return fail(`unknown vendor '${unknown.join(', ')}'; known: ${known.join(', ')}`);
@@ -90,6 +95,7 @@ export async function runCli(argv: string[]): Promise<number> {
       clock: values.clock,
       fixtures: values.fixtures,
       strictFixtures: values['strict-fixtures'],
+      auth,
       specs,
     });
     // One write, vendors first: whoever waits for "listening on" has the whole banner.

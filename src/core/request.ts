@@ -6,6 +6,8 @@ export interface Credential {
   kind: 'basic' | 'bearer' | 'apiKey';
   /** Basic-auth user name. */
   user?: string;
+  /** Basic-auth password, compared only with a password the fixtures declare. */
+  password?: string;
   /** Bearer token or API key as sent. */
   token?: string;
   /** Claims of a bearer token that is a JWT (signature not checked). */

@@ -1,3 +1,4 @@
+import type { DeclaredCredential } from './declared-credential.js';
 import type { OperationResult } from './http.js';
 import type { ValidatedRequest } from './request.js';
 import type { Violation } from './violation.js';
@@ -45,6 +46,11 @@ export interface HandlerContext {
   strictFixtures: boolean;
   /** A seed derived from the run's seed and `key` alone (for `createSeededFaker`): the same order number fabricates the same order every time. */
   seedFor(key: string): number;
+  /**
+   * The fixtures' `credentials` record that declares the request's credential, if any: its rights (scopes, tenants,
+   * permissions) are the vendor's to read. Under `--auth strict` the engine refuses a request without one before the handler runs.
+   */
+  declaredCredential: DeclaredCredential | undefined;
 }
 
 export type OperationHandler = (request: ValidatedRequest, context: HandlerContext) => OperationResult | Promise<OperationResult>;

@@ -1,3 +1,5 @@
+import { findDeclaredCredential } from '../core/declared-credential.js';
+import type { Credential } from '../core/request.js';
 import type { HandlerContext, VendorPlugin, VendorStore } from '../core/vendor-plugin.js';
 import type { Faker } from '../fake/index.js';
 import type { Fixtures } from '../store/index.js';
@@ -20,10 +22,11 @@ export interface VendorServices {
 }
 
 /** The context a vendor handler gets for one request of one operation. */
-export function createHandlerContext(services: VendorServices, compiled: CompiledOperation, accept: string | undefined): HandlerContext {
+export function createHandlerContext(services: VendorServices, compiled: CompiledOperation, accept: string | undefined, credentials: readonly Credential[]): HandlerContext {
   const { doc, plugin, faker, fixtures } = services;
   const operationId = compiled.operation.operationId;
   const own = Object.hasOwn(fixtures, plugin.id) ? fixtures[plugin.id]! : {};
+  const fixturesOf = (collection: string) => (Object.hasOwn(own, collection) ? own[collection]! : []);
   return {
     respondFromSpec: (status) => respondFromSpec(doc, compiled, faker, { status, accept }),
     refuse: (status, found) => {
@@ -34,8 +37,9 @@ export function createHandlerContext(services: VendorServices, compiled: Compile
     now: services.now,
     uuid: () => faker.string.uuid(),
     validate: (schemaPointer, value) => services.checkSchema(schemaPointer, value, operationId),
-    fixtures: (collection) => (Object.hasOwn(own, collection) ? own[collection]! : []),
+    fixtures: fixturesOf,
     strictFixtures: services.strictFixtures,
     seedFor: (key) => deriveSeed(services.seed, key),
+    declaredCredential: findDeclaredCredential(credentials, fixturesOf('credentials')),
   };
 }

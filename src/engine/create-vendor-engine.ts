@@ -1,4 +1,5 @@
 import type { HttpRequest, HttpResponse, OperationResult } from '../core/http.js';
+import type { AuthMode } from '../core/declared-credential.js';
 import type { ValidatedRequest } from '../core/request.js';
 import type { VendorPlugin } from '../core/vendor-plugin.js';
 import type { Fixtures, Store } from '../store/index.js';
@@ -40,6 +41,8 @@ export interface VendorEngineOptions {
   /** Reference data of all vendors; the engine hands the plugin its own. */
   fixtures?: Fixtures;
   strictFixtures?: boolean;
+  /** `strict` refuses (401) credentials the fixtures do not declare; default `open`. */
+  authMode?: AuthMode;
 }
 
 export interface VendorEngine {
@@ -51,11 +54,20 @@ export interface VendorEngine {
   renderProblem(status: number, violations: Violation[], accept?: string): HttpResponse;
 }
 
+/** Why `--auth strict` refuses a well-formed credential: the fixtures do not declare it. */
+const undeclaredCredential = (compiled: CompiledOperation): Omit<Violation, 'operationId'> => ({
+  code: 'security.credential.undeclared',
+  location: 'security',
+  pointer: '/Authorization',
+  message: 'the credential is not declared in the fixtures (the server runs with --auth strict)',
+  specPointer: `#/paths/${compiled.operation.pathTemplate.replaceAll('~', '~0').replaceAll('/', '~1')}/${compiled.operation.method}/security`,
+});
+
 /**
  * Builds the request pipeline for one vendor: match operation → validate request → vendor behaviour
  * (or the spec's answer) → validate response → encode. Validators are compiled here, once.
  */
-export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtures = {}, strictFixtures = false }: VendorEngineOptions): VendorEngine {
+export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtures = {}, strictFixtures = false, authMode = 'open' }: VendorEngineOptions): VendorEngine {
   const doc = spec.doc;
   const ajv = createAjv(spec);
   const operations = buildOperations(doc).map((operation) => compileOperation(ajv, operation));
@@ -114,8 +126,13 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
         outcome = renderProblem(refusal.status, refusal.shown, accept, compiled);
       } else {
         const handler = plugin.handlers?.[compiled.operation.operationId];
-        const context = createHandlerContext(services, compiled, accept);
-        const result = handler === undefined ? context.respondFromSpec() : await handler(validated, context);
+        const context = createHandlerContext(services, compiled, accept, validated.credentials);
+        const undeclared = authMode === 'strict' && validated.security.length > 0 && context.declaredCredential === undefined;
+        const result = undeclared
+          ? context.refuse(401, [undeclaredCredential(compiled)])
+          : handler === undefined
+            ? context.respondFromSpec()
+            : await handler(validated, context);
         outcome = finish(compiled, result, accept, validated.responseMediaType);
         violations.push(...(result.violations ?? []));
       }

@@ -42,7 +42,7 @@ function presentCredential(name: string, scheme: SchemeObject, headers: Record<s
     const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(value) ? Buffer.from(value, 'base64').toString('utf8') : '';
     const separator = decoded.indexOf(':');
     if (separator < 1) return { problem: `header 'Authorization' carries no valid 'user:password' in base64`, header: 'Authorization' };
-    return { credential: { scheme: name, kind: 'basic', user: decoded.slice(0, separator) } };
+    return { credential: { scheme: name, kind: 'basic', user: decoded.slice(0, separator), password: decoded.slice(separator + 1) } };
   }
   if (type === 'http' && scheme.scheme?.toLowerCase() !== 'bearer') {
     return { problem: `HTTP scheme '${scheme.scheme ?? ''}' is not supported by the mock`, header: 'Authorization' };

@@ -36,7 +36,7 @@ function visibleReturn(context: HandlerContext, request: ValidatedRequest, calle
 const guarded =
   (handler: (request: ValidatedRequest, context: HandlerContext, caller: EmporixCaller) => OperationResult | Promise<OperationResult>): OperationHandler =>
   (request, context) => {
-    const caller = identifyEmporixCaller(request);
+    const caller = identifyEmporixCaller(request, context.declaredCredential);
     if (!satisfiesSecurity(request, caller.scopes)) return forbidden(context);
     return handler(request, context, caller);
   };

@@ -6,23 +6,7 @@ import { grantedScopes } from '../shared/granted-scopes.js';
 /** The JTL scope a create needs: JTL scopes are `resource.permission`, and `write` covers POST. */
 export const RETURNS_WRITE_SCOPE = 'returns.write';
 
-interface DeclaredToken {
-  token: string;
-  scopes?: readonly string[];
-  tenants?: readonly string[];
-}
-
-const bearerToken = (request: ValidatedRequest) => request.credentials.find((credential) => credential.kind === 'bearer')?.token;
-
 const stringList = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined);
-
-/** The fixture `tokens` entry of the request's bearer token, if the fixtures declare it. */
-function declaredToken(context: HandlerContext, token: string | undefined): DeclaredToken | undefined {
-  if (token === undefined) return undefined;
-  const found = context.fixtures('tokens').find((record) => record.token === token);
-  if (found === undefined) return undefined;
-  return { token, scopes: stringList(found.scopes), tenants: stringList(found.tenants) };
-}
 
 /**
  * Why the caller may not create a return in this tenant, or `undefined` when it may. A token the fixtures
@@ -30,12 +14,14 @@ function declaredToken(context: HandlerContext, token: string | undefined): Decl
  * is a JWT whose `scope` claim lacks `returns.write` (its signature is not checked: the mock is not an identity provider).
  */
 export function jtlAccessProblem(request: ValidatedRequest, context: HandlerContext, tenant: string): Omit<Violation, 'operationId'> | undefined {
-  const declared = declaredToken(context, bearerToken(request));
-  const scopes = declared === undefined ? grantedScopes(request) : declared.scopes === undefined ? undefined : new Set(declared.scopes);
+  const declared = context.declaredCredential;
+  const declaredScopes = stringList(declared?.scopes);
+  const scopes = declared === undefined ? grantedScopes(request) : declaredScopes === undefined ? undefined : new Set(declaredScopes);
   if (scopes !== undefined && !scopes.has(RETURNS_WRITE_SCOPE)) {
     return { code: 'security.scope.missing', location: 'security', pointer: '/Authorization', message: `the access token lacks the scope ${RETURNS_WRITE_SCOPE}`, specPointer: '#/components/securitySchemes/Bearer' };
   }
-  if (declared?.tenants !== undefined && !declared.tenants.includes(tenant)) {
+  const tenants = stringList(declared?.tenants);
+  if (tenants !== undefined && !tenants.includes(tenant)) {
     return { code: 'security.tenant.forbidden', location: 'header', pointer: '/x-tenant-id', message: `the access token does not grant access to tenant ${tenant}`, specPointer: '#/components/parameters/TenantId', value: tenant };
   }
   return undefined;
