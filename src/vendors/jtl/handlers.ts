@@ -2,8 +2,9 @@ import type { HandlerContext, OperationHandler, VendorTransaction } from '../../
 import type { Violation } from '../../core/violation.js';
 import { jtlAccessProblem } from './access.js';
 import { checkItemsAgainstOrder, checkReturnReasons, requestedQuantities, type CreateReturnItem } from './check-items.js';
-import { formatDotNetDate } from './dotnet-date.js';
-import { FABRICATED, fabricateNamed, fabricateSalesOrder, resolveReference, type JtlNamedRecord, type JtlSalesOrder, type Resolved } from './reference-data.js';
+import { formatDotNetDate } from '../shared/dotnet-date.js';
+import { resolveReference, type Resolved } from '../shared/resolve-reference.js';
+import { FABRICATED, fabricateNamed, fabricateSalesOrder, type JtlNamedRecord, type JtlSalesOrder } from './reference-data.js';
 import { ORIGIN_REST_API, returnAnswer, returnNumber, type JtlReturnRecord } from './return-record.js';
 
 type Finding = Omit<Violation, 'operationId'>;

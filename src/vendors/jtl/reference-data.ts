@@ -1,7 +1,4 @@
-import type { VendorTransaction } from '../../core/vendor-plugin.js';
 import { createSeededFaker } from '../../fake/index.js';
-
-type FixtureList = ReadonlyArray<Record<string, unknown>>;
 
 /** A line item of a sales order: what may be returned, and how many. */
 export interface JtlLineItem {
@@ -26,33 +23,8 @@ export interface JtlNamedRecord {
   Fabricated?: true;
 }
 
-/** Where a reference came from; `undefined` when it is unknown and may not be fabricated (`--strict-fixtures`). */
-export type Resolved<T> = { record: T; fabricated: boolean } | undefined;
-
 /** Store collections of fabricated reference data, per tenant. */
 export const FABRICATED = { companies: 'companies', salesOrders: 'salesOrders', warehouses: 'warehouses' } as const;
-
-/** The fixture record with this `Id`, if any. */
-export function fixtureById(records: FixtureList, id: unknown): Record<string, unknown> | undefined {
-  return records.find((record) => record.Id === id);
-}
-
-/**
- * A reference by id: from the fixtures, else as fabricated earlier for this tenant, else fabricated now
- * (the caller stores it), or `undefined` under `--strict-fixtures`.
- */
-export function resolveReference<T>(
-  options: { tx: VendorTransaction; tenant: string; collection: string; fixtures: FixtureList; strict: boolean; id: number },
-  fabricate: () => T,
-): Resolved<T> {
-  const { tx, tenant, collection, fixtures, strict, id } = options;
-  const fixture = fixtureById(fixtures, id);
-  if (fixture !== undefined) return { record: fixture as T, fabricated: false };
-  if (strict) return undefined;
-  const stored = tx.get<T>(tenant, collection, String(id));
-  if (stored !== undefined) return { record: stored, fabricated: false };
-  return { record: fabricate(), fabricated: true };
-}
 
 /** A company or warehouse the fixtures lack, named deterministically from the seed, the tenant and its id. */
 export function fabricateNamed(seed: number, kind: 'company' | 'warehouse', id: number): JtlNamedRecord {

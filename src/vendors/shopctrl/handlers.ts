@@ -1,10 +1,11 @@
 import type { HandlerContext, OperationHandler, VendorTransaction } from '../../core/vendor-plugin.js';
 import type { Violation } from '../../core/violation.js';
 import { checkReturnReasons, checkRowsAgainstOrder, checkRowsNameOrderRows, requestedQuantities } from './check-rows.js';
-import { formatDotNetDate } from './dotnet-date.js';
+import { formatDotNetDate } from '../shared/dotnet-date.js';
 import type { OrderReturnChanges } from './order-return-changes.js';
 import { buildOrderReturn, orderReturnAnswer, type OrderReturnRecord } from './order-return-record.js';
-import { FABRICATED, fabricateOrder, fabricateWarehouse, productOf, resolveReference, rowsOf, TENANT, type Resolved, type ShopCtrlOrder } from './reference-data.js';
+import { resolveReference, type Resolved } from '../shared/resolve-reference.js';
+import { FABRICATED, fabricateOrder, fabricateWarehouse, productOf, rowsOf, TENANT, type ShopCtrlOrder } from './reference-data.js';
 import { resolveStatus } from './statuses.js';
 
 type Finding = Omit<Violation, 'operationId'>;
@@ -24,14 +25,14 @@ const unknownReference = (field: 'OrderId' | 'WarehouseId', what: string, id: nu
 function addInTransaction(tx: VendorTransaction, context: HandlerContext, changes: OrderReturnChanges): { violations: Finding[] } | { record: OrderReturnRecord } {
   const strict = context.strictFixtures;
   const rows = changes.OrderReturnRows ?? [];
-  const order: Resolved<ShopCtrlOrder> = resolveReference({ tx, collection: FABRICATED.orders, fixtures: context.fixtures('orders'), strict, id: changes.OrderId }, () =>
+  const order: Resolved<ShopCtrlOrder> = resolveReference({ tx, tenant: TENANT, collection: FABRICATED.orders, fixtures: context.fixtures('orders'), strict, id: changes.OrderId }, () =>
     fabricateOrder(context.seedFor(`shopctrl/order/${changes.OrderId}`), changes.OrderId, requestedQuantities(rows)),
   );
   const warehouseId = changes.WarehouseId;
   const warehouse =
     warehouseId === undefined
       ? undefined
-      : resolveReference({ tx, collection: FABRICATED.warehouses, fixtures: context.fixtures('warehouses'), strict, id: warehouseId }, () => fabricateWarehouse(context.seedFor(`shopctrl/warehouse/${warehouseId}`), warehouseId));
+      : resolveReference({ tx, tenant: TENANT, collection: FABRICATED.warehouses, fixtures: context.fixtures('warehouses'), strict, id: warehouseId }, () => fabricateWarehouse(context.seedFor(`shopctrl/warehouse/${warehouseId}`), warehouseId));
   const main = resolveStatus('main', changes.MainStatusId, context.fixtures('mainStatuses'));
   const custom = resolveStatus('custom', changes.CustomStatusId, context.fixtures('customStatuses'));
 

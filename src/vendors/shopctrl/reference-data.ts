@@ -1,4 +1,4 @@
-import type { VendorTransaction } from '../../core/vendor-plugin.js';
+import { fixtureById } from '../shared/resolve-reference.js';
 import { createSeededFaker } from '../../fake/index.js';
 
 type FixtureList = ReadonlyArray<Record<string, unknown>>;
@@ -34,23 +34,6 @@ export const TENANT = 'default';
 
 /** Store collections of fabricated reference data. */
 export const FABRICATED = { orders: 'orders', warehouses: 'warehouses' } as const;
-
-/** Where a reference came from; `undefined` when it is unknown and may not be fabricated (`--strict-fixtures`). */
-export type Resolved<T> = { record: T; fabricated: boolean } | undefined;
-
-/** The fixture record with this `Id`, if any. */
-export const fixtureById = (records: FixtureList, id: unknown): Record<string, unknown> | undefined => records.find((record) => record.Id === id);
-
-/** A reference by id: from the fixtures, else as fabricated earlier, else fabricated now (the caller stores it), or `undefined` under `--strict-fixtures`. */
-export function resolveReference<T>(options: { tx: VendorTransaction; collection: string; fixtures: FixtureList; strict: boolean; id: number }, fabricate: () => T): Resolved<T> {
-  const { tx, collection, fixtures, strict, id } = options;
-  const fixture = fixtureById(fixtures, id);
-  if (fixture !== undefined) return { record: fixture as T, fabricated: false };
-  if (strict) return undefined;
-  const stored = tx.get<T>(TENANT, collection, String(id));
-  if (stored !== undefined) return { record: stored, fabricated: false };
-  return { record: fabricate(), fabricated: true };
-}
 
 /** The rows of an order, tolerating a fixture without any. */
 export const rowsOf = (order: ShopCtrlOrder): readonly ShopCtrlOrderRow[] => (Array.isArray(order.Rows) ? order.Rows : []);
