@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { AuthMode } from './core/declared-credential.js';
+import type { ScenarioRule } from './engine/scenario-rules.js';
 import type { VendorPlugin } from './core/vendor-plugin.js';
 import { createVendorEngine, type Exchange, type VendorEngine } from './engine/create-vendor-engine.js';
 import { createApp, DEFAULT_MAX_BODY_BYTES } from './http/create-app.js';
@@ -13,6 +14,8 @@ import { createGenericPlugin, vendorPlugins, type VendorId } from './vendors/ind
 export type { VendorId } from './vendors/index.js';
 export type { Violation } from './core/violation.js';
 export type { AuthMode } from './core/declared-credential.js';
+export type { ScenarioRule } from './engine/scenario-rules.js';
+export type { Scenario, Fault } from './core/scenario.js';
 export type { Exchange } from './engine/create-vendor-engine.js';
 
 export interface MockOptions {
@@ -36,6 +39,8 @@ export interface MockOptions {
   strictFixtures?: boolean;
   /** `strict` refuses (401) credentials the fixtures' `credentials` do not declare; default `open`: any well-formed credential, full rights. */
   auth?: AuthMode;
+  /** Failures, delays and forced statuses injected by rule, per vendor and operation (drawn from `seed`). */
+  scenarios?: ScenarioRule[];
   /** Called with every answered exchange (journal, logging, tests). */
   onExchange?: (exchange: Exchange) => void;
 }
@@ -66,6 +71,8 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     prefixes.add(plugin.prefix);
   }
   if (options.auth !== undefined && options.auth !== 'open' && options.auth !== 'strict') throw new Error(`auth must be 'open' or 'strict', not '${String(options.auth)}'`);
+  const strayRule = (options.scenarios ?? []).find((rule) => rule.vendor !== undefined && !plugins.some((plugin) => plugin.id === rule.vendor));
+  if (strayRule !== undefined) throw new Error(`a scenario rule names vendor '${strayRule.vendor}', which is not mounted; mounted: ${plugins.map((p) => p.id).join(', ')}`);
   const clock = options.clock === undefined ? undefined : new Date(options.clock);
   if (clock !== undefined && Number.isNaN(clock.getTime())) throw new Error(`clock '${options.clock}' is not an ISO date-time`);
   const store = await createStore(options.inMemory ? { inMemory: true } : { file: options.db ?? DEFAULT_DB_FILE });
@@ -74,7 +81,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES);
   const engines = await Promise.all(
     plugins.map(async (plugin) =>
-      createVendorEngine({ plugin, store, fixtures, strictFixtures: options.strictFixtures, authMode: options.auth, spec: await loadSpec(plugin.specFile), seed: options.seed, clock }),
+      createVendorEngine({ plugin, store, fixtures, strictFixtures: options.strictFixtures, authMode: options.auth, scenarioRules: options.scenarios, spec: await loadSpec(plugin.specFile), seed: options.seed, clock }),
     ),
   );
   const app = createApp({

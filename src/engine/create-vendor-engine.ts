@@ -17,6 +17,10 @@ import { validateResponse } from '../validate/validate-response.js';
 import { negotiateMediaType } from '../media/media-type.js';
 import { createSeededFaker, type Faker } from '../fake/index.js';
 import { encodeBody } from './encode-body.js';
+import { forcesAnswer, type Scenario } from '../core/scenario.js';
+import { forcedAnswer } from './forced-answer.js';
+import { parsePrefer } from './parse-prefer.js';
+import { checkScenarioRules, createScenarioDraw, type ScenarioRule } from './scenario-rules.js';
 
 /** One request's passage through the engine: what the journal and reports are made of. */
 export interface Exchange {
@@ -29,6 +33,8 @@ export interface Exchange {
   /** Where the mock's own answer broke its spec: a bug of the mock, logged loudly. */
   responseViolations: Violation[];
   response: HttpResponse;
+  /** What `Prefer` or a scenario rule asked for: a forced answer, a delay or a fault (marked in the journal). */
+  scenario?: Scenario;
 }
 
 export interface VendorEngineOptions {
@@ -43,6 +49,8 @@ export interface VendorEngineOptions {
   strictFixtures?: boolean;
   /** `strict` refuses (401) credentials the fixtures do not declare; default `open`. */
   authMode?: AuthMode;
+  /** Failures and delays injected by rule (the config file's `scenarios`), drawn from `seed`. */
+  scenarioRules?: ScenarioRule[];
 }
 
 export interface VendorEngine {
@@ -67,13 +75,16 @@ const undeclaredCredential = (compiled: CompiledOperation): Omit<Violation, 'ope
  * Builds the request pipeline for one vendor: match operation → validate request → vendor behaviour
  * (or the spec's answer) → validate response → encode. Validators are compiled here, once.
  */
-export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtures = {}, strictFixtures = false, authMode = 'open' }: VendorEngineOptions): VendorEngine {
+export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtures = {}, strictFixtures = false, authMode = 'open', scenarioRules = [] }: VendorEngineOptions): VendorEngine {
   const doc = spec.doc;
   const ajv = createAjv(spec);
   const operations = buildOperations(doc).map((operation) => compileOperation(ajv, operation));
   const byOperation = new Map(operations.map((compiled) => [compiled.operation, compiled]));
   const index = createOperationIndex(operations.map((compiled) => compiled.operation));
   const faker: Faker = createSeededFaker(seed);
+  const ownRules = scenarioRules.filter((rule) => rule.vendor === undefined || rule.vendor === plugin.id);
+  checkScenarioRules(ownRules, operations, plugin.id);
+  const drawScenario = createScenarioDraw(ownRules, seed);
   const services: VendorServices = {
     doc,
     plugin,
@@ -95,6 +106,18 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
     const responseViolations = compiled === undefined ? [] : validateResponse(doc, compiled, result, mediaType);
     headers['content-type'] = `${mediaType}; charset=utf-8`;
     return { response: { status: result.status, headers, body: encodeBody(doc, compiled, result.status, mediaType, result.body) }, responseViolations };
+  };
+
+  /** A valid request's answer: a forced one (`Prefer`, scenario rules), a refusal of undeclared credentials, or the vendor's behaviour. */
+  const answerValidRequest = async (compiled: CompiledOperation, validated: ValidatedRequest, accept: string | undefined, scenario: Scenario): Promise<OperationResult> => {
+    const context = createHandlerContext(services, compiled, accept, validated.credentials);
+    if (authMode === 'strict' && validated.security.length > 0 && context.declaredCredential === undefined) return context.refuse(401, [undeclaredCredential(compiled)]);
+    if (forcesAnswer(scenario)) {
+      const forced = forcedAnswer(doc, compiled, faker, scenario, accept);
+      return 'result' in forced ? forced.result : context.refuse(400, forced.findings);
+    }
+    const handler = plugin.handlers?.[compiled.operation.operationId];
+    return handler === undefined ? context.respondFromSpec() : handler(validated, context);
   };
 
   const renderProblem = (status: number, violations: Violation[], accept?: string, compiled?: CompiledOperation) =>
@@ -120,19 +143,16 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
       }
       const compiled = byOperation.get(match.operation)!;
       const { request: validated, violations } = validateRequest(doc, compiled, request, match.pathParams);
+      const prefer = parsePrefer(request.headers.prefer);
+      violations.push(...prefer.findings.map((finding) => ({ ...finding, operationId: compiled.operation.operationId })));
+      // The request's own preferences win over the config file's rules.
+      const scenario: Scenario = { ...drawScenario(plugin.id, compiled.operation.operationId), ...prefer.scenario };
       let outcome: { response: HttpResponse; responseViolations: Violation[] };
       if (violations.length > 0) {
         const refusal = refusalFor(violations);
         outcome = renderProblem(refusal.status, refusal.shown, accept, compiled);
       } else {
-        const handler = plugin.handlers?.[compiled.operation.operationId];
-        const context = createHandlerContext(services, compiled, accept, validated.credentials);
-        const undeclared = authMode === 'strict' && validated.security.length > 0 && context.declaredCredential === undefined;
-        const result = undeclared
-          ? context.refuse(401, [undeclaredCredential(compiled)])
-          : handler === undefined
-            ? context.respondFromSpec()
-            : await handler(validated, context);
+        const result = await answerValidRequest(compiled, validated, accept, scenario);
         outcome = finish(compiled, result, accept, validated.responseMediaType);
         violations.push(...(result.violations ?? []));
       }
@@ -140,7 +160,16 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
         // The mock broke its own contract: make it loud, it is our bug.
         console.error(`[returns-mock] ${plugin.id} ${compiled.operation.operationId}: response breaks the spec: ${outcome.responseViolations.map((v) => v.message).join('; ')}`);
       }
-      return { vendor: plugin.id, operationId: compiled.operation.operationId, request, validated, violations, responseViolations: outcome.responseViolations, response: outcome.response };
+      return {
+        vendor: plugin.id,
+        operationId: compiled.operation.operationId,
+        request,
+        validated,
+        violations,
+        responseViolations: outcome.responseViolations,
+        response: outcome.response,
+        ...(Object.keys(scenario).length > 0 ? { scenario } : {}),
+      };
     },
   };
 }

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import type { HttpRequest, HttpResponse } from '../core/http.js';
 import type { Exchange, VendorEngine } from '../engine/create-vendor-engine.js';
+import { injectFault, sleep } from './inject-fault.js';
 import { readBody } from './read-body.js';
 import { createAdminRoutes, type AdminOptions } from './admin-routes.js';
 
@@ -56,7 +57,9 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin }: AppOptio
       if (body.kind === 'too-large') request.bodyTooLarge = { limit: maxBodyBytes };
       const exchange = await engine.handle(request);
       onExchange?.(exchange);
-      return toResponse(exchange.response);
+      const { delayMs, fault } = exchange.scenario ?? {};
+      if (delayMs !== undefined && delayMs > 0) await sleep(delayMs);
+      return fault === undefined ? toResponse(exchange.response) : injectFault(c, fault, exchange.response);
     };
     app.all(prefix, handle);
     app.all(`${prefix}/*`, handle);
