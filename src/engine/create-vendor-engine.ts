@@ -33,6 +33,8 @@ export interface Exchange {
   /** Where the mock's own answer broke its spec: a bug of the mock, logged loudly. */
   responseViolations: Violation[];
   response: HttpResponse;
+  /** Time the engine took, from routing to the encoded answer (body upload and any injected delay not included). */
+  durationMs: number;
   /** What `Prefer` or a scenario rule asked for: a forced answer, a delay or a fault (marked in the journal). */
   scenario?: Scenario;
 }
@@ -129,6 +131,7 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
     operations,
     renderProblem: (status, violations, accept) => renderProblem(status, violations, accept).response,
     async handle(request) {
+      const started = performance.now();
       const accept = request.headers.accept;
       const match = matchOperation(index, request.method, request.path);
       if (match.kind !== 'matched') {
@@ -139,7 +142,7 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
         const status = match.kind === 'not-found' ? 404 : 405;
         const { response } = renderProblem(status, [violation], accept);
         if (match.kind === 'method-not-allowed') response.headers.allow = match.allow.join(', ');
-        return { vendor: plugin.id, operationId: undefined, request, validated: undefined, violations: [violation], responseViolations: [], response };
+        return { vendor: plugin.id, operationId: undefined, request, validated: undefined, violations: [violation], responseViolations: [], response, durationMs: performance.now() - started };
       }
       const compiled = byOperation.get(match.operation)!;
       const { request: validated, violations } = validateRequest(doc, compiled, request, match.pathParams);
@@ -168,6 +171,7 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
         violations,
         responseViolations: outcome.responseViolations,
         response: outcome.response,
+        durationMs: performance.now() - started,
         ...(Object.keys(scenario).length > 0 ? { scenario } : {}),
       };
     },
