@@ -12,8 +12,14 @@ export interface RunningCli {
 }
 
 /** Starts `returns-mock` on an ephemeral port and resolves with its URL once it listens (bounded wait). */
-export function startCli(args: string[] = [], timeoutMs = 15_000): Promise<RunningCli> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--in-memory', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Where and with what environment the CLI runs (default: this process's). */
+export interface SpawnPlace {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function startCli(args: string[] = [], timeoutMs = 15_000, place: SpawnPlace = {}): Promise<RunningCli> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--in-memory', ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...place });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -49,9 +55,9 @@ export function startCli(args: string[] = [], timeoutMs = 15_000): Promise<Runni
 }
 
 /** Runs the CLI to completion (for argument errors, --help); bounded in time. */
-export function runCli(args: string[], timeoutMs = 15_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(args: string[], timeoutMs = 15_000, place: SpawnPlace = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...place });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -1,0 +1,37 @@
+import type { StartOptions, VendorId } from '../index.js';
+import { vendorPlugins } from '../vendors/index.js';
+import { SettingsError, toScenarioRules, type ResolvedSettings } from './settings.js';
+
+/** Defaults of the settings that have one (the rest are the library's own defaults). */
+export const DEFAULTS = { port: 4010, host: '127.0.0.1', seed: 1, maxBody: 1024 * 1024, auth: 'open', logLevel: 'info', logFormat: 'text' } as const;
+
+/** `--spec FILE` or `--spec /prefix=FILE`. */
+function parseSpecs(entries: readonly string[]): Array<{ file: string; prefix?: string }> {
+  return entries.map((entry) => {
+    const match = /^(\/[^=]+)=(.+)$/.exec(entry);
+    return match === null ? { file: entry } : { prefix: match[1], file: match[2]! };
+  });
+}
+
+/** The `startMock` options the resolved settings describe; vendor ids are checked here so the message can list them. */
+export function toStartOptions({ values, scenarios, configFile }: ResolvedSettings): StartOptions {
+  const known = vendorPlugins.map((plugin) => plugin.id);
+  const vendors = values.vendor as string[] | undefined;
+  const unknown = (vendors ?? []).filter((id) => !known.includes(id));
+  if (unknown.length > 0) throw new SettingsError(`unknown vendor '${unknown.join(', ')}'; known: ${known.join(', ')}`);
+  return {
+    port: (values.port as number | undefined) ?? DEFAULTS.port,
+    host: (values.host as string | undefined) ?? DEFAULTS.host,
+    seed: (values.seed as number | undefined) ?? DEFAULTS.seed,
+    maxBodyBytes: (values.maxBody as number | undefined) ?? DEFAULTS.maxBody,
+    vendors: vendors as VendorId[] | undefined,
+    specs: parseSpecs((values.spec as string[] | undefined) ?? []),
+    db: values.db as string | undefined,
+    inMemory: values.inMemory as boolean | undefined,
+    clock: values.clock as string | undefined,
+    fixtures: values.fixtures as string | undefined,
+    strictFixtures: values.strictFixtures as boolean | undefined,
+    auth: (values.auth as 'open' | 'strict' | undefined) ?? DEFAULTS.auth,
+    scenarios: toScenarioRules(scenarios, configFile ?? 'config'),
+  };
+}
