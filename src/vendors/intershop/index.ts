@@ -1,5 +1,6 @@
 import type { VendorPlugin } from '../../core/vendor-plugin.js';
 import { bundledSpecFile } from '../shared/spec-file.js';
+import { intershopHandlers } from './handlers.js';
 import { renderIntershopError } from './render-error.js';
 
 /** Intershop Order Management (IOM) RMA REST API 2.11: return requests under `/shops/{shopName}/...`. */
@@ -9,4 +10,5 @@ export const intershopPlugin: VendorPlugin = {
   prefix: '/intershop',
   specFile: bundledSpecFile('intershop.yaml'),
   renderError: renderIntershopError,
+  handlers: intershopHandlers,
 };

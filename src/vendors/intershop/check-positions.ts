@@ -1,0 +1,51 @@
+import type { Violation } from '../../core/violation.js';
+import { returnablePositions, serialNumbersOf, type WritePosition } from './returnables.js';
+import type { IomOrder } from './reference-data.js';
+import type { OrderLedger } from './return-request-record.js';
+
+type Finding = Omit<Violation, 'operationId'>;
+
+const POSITION_SCHEMA = '#/components/schemas/WriteReturnRequestPosition/properties';
+const ITEM_SCHEMA = '#/components/schemas/WriteReturnRequestItem/properties/productSerialNumber';
+
+/**
+ * Every position of a create the order cannot take: a position number not on the order, a quantity below 1 or
+ * beyond what is still returnable (positions naming the same order position add up), a serial number not on that
+ * order position, or one already held by another return request or named twice.
+ */
+export function checkPositions(positions: readonly WritePosition[], order: IomOrder, ledger: OrderLedger): Finding[] {
+  const findings: Finding[] = [];
+  const returnable = new Map(returnablePositions(order, ledger).map((entry) => [entry.position.positionNumber, entry]));
+  const asked = new Map<number, number>();
+  const named = new Set<string>();
+  positions.forEach((position, index) => {
+    const at = `/positions/${index}`;
+    const entry = returnable.get(position.positionNumber);
+    if (entry === undefined) {
+      findings.push({ code: 'state.position.not-on-order', location: 'body', pointer: `${at}/positionNumber`, message: `'${at}/positionNumber': position ${position.positionNumber} is not a position of order '${order.shopOrderNumber}'`, specPointer: `${POSITION_SCHEMA}/positionNumber`, value: position.positionNumber });
+      return;
+    }
+    if (position.quantity < 1) {
+      findings.push({ code: 'state.position.quantity-not-positive', location: 'body', pointer: `${at}/quantity`, message: `'${at}/quantity': quantity ${position.quantity} of position ${position.positionNumber} must be at least 1`, specPointer: `${POSITION_SCHEMA}/quantity`, value: position.quantity });
+    } else {
+      const total = (asked.get(position.positionNumber) ?? 0) + position.quantity;
+      asked.set(position.positionNumber, total);
+      if (total > entry.quantity) {
+        findings.push({ code: 'state.position.quantity-exceeded', location: 'body', pointer: `${at}/quantity`, message: `'${at}/quantity': returning ${total} of position ${position.positionNumber} exceeds its returnable quantity ${entry.quantity}`, specPointer: `${POSITION_SCHEMA}/quantity`, value: position.quantity });
+      }
+    }
+    const onOrder = new Set(serialNumbersOf(entry.position));
+    const free = new Set(entry.serialNumbers);
+    (position.items ?? []).forEach((item, itemIndex) => {
+      const serial = item.productSerialNumber;
+      const pointer = `${at}/items/${itemIndex}/productSerialNumber`;
+      if (!onOrder.has(serial)) {
+        findings.push({ code: 'state.serial-number.not-on-order', location: 'body', pointer, message: `'${pointer}': serial number '${serial}' is not on position ${position.positionNumber} of order '${order.shopOrderNumber}'`, specPointer: ITEM_SCHEMA, value: serial });
+      } else if (!free.has(serial) || named.has(serial)) {
+        findings.push({ code: 'state.serial-number.not-returnable', location: 'body', pointer, message: `'${pointer}': serial number '${serial}' is already held by a return request`, specPointer: ITEM_SCHEMA, value: serial });
+      }
+      named.add(serial);
+    });
+  });
+  return findings;
+}

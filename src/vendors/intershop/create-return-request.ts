@@ -1,0 +1,77 @@
+import type { HandlerContext, OperationHandler, VendorTransaction } from '../../core/vendor-plugin.js';
+import type { Violation } from '../../core/violation.js';
+import { checkPositions } from './check-positions.js';
+import { resolveScopeInTransaction } from './order-scope.js';
+import { positionsOf, productOf, requestedPositions, updateHeld, type WritePosition } from './returnables.js';
+import { orderNumberOf, returnRequestUrl, shopNameOf } from './request-path.js';
+import { COLLECTIONS, CREATED, emptyLedger, toId, type OrderLedger, type StoredPosition, type StoredReturnRequest } from './return-request-record.js';
+
+/** The request body (the spec's `WriteReturnRequest`), already valid. */
+interface WriteReturnRequest {
+  type: 'RETURN' | 'PICKUP';
+  rmaNumber?: string;
+  comment?: string;
+  positions: WritePosition[];
+  pickupAddress?: Record<string, unknown>;
+  contactPersons?: Array<Record<string, unknown>>;
+  customAttributes?: Array<{ key: string; value: string }>;
+}
+
+type Outcome = { status: 404 | 400; findings: Array<Omit<Violation, 'operationId'>> } | { record: StoredReturnRequest };
+
+/** The documented properties only: what a client sends beyond them is tolerated but not read back. */
+const PICKUP_ADDRESS_FIELDS = ['company', 'firstName', 'lastName', 'streetName', 'houseNumber', 'postCode', 'city', 'countryCode', 'district', 'additionFirstLine', 'additionSecondLine'];
+const CONTACT_PERSON_FIELDS = ['company', 'firstName', 'lastName', 'phoneNumber', 'emailAddress', 'language'];
+
+const pick = (record: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(fields.filter((field) => record[field] !== undefined).map((field) => [field, record[field]]));
+
+/** Resolves shop and order, checks the positions against what is returnable and, when all fits, stores and holds: one atomic step, so parallel creates never oversell. */
+function createInTransaction(tx: VendorTransaction, context: HandlerContext, shopName: string, shopOrderNumber: string, body: WriteReturnRequest): Outcome {
+  const scoped = resolveScopeInTransaction(tx, context, shopName, shopOrderNumber, requestedPositions(body.positions));
+  if ('missing' in scoped) return { status: 404, findings: [scoped.missing] };
+  const { order } = scoped.scope;
+  const ledger = tx.get<OrderLedger>(shopName, COLLECTIONS.ledgers, shopOrderNumber) ?? emptyLedger();
+  const findings = checkPositions(body.positions, order, ledger);
+  if (findings.length > 0) return { status: 400, findings };
+
+  const products = context.fixtures('products');
+  const nextId = (sequence: string) => toId(tx.nextId(shopName, sequence));
+  const id = nextId('returnRequests');
+  const positions = body.positions.map((position): StoredPosition => {
+    const product = productOf(positionsOf(order).find((candidate) => candidate.positionNumber === position.positionNumber)!, products);
+    const stored: StoredPosition = { id: nextId('returnRequestPositions'), positionNumber: position.positionNumber, productNumber: position.productNumber, reason: position.reason, quantity: position.quantity, items: [] };
+    if (product.name !== undefined) stored.productName = product.name;
+    if (product.supplierProductNumber !== undefined) stored.supplierProductNumber = product.supplierProductNumber;
+    stored.items = (position.items ?? []).map((item) => ({ id: nextId('returnRequestItems'), productSerialNumber: item.productSerialNumber }));
+    return stored;
+  });
+  const record: StoredReturnRequest = {
+    type: body.type,
+    ...(body.rmaNumber === undefined ? {} : { rmaNumber: body.rmaNumber }),
+    ...(body.comment === undefined ? {} : { comment: body.comment }),
+    id,
+    creationDate: context.now().toISOString(),
+    shopOrderNumber,
+    shopName,
+    ...(order.supplierOrderNumber === undefined ? {} : { supplierOrderNumber: String(order.supplierOrderNumber) }),
+    ...(order.supplierName === undefined ? {} : { supplierName: String(order.supplierName) }),
+    ...CREATED,
+    positions,
+    pickupAddresses: body.pickupAddress === undefined ? [] : [{ ...pick(body.pickupAddress, PICKUP_ADDRESS_FIELDS), id: nextId('pickupAddresses') }],
+    contactPersons: (body.contactPersons ?? []).map((person) => ({ ...pick(person, CONTACT_PERSON_FIELDS), id: nextId('contactPersons') })),
+    customAttributes: (body.customAttributes ?? []).map(({ key, value }) => ({ key, value, id: nextId('customAttributes') })),
+    approvals: [],
+  };
+  tx.put(shopName, COLLECTIONS.returnRequests, String(id), record);
+  const held = updateHeld(ledger, positions, 1);
+  tx.put(shopName, COLLECTIONS.ledgers, shopOrderNumber, { ...held, returnRequestIds: [...held.returnRequestIds, id] });
+  return { record };
+}
+
+/** `POST .../return-requests`: 201 with `Location` and no body; 404 for an unknown shop or order (strict fixtures); 400 naming each position that does not fit. */
+export const createReturnRequest: OperationHandler = async (request, context) => {
+  const shopName = shopNameOf(request);
+  const outcome = await context.store.transact((tx) => createInTransaction(tx, context, shopName, orderNumberOf(request), request.body as WriteReturnRequest));
+  if ('findings' in outcome) return context.refuse(outcome.status, outcome.findings);
+  return { status: 201, headers: { Location: returnRequestUrl(request, outcome.record.id) } };
+};
