@@ -4,8 +4,12 @@ import type { HandlerContext, OperationHandler } from '../../core/vendor-plugin.
 import applyPatchModule from 'fast-json-patch';
 import { satisfiesSecurity } from '../shared/granted-scopes.js';
 import { identifyEmporixCaller, type EmporixCaller } from './caller.js';
+import { checkReturnedOrders } from './check-orders.js';
+import { EMPLOYEE_ONLY_ON_CREATE, EMPLOYEE_ONLY_ON_UPDATE, employeeOnlyFields, forbiddenPatchPaths, missingSaasToken } from './customer-rules.js';
+import { fixtureOrder, tenantCurrency, tenantRecord } from './order-data.js';
+import { priceReturn } from './price-return.js';
 import { matchesQuery, parseEmporixQuery, sortRecords } from './query.js';
-import { customerView, DEFAULT_EXPIRY_DAYS, priceOrders, type EmporixReturn, type OrderInput } from './return-record.js';
+import { customerView, DEFAULT_EXPIRY_DAYS, type EmporixReturn, type OrderInput } from './return-record.js';
 
 const { applyPatch } = applyPatchModule;
 const RETURNS = 'returns';
@@ -21,6 +25,15 @@ const notFound = (context: HandlerContext, request: ValidatedRequest) =>
 const forbidden = (context: HandlerContext) =>
   context.refuse(403, [{ code: 'security.scope.missing', location: 'security', pointer: '/Authorization', message: 'the access token lacks the scope this operation requires', specPointer: '#/components/securitySchemes/OAuth2' }]);
 
+const tenantNotFound = (context: HandlerContext, request: ValidatedRequest) =>
+  context.refuse(404, [{ code: 'state.tenant.not-found', location: 'path', pointer: '/tenant', message: `The tenant ${tenantOf(request)} has not been found.`, specPointer: '#/components/responses/TenantNotFound', value: tenantOf(request) }]);
+
+/** What a create or update body may not carry: fields only an employee may set (for a customer) and orders that do not fit the tenant's fixture orders. */
+function bodyFindings(context: HandlerContext, request: ValidatedRequest, caller: EmporixCaller, employeeOnly: readonly string[]) {
+  const body = request.body as Body;
+  return [...employeeOnlyFields(caller, body, employeeOnly), ...checkReturnedOrders(body.orders as OrderInput[], (orderId) => fixtureOrder(context, tenantOf(request), orderId), context.strictFixtures)];
+}
+
 const notPending = (context: HandlerContext, record: EmporixReturn) =>
   context.refuse(400, [{ code: 'state.return.not-pending', location: 'state', pointer: '/approvalStatus', message: `a customer can change a return only while it is PENDING; it is ${record.approvalStatus}`, specPointer: '#/components/schemas/ApprovalStatus', value: record.approvalStatus }]);
 
@@ -32,12 +45,18 @@ function visibleReturn(context: HandlerContext, request: ValidatedRequest, calle
   return record;
 }
 
-/** Runs a handler only for a caller whose token grants the operation's scopes (403 otherwise). */
+/**
+ * Runs a handler only for a caller whose token grants the operation's scopes (403 otherwise), in a tenant the fixtures
+ * know under `--strict-fixtures` (404 otherwise), and, for a customer's write, with `saas-token` (400 otherwise).
+ */
 const guarded =
-  (handler: (request: ValidatedRequest, context: HandlerContext, caller: EmporixCaller) => OperationResult | Promise<OperationResult>): OperationHandler =>
+  (handler: (request: ValidatedRequest, context: HandlerContext, caller: EmporixCaller) => OperationResult | Promise<OperationResult>, access: 'read' | 'write' = 'read'): OperationHandler =>
   (request, context) => {
     const caller = identifyEmporixCaller(request, context.declaredCredential);
     if (!satisfiesSecurity(request, caller.scopes)) return forbidden(context);
+    if (context.strictFixtures && tenantRecord(context, tenantOf(request)) === undefined) return tenantNotFound(context, request);
+    const noSaasToken = access === 'write' ? missingSaasToken(caller) : undefined;
+    if (noSaasToken !== undefined) return context.refuse(400, [noSaasToken]);
     return handler(request, context, caller);
   };
 
@@ -61,8 +80,10 @@ const listReturns = guarded((request, context, caller) => {
 const createReturn = guarded(async (request, context, caller) => {
   const body = request.body as Body;
   const tenant = tenantOf(request);
+  const findings = bodyFindings(context, request, caller, EMPLOYEE_ONLY_ON_CREATE);
+  if (findings.length > 0) return context.refuse(400, findings);
   const now = context.now();
-  const { orders, total } = priceOrders(body.orders as OrderInput[]);
+  const { orders, total } = priceReturn(context, tenant, body.orders as OrderInput[], tenantCurrency(context, tenant));
   const record: EmporixReturn = {
     id: context.uuid(),
     approvalStatus: 'PENDING',
@@ -83,7 +104,7 @@ const createReturn = guarded(async (request, context, caller) => {
   if (metadataMixins !== undefined) record.metadata.mixins = metadataMixins;
   await context.store.transact((tx) => tx.put(tenant, RETURNS, record.id, record));
   return { status: 201, body: { id: record.id } };
-});
+}, 'write');
 
 const getReturn = guarded((request, context, caller) => {
   const record = visibleReturn(context, request, caller);
@@ -106,8 +127,6 @@ async function saveChange(context: HandlerContext, request: ValidatedRequest, ca
   return { status: 204 };
 }
 
-const EMPLOYEE_FIELDS = ['approvalStatus', 'received', 'requestor', 'submitter', 'approver', 'expiryDate'] as const;
-
 const updateReturn = guarded((request, context, caller) =>
   saveChange(context, request, caller, (record) => {
     const body = request.body as Body;
@@ -118,16 +137,21 @@ const updateReturn = guarded((request, context, caller) =>
     if (version !== record.metadata.version) {
       return context.refuse(409, [{ code: 'state.return.version-conflict', location: 'body', pointer: '/metadata/version', message: `metadata.version ${String(version)} is not the stored version ${record.metadata.version}`, specPointer: '#/components/schemas/UpdateMetadata/properties/version', value: version }]);
     }
-    const { orders, total } = priceOrders(body.orders as OrderInput[], record.total.currency);
+    const findings = bodyFindings(context, request, caller, EMPLOYEE_ONLY_ON_UPDATE);
+    if (findings.length > 0) return context.refuse(400, findings);
+    const { orders, total } = priceReturn(context, tenantOf(request), body.orders as OrderInput[], record.total.currency);
     const updated: EmporixReturn = { ...record, orders, total, reason: body.reason };
     if (body.mixins !== undefined) updated.mixins = body.mixins;
-    if (caller.kind === 'employee') for (const field of EMPLOYEE_FIELDS) if (body[field] !== undefined) (updated as unknown as Body)[field] = body[field];
+    if (caller.kind === 'employee') for (const field of EMPLOYEE_ONLY_ON_UPDATE) if (body[field] !== undefined) (updated as unknown as Body)[field] = body[field];
     return updated;
   }),
+  'write',
 );
 
 const patchReturn = guarded((request, context, caller) =>
   saveChange(context, request, caller, (record) => {
+    const forbiddenPaths = forbiddenPatchPaths(caller, request.body as Array<{ path: string }>);
+    if (forbiddenPaths.length > 0) return context.refuse(400, forbiddenPaths);
     try {
       // Ops that reach /__proto__ or /constructor/prototype are refused by the library (banPrototypeModifications).
       return applyPatch(record, request.body as never, true, true, true).newDocument;
@@ -136,6 +160,7 @@ const patchReturn = guarded((request, context, caller) =>
       return context.refuse(400, [{ code: 'request.body.patch', location: 'body', pointer: `/${operationIndex}`, message: `patch operation ${operationIndex} cannot be applied: ${(error as Error).message.split('\n')[0]}`, specPointer: '#/components/schemas/PatchOperation' }]);
     }
   }),
+  'write',
 );
 
 const deleteReturn = guarded(async (request, context, caller) => {
@@ -150,7 +175,7 @@ const deleteReturn = guarded(async (request, context, caller) => {
   const closed: EmporixReturn = { ...record, approvalStatus: 'CLOSED', metadata: { ...record.metadata, modifiedAt: context.now().toISOString(), version: record.metadata.version + 1 } };
   await context.store.transact((tx) => tx.put(tenant, RETURNS, record.id, closed));
   return { status: 204 };
-});
+}, 'write');
 
 /** Emporix behaviour keyed by the spec's operationIds. */
 export const emporixHandlers: Record<string, OperationHandler> = { listReturns, createReturn, getReturn, updateReturn, patchReturn, deleteReturn };

@@ -36,16 +36,27 @@ export function fabricatedUnitPrice(orderId: string, itemId: string): number {
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
-/** Prices each returned item and the whole return (`total`), as the Returns service does from the orders. */
-export function priceOrders(orders: OrderInput[], currency = 'USD'): { orders: EmporixReturn['orders']; total: Money } {
+/** A returned item's unit price and, when known, its name. */
+export interface ItemPrice {
+  unitPrice: number;
+  name?: string;
+}
+
+/** Where a returned item's price comes from: its order in the fixtures, else {@link fabricatedUnitPrice}. */
+export type PriceOfItem = (orderId: string, itemId: string) => ItemPrice;
+
+const fabricatedPrice: PriceOfItem = (orderId, itemId) => ({ unitPrice: fabricatedUnitPrice(orderId, itemId) });
+
+/** Prices each returned item (`name`, `unitPrice`, `total`) and the whole return (`total`), as the Returns service does from the orders. */
+export function priceOrders(orders: OrderInput[], currency = 'USD', priceOf: PriceOfItem = fabricatedPrice): { orders: EmporixReturn['orders']; total: Money } {
   let sum = 0;
   const priced = orders.map((order) => ({
     ...order,
-    items: order.items.map((item) => {
-      const unit = fabricatedUnitPrice(order.id, item.id);
-      const total = round(unit * item.quantity);
+    items: order.items.map(({ id, ...item }) => {
+      const { unitPrice, name } = priceOf(order.id, id);
+      const total = round(unitPrice * item.quantity);
       sum += total;
-      return { ...item, unitPrice: { value: unit, currency }, total: { value: total, currency } };
+      return { id, ...(name === undefined ? {} : { name }), ...item, unitPrice: { value: unitPrice, currency }, total: { value: total, currency } };
     }),
   }));
   return { orders: priced, total: { value: round(sum), currency } };

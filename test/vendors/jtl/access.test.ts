@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createJtlMock, jtlHeaders, jwt, SEED_REQUEST, TENANT_A, TENANT_B } from './jtl-client.js';
+
+describe('JTL credentials declared in fixtures/jtl/credentials.yaml', () => {
+  it('a read-only token may not create: 403 problem details naming Authorization, nothing stored', async () => {
+    const jtl = await createJtlMock();
+    const refused = await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A, 'jtl-read-only-token'));
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(refused.json).toMatchObject({ status: 403, title: 'Forbidden', errors: { Authorization: ['the access token lacks the scope returns.write'] } });
+    expect((await jtl.send('GET', '/__admin/state')).json.vendors.jtl).toBeUndefined();
+  });
+
+  it('a single-tenant token creates in its tenant and is refused (403, naming x-tenant-id) in another', async () => {
+    const jtl = await createJtlMock();
+    expect((await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A, 'jtl-single-tenant-token'))).status).toBe(201);
+    const refused = await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_B, 'jtl-single-tenant-token'));
+    expect(refused.status).toBe(403);
+    expect(Object.keys(refused.json.errors)).toEqual(['x-tenant-id']);
+  });
+
+  it('a declared token without limits has every right in every tenant', async () => {
+    const jtl = await createJtlMock();
+    expect((await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_B, 'jtl-full-access-token'))).status).toBe(201);
+  });
+
+  it('honours the scope claim of an undeclared JWT: without returns.write 403, with it 201', async () => {
+    const jtl = await createJtlMock();
+    const readOnly = await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A, jwt({ sub: 'svc', scope: 'returns.read salesorders.read' })));
+    expect(readOnly.status).toBe(403);
+    expect(readOnly.json.errors.Authorization).toEqual(['the access token lacks the scope returns.write']);
+    expect((await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A, jwt({ sub: 'svc', scope: ['returns.read', 'returns.write'] })))).status).toBe(201);
+  });
+
+  it("with auth 'strict' refuses an undeclared token with 401 in the problem shape, and lets a declared one through", async () => {
+    const jtl = await createJtlMock({ auth: 'strict' });
+    const refused = await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A, 'demo-token'));
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(refused.json).toMatchObject({ status: 401, title: 'Unauthorized' });
+    expect((await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A, jwt({ scope: 'returns.write' })))).status).toBe(401);
+    expect((await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A, 'jtl-full-access-token'))).status).toBe(201);
+    // Declared but limited: past the 401, the record's rights still apply.
+    expect((await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A, 'jtl-read-only-token'))).status).toBe(403);
+  });
+});
