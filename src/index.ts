@@ -2,12 +2,14 @@ import type { Hono } from 'hono';
 import type { AuthMode } from './core/declared-credential.js';
 import type { ScenarioRule } from './engine/scenario-rules.js';
 import type { VendorPlugin } from './core/vendor-plugin.js';
-import { createVendorEngine, type Exchange, type VendorEngine } from './engine/create-vendor-engine.js';
+import { createVendorEngine, type ContractMode, type Exchange, type VendorEngine } from './engine/create-vendor-engine.js';
+import { buildVendorCatalogue, createContractRecorder, type ContractRecorder, type JournalEntry } from './contract/index.js';
 import { createApp, DEFAULT_MAX_BODY_BYTES } from './http/create-app.js';
 import { listen } from './http/listen.js';
 import { loadSpec } from './spec/load-spec.js';
 import { createStore, loadFixtures, type Store } from './store/index.js';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGenericPlugin, vendorPlugins, type VendorId } from './vendors/index.js';
 
@@ -16,7 +18,8 @@ export type { Violation } from './core/violation.js';
 export type { AuthMode } from './core/declared-credential.js';
 export type { ScenarioRule } from './engine/scenario-rules.js';
 export type { Scenario, Fault } from './core/scenario.js';
-export type { Exchange } from './engine/create-vendor-engine.js';
+export type { ContractMode, Exchange } from './engine/create-vendor-engine.js';
+export type { ContractReport, JournalEntry } from './contract/index.js';
 
 export interface MockOptions {
   /** Bundled vendors to mount; default all four. */
@@ -43,12 +46,30 @@ export interface MockOptions {
   scenarios?: ScenarioRule[];
   /** Called with every answered exchange (journal, logging, tests). */
   onExchange?: (exchange: Exchange) => void;
+  /** `strict` (default) refuses a request that breaks the contract; `lenient` serves it from the spec with an `x-mock-violations` header. */
+  mode?: ContractMode;
+  /** Also append every journal entry to this NDJSON file. */
+  journal?: string;
+  /** Most journal entries kept in memory (default 1000); the report counts every request regardless. */
+  journalLimit?: number;
+  /** Default coverage (percent of the offered operations) a report requires for `pass`; `/__admin/report?requireCoverage=` overrides it. */
+  requireCoverage?: number;
 }
 
 export interface Mock {
   app: Hono;
   engines: VendorEngine[];
   store: Store;
+  /** The journal and report collector fed with every exchange. */
+  contract: ContractRecorder;
+}
+
+/** Appends journal entries to an NDJSON file, synchronously so that a killed run leaves every answered request on disk. */
+function journalFileSink(file: string): (entry: JournalEntry) => void {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // Fails start-up, not the first request, when the file cannot be written.
+  appendFileSync(file, '');
+  return (entry) => appendFileSync(file, `${JSON.stringify(entry)}\n`);
 }
 
 /** The fixtures shipped with the package (`fixtures/`), found from `src/` and from `dist/` alike. */
@@ -70,6 +91,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     if (prefixes.has(plugin.prefix)) throw new Error(`two specs are mounted at ${plugin.prefix}: give one another prefix with --spec /prefix=FILE`);
     prefixes.add(plugin.prefix);
   }
+  if (options.mode !== undefined && options.mode !== 'strict' && options.mode !== 'lenient') throw new Error(`mode must be 'strict' or 'lenient', not '${String(options.mode)}'`);
   if (options.auth !== undefined && options.auth !== 'open' && options.auth !== 'strict') throw new Error(`auth must be 'open' or 'strict', not '${String(options.auth)}'`);
   const strayRule = (options.scenarios ?? []).find((rule) => rule.vendor !== undefined && !plugins.some((plugin) => plugin.id === rule.vendor));
   if (strayRule !== undefined) throw new Error(`a scenario rule names vendor '${strayRule.vendor}', which is not mounted; mounted: ${plugins.map((p) => p.id).join(', ')}`);
@@ -81,16 +103,24 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES);
   const engines = await Promise.all(
     plugins.map(async (plugin) =>
-      createVendorEngine({ plugin, store, fixtures, strictFixtures: options.strictFixtures, authMode: options.auth, scenarioRules: options.scenarios, spec: await loadSpec(plugin.specFile), seed: options.seed, clock }),
+      createVendorEngine({ plugin, store, fixtures, strictFixtures: options.strictFixtures, authMode: options.auth, scenarioRules: options.scenarios, mode: options.mode, spec: await loadSpec(plugin.specFile), seed: options.seed, clock }),
     ),
   );
+  const contract = createContractRecorder({
+    catalogues: engines.map((engine) => buildVendorCatalogue(engine.plugin.id, engine.plugin.title, engine.spec.doc, engine.operations.map((compiled) => compiled.operation))),
+    journalLimit: options.journalLimit,
+    sink: options.journal === undefined ? undefined : journalFileSink(options.journal),
+  });
   const app = createApp({
     engines,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    onExchange: options.onExchange,
-    admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id) },
+    onExchange: (exchange) => {
+      contract.record(exchange);
+      options.onExchange?.(exchange);
+    },
+    admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract, requireCoverage: options.requireCoverage },
   });
-  return { app, engines, store };
+  return { app, engines, store, contract };
 }
 
 export interface StartOptions extends MockOptions {

@@ -15,7 +15,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   contract: ['core', 'spec', 'validate'],
   vendors: ['core', 'store', 'fake', 'spec'],
   engine: ['core', 'spec', 'validate', 'media', 'fake', 'store'],
-  http: ['core', 'engine', 'store'],
+  http: ['core', 'engine', 'store', 'contract'],
   cli: ['*'],
   'index.ts': ['*'],
 };

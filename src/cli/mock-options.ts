@@ -1,5 +1,6 @@
 import type { StartOptions, VendorId } from '../index.js';
 import { vendorPlugins } from '../vendors/index.js';
+import { toContractOptions } from './contract-settings.js';
 import { SettingsError, toScenarioRules, type ResolvedSettings } from './settings.js';
 
 /** Defaults of the settings that have one (the rest are the library's own defaults). */
@@ -33,5 +34,6 @@ export function toStartOptions({ values, scenarios, configFile }: ResolvedSettin
     strictFixtures: values.strictFixtures as boolean | undefined,
     auth: (values.auth as 'open' | 'strict' | undefined) ?? DEFAULTS.auth,
     scenarios: toScenarioRules(scenarios, configFile ?? 'config'),
+    ...toContractOptions(values),
   };
 }

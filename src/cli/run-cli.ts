@@ -1,10 +1,14 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { vendorPlugins } from '../vendors/index.js';
 import { toStartOptions } from './mock-options.js';
+import { reportCommand } from './report-command.js';
 import { serveCommand } from './serve-command.js';
+import { testCommand } from './test-command.js';
 import { resolveSettings, SETTINGS, SettingsError } from './settings.js';
 
 const USAGE = `Usage: returns-mock [serve] [options]
+       returns-mock test [options] -- <command...>   (returns-mock test --help)
+       returns-mock report [options]                 (returns-mock report --help)
 
 Serves the JTL, Intershop IOM, Emporix and ShopCtrl return APIs from their OpenAPI specs.
 
@@ -26,6 +30,11 @@ or from returns-mock.config.yaml|yml|json; precedence: option > environment > co
                       strict: only credentials the fixtures declare (401 otherwise)
   --log-level LEVEL   silent, error, warn, info (default: a line per request), debug (with violations)
   --log-format F      text (default) or json (one object per line)
+  --mode MODE         strict (default): refuse a request that breaks the contract, as the vendor would;
+                      lenient: serve it from the spec, mark it with x-mock-violations, journal it
+  --journal FILE      append every request (secrets masked) to this NDJSON file
+  --journal-limit N   requests the in-memory journal keeps (default 1000; reports count all)
+  --require-coverage N  a report fails a client that exercised less than N% of a vendor's operations
   --config FILE       config file (default: returns-mock.config.yaml|yml|json in the working directory)
   -h, --help          this text
 `;
@@ -44,6 +53,8 @@ function flagOptions(): NonNullable<ParseArgsConfig['options']> {
 
 /** Runs the command line; resolves to the exit code (the server keeps the process alive until a signal). */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<number> {
+  if (argv[0] === 'test') return testCommand(argv.slice(1), env, cwd);
+  if (argv[0] === 'report') return reportCommand(argv.slice(1), env);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: flagOptions() });

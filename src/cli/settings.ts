@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ScenarioRule } from '../index.js';
+import { CONTRACT_SETTINGS } from './contract-settings.js';
 
 /** How a setting's text (flag or environment variable) or file value is read. */
 type SettingKind =
@@ -43,6 +44,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   setting('auth', 'auth', { type: 'choice', choices: ['open', 'strict'] }),
   setting('logLevel', 'log-level', { type: 'choice', choices: ['silent', 'error', 'warn', 'info', 'debug'] }),
   setting('logFormat', 'log-format', { type: 'choice', choices: ['text', 'json'] }),
+  ...CONTRACT_SETTINGS,
 ];
 
 /** The config file names looked for in the working directory, first found wins. */

@@ -17,6 +17,7 @@ import { validateResponse } from '../validate/validate-response.js';
 import { negotiateMediaType } from '../media/media-type.js';
 import { createSeededFaker, type Faker } from '../fake/index.js';
 import { encodeBody } from './encode-body.js';
+import { respondFromSpec } from './respond-from-spec.js';
 import { forcesAnswer, type Scenario } from '../core/scenario.js';
 import { forcedAnswer } from './forced-answer.js';
 import { parsePrefer } from './parse-prefer.js';
@@ -37,7 +38,12 @@ export interface Exchange {
   durationMs: number;
   /** What `Prefer` or a scenario rule asked for: a forced answer, a delay or a fault (marked in the journal). */
   scenario?: Scenario;
+  /** Set when the request broke the contract and `mode: 'lenient'` served it from the spec anyway. */
+  lenient?: true;
 }
+
+/** `strict` refuses a request that breaks the contract, as the vendor would; `lenient` serves it from the spec and marks it. */
+export type ContractMode = 'strict' | 'lenient';
 
 export interface VendorEngineOptions {
   spec: SpecDocument;
@@ -53,6 +59,8 @@ export interface VendorEngineOptions {
   authMode?: AuthMode;
   /** Failures and delays injected by rule (the config file's `scenarios`), drawn from `seed`. */
   scenarioRules?: ScenarioRule[];
+  /** Default `strict`. */
+  mode?: ContractMode;
 }
 
 export interface VendorEngine {
@@ -77,7 +85,7 @@ const undeclaredCredential = (compiled: CompiledOperation): Omit<Violation, 'ope
  * Builds the request pipeline for one vendor: match operation → validate request → vendor behaviour
  * (or the spec's answer) → validate response → encode. Validators are compiled here, once.
  */
-export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtures = {}, strictFixtures = false, authMode = 'open', scenarioRules = [] }: VendorEngineOptions): VendorEngine {
+export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtures = {}, strictFixtures = false, authMode = 'open', scenarioRules = [], mode = 'strict' }: VendorEngineOptions): VendorEngine {
   const doc = spec.doc;
   const ajv = createAjv(spec);
   const operations = buildOperations(doc).map((operation) => compileOperation(ajv, operation));
@@ -151,7 +159,12 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
       // The request's own preferences win over the config file's rules.
       const scenario: Scenario = { ...drawScenario(plugin.id, compiled.operation.operationId), ...prefer.scenario };
       let outcome: { response: HttpResponse; responseViolations: Violation[] };
-      if (violations.length > 0) {
+      const lenient = violations.length > 0 && mode === 'lenient';
+      if (lenient) {
+        // The spec's success answer, no vendor behaviour: handlers and the store assume valid input. The details go to the journal.
+        outcome = finish(compiled, respondFromSpec(doc, compiled, faker, { accept }), accept, validated.responseMediaType);
+        outcome.response.headers['x-mock-violations'] = String(violations.length);
+      } else if (violations.length > 0) {
         const refusal = refusalFor(violations);
         outcome = renderProblem(refusal.status, refusal.shown, accept, compiled);
       } else {
@@ -173,6 +186,7 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
         response: outcome.response,
         durationMs: performance.now() - started,
         ...(Object.keys(scenario).length > 0 ? { scenario } : {}),
+        ...(lenient ? { lenient: true as const } : {}),
       };
     },
   };

@@ -1,0 +1,105 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { buildVendorCatalogue, createReportCollector, isReportFormat, parseJournalFile, renderReport, REPORT_FORMATS, type ContractReport, type ReportFormat } from '../contract/index.js';
+import { buildOperations } from '../spec/build-operations.js';
+import { loadSpec } from '../spec/load-spec.js';
+import { createGenericPlugin, vendorPlugins } from '../vendors/index.js';
+
+export const REPORT_USAGE = `Usage: returns-mock report [options]
+
+Writes the contract report of a running mock (its admin API) or of a journal file.
+Exits 1 when the verdict is fail.
+
+Options:
+  --url URL           the running mock's root (env RETURNS_MOCK_URL; default http://127.0.0.1:4010)
+  --journal FILE      build the report from this NDJSON journal instead (serve --journal FILE)
+  --spec FILE         a further spec the journal's requests went to (as for serve; repeatable)
+  --client NAME       only this client
+  --vendor ID         only this vendor
+  --format F          ${REPORT_FORMATS.join(', ')} (default json)
+  --out FILE          write it here (default: standard output)
+  --require-coverage N  fail a client/vendor that exercised less than N% of the operations
+  -h, --help          this text
+`;
+
+function usageError(message: string): number {
+  console.error(`returns-mock report: ${message}\n\n${REPORT_USAGE}`);
+  return 2;
+}
+
+interface ReportQuery {
+  client?: string;
+  vendor?: string;
+  requireCoverage?: number;
+}
+
+async function reportFromServer(url: string, query: ReportQuery): Promise<ContractReport> {
+  const params = new URLSearchParams({ format: 'json' });
+  if (query.client !== undefined) params.set('client', query.client);
+  if (query.vendor !== undefined) params.set('vendor', query.vendor);
+  if (query.requireCoverage !== undefined) params.set('requireCoverage', String(query.requireCoverage));
+  const response = await fetch(`${url.replace(/\/+$/, '')}/__admin/report?${params}`);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  return (await response.json()) as ContractReport;
+}
+
+async function reportFromJournal(file: string, specs: string[], query: ReportQuery): Promise<ContractReport> {
+  const entries = parseJournalFile(readFileSync(file, 'utf8'), file);
+  const plugins = [...vendorPlugins, ...specs.map((entry) => {
+    const match = /^(\/[^=]+)=(.+)$/.exec(entry);
+    return match === null ? createGenericPlugin(entry) : createGenericPlugin(match[2]!, match[1]);
+  })];
+  const catalogues = await Promise.all(
+    plugins.map(async (plugin) => {
+      const spec = await loadSpec(plugin.specFile);
+      return buildVendorCatalogue(plugin.id, plugin.title, spec.doc, buildOperations(spec.doc));
+    }),
+  );
+  const collector = createReportCollector(catalogues);
+  for (const entry of entries) collector.add(entry);
+  return collector.build(query);
+}
+
+/** `returns-mock report`: resolves to the exit code (0 pass, 1 fail, 2 usage). */
+export async function reportCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        url: { type: 'string' },
+        journal: { type: 'string' },
+        spec: { type: 'string', multiple: true },
+        client: { type: 'string' },
+        vendor: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        'require-coverage': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  if (values.help) {
+    console.log(REPORT_USAGE);
+    return 0;
+  }
+  const format = values.format ?? 'json';
+  if (!isReportFormat(format)) return usageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not '${format}'`);
+  if (values.url !== undefined && values.journal !== undefined) return usageError('give --url or --journal, not both');
+  const coverage = values['require-coverage'];
+  if (coverage !== undefined && !(/^\d+(\.\d+)?$/.test(coverage) && Number(coverage) <= 100)) return usageError(`--require-coverage must be a percentage from 0 to 100, not '${coverage}'`);
+  const query: ReportQuery = { client: values.client, vendor: values.vendor, requireCoverage: coverage === undefined ? undefined : Number(coverage) };
+  let report: ContractReport;
+  try {
+    report = values.journal !== undefined ? await reportFromJournal(values.journal, values.spec ?? [], query) : await reportFromServer(values.url ?? env.RETURNS_MOCK_URL ?? 'http://127.0.0.1:4010', query);
+  } catch (error) {
+    console.error(`returns-mock report: ${(error as Error).message}`);
+    return 1;
+  }
+  const { body } = renderReport(report, format as ReportFormat);
+  if (values.out === undefined) process.stdout.write(body);
+  else writeFileSync(values.out, body);
+  return report.verdict === 'fail' ? 1 : 0;
+}

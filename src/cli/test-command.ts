@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { startMock, type ContractReport } from '../index.js';
+import { renderReport, REPORT_FILE_NAMES, REPORT_FORMATS } from '../contract/index.js';
+import { toStartOptions } from './mock-options.js';
+import { resolveSettings, SETTINGS, SettingsError, type SettingSpec } from './settings.js';
+
+export const TEST_USAGE = `Usage: returns-mock test [options] -- <command...>
+
+Starts the mock on a free port, runs the command with the base URLs in its environment
+(RETURNS_MOCK_URL, RETURNS_MOCK_JTL_URL, RETURNS_MOCK_INTERSHOP_URL, RETURNS_MOCK_EMPORIX_URL,
+RETURNS_MOCK_SHOPCTRL_URL), writes the contract reports and exits non-zero when the command failed
+(its exit code) or the contract verdict is fail (1).
+
+Options: those of serve (--vendor, --seed, --mode, --fixtures, --auth, --require-coverage, ...), and
+  --report-dir DIR    where report.json, report.xml (JUnit), report.md and report.html go
+                      (default returns-mock-report)
+The store is in memory unless --db is given; the port is a free one unless --port is given.
+`;
+
+/** Settings only `test` takes. */
+const TEST_SETTINGS: readonly SettingSpec[] = [{ key: 'reportDir', flag: 'report-dir', env: ['RETURNS_MOCK_REPORT_DIR'], kind: { type: 'string' } }];
+
+export const DEFAULT_REPORT_DIR = 'returns-mock-report';
+
+/** `RETURNS_MOCK_<VENDOR>_URL` for a vendor id. */
+export const vendorUrlVariable = (vendor: string) => `RETURNS_MOCK_${vendor.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_URL`;
+
+/** The report directory as the user will look for it: relative below the working directory, absolute elsewhere. */
+const shownDir = (cwd: string, dir: string) => {
+  const relative = path.relative(cwd, dir);
+  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative;
+};
+
+function usageError(message: string): number {
+  console.error(`returns-mock test: ${message}\n\n${TEST_USAGE}`);
+  return 2;
+}
+
+/** Runs a command to its end with stdio forwarded; signals to this process are passed on to it. */
+function runCommand(command: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; error?: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', env, cwd });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    const done = (result: { code: number; error?: string }) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve(result);
+    };
+    child.once('error', (error) => done({ code: 127, error: error.message }));
+    // A command killed by a signal failed: 128 + the signal's number, as shells report it.
+    child.once('exit', (code, signal) => done({ code: code ?? 128 + (signal === null ? 1 : (({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }) as Record<string, number>)[signal] ?? 1) }));
+  });
+}
+
+/** One line per client and vendor: `FAIL jtl-client → jtl: coverage 1/1 (100%), 3 requests, 2 violations`. */
+export function summarize(report: ContractReport): string[] {
+  const lines = report.results.map((result) => {
+    const violations = result.violations.reduce((sum, group) => sum + group.count, 0);
+    return `  ${result.verdict.toUpperCase()} ${result.client} → ${result.vendor}: coverage ${result.coverage.exercised}/${result.coverage.offered} (${result.coverage.percent}%), ${result.requests} requests, ${violations} violations${result.verdict === 'fail' ? ` (${result.reasons.join('; ')})` : ''}`;
+  });
+  if (report.results.length === 0) lines.push('  no requests reached the mock');
+  return [`returns-mock: contract verdict ${report.verdict.toUpperCase()}`, ...lines];
+}
+
+/** `returns-mock test [options] -- <command...>`: resolves to the exit code. */
+export async function testCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+  const separator = argv.indexOf('--');
+  const own = separator < 0 ? argv : argv.slice(0, separator);
+  const command = separator < 0 ? [] : argv.slice(separator + 1);
+  const options: NonNullable<ParseArgsConfig['options']> = { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
+  for (const setting of [...SETTINGS, ...TEST_SETTINGS]) options[setting.flag] = setting.kind.type === 'boolean' ? { type: 'boolean' } : setting.kind.type === 'list' ? { type: 'string', multiple: true } : { type: 'string' };
+  let values;
+  try {
+    values = parseArgs({ args: own, options, allowPositionals: false }).values;
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  if (values.help) {
+    console.log(TEST_USAGE);
+    return 0;
+  }
+  if (command.length === 0) return usageError('no command given: returns-mock test -- node my-client.mjs');
+  let settings;
+  let startOptions;
+  try {
+    settings = resolveSettings({ flags: values, env, cwd, configFile: values.config as string | undefined, extra: TEST_SETTINGS });
+    startOptions = toStartOptions(settings);
+  } catch (error) {
+    if (error instanceof SettingsError) return usageError(error.message);
+    throw error;
+  }
+  const reportDir = path.resolve(cwd, (settings.values.reportDir as string | undefined) ?? DEFAULT_REPORT_DIR);
+
+  let mock;
+  try {
+    mock = await startMock({ ...startOptions, port: (settings.values.port as number | undefined) ?? 0, inMemory: settings.values.db === undefined ? true : startOptions.inMemory });
+  } catch (error) {
+    console.error(`returns-mock: cannot start: ${(error as Error).message}`);
+    return 1;
+  }
+  const urls: Record<string, string> = { RETURNS_MOCK_URL: mock.url };
+  for (const engine of mock.engines) urls[vendorUrlVariable(engine.plugin.id)] = mock.urlFor(engine.plugin.id);
+  let run: { code: number; error?: string };
+  let report: ContractReport;
+  try {
+    run = await runCommand(command, { ...env, ...urls }, cwd);
+    report = mock.contract.collector.build({ requireCoverage: startOptions.requireCoverage });
+    mkdirSync(reportDir, { recursive: true });
+    for (const format of REPORT_FORMATS) writeFileSync(path.join(reportDir, REPORT_FILE_NAMES[format]), renderReport(report, format).body);
+  } finally {
+    await mock.close();
+  }
+  if (run.error !== undefined) console.error(`returns-mock: cannot run '${command[0]}': ${run.error}`);
+  else if (run.code !== 0) console.error(`returns-mock: the command exited with ${run.code}`);
+  console.log([...summarize(report), `  reports: ${shownDir(cwd, reportDir)}/{${REPORT_FORMATS.map((format) => REPORT_FILE_NAMES[format]).join(',')}}`].join('\n'));
+  if (run.code !== 0) return run.code;
+  return report.verdict === 'fail' ? 1 : 0;
+}

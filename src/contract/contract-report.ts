@@ -1,0 +1,76 @@
+import type { ViolationLocation } from '../core/violation.js';
+import type { JournalRequest } from './journal-entry.js';
+
+/** Version of the report's JSON shape (`docs/report.schema.json`); raised only on an incompatible change. */
+export const REPORT_VERSION = 1;
+
+export type Verdict = 'pass' | 'fail';
+
+/** One response status a client received from an operation. */
+export interface StatusCount {
+  status: number;
+  count: number;
+  /** The spec documents it (exactly, as a class like `4XX`, or as `default`). */
+  documented: boolean;
+}
+
+export interface OperationCoverage {
+  operationId: string;
+  method: string;
+  pathTemplate: string;
+  exercised: boolean;
+  requests: number;
+  /** Requests of this operation that had violations. */
+  violatingRequests: number;
+  documentedStatuses: string[];
+  statuses: StatusCount[];
+}
+
+/** The first request that broke a rule, as the journal recorded it (secrets masked). */
+export interface OffendingRequest {
+  seq: number;
+  time: string;
+  request: JournalRequest;
+  status: number;
+  lenient: boolean;
+}
+
+/** All breaches of one rule at one place of one operation. */
+export interface ViolationGroup {
+  /** `null` for a request that matched no operation (404, 405). */
+  operationId: string | null;
+  code: string;
+  location: ViolationLocation;
+  pointer: string;
+  /** The first occurrence's message. */
+  message: string;
+  specPointer: string;
+  count: number;
+  firstRequest: OffendingRequest;
+}
+
+/** The verdict on one client's use of one vendor. */
+export interface ClientVendorResult {
+  client: string;
+  vendor: string;
+  vendorTitle: string;
+  verdict: Verdict;
+  /** Why the verdict is `fail`, one sentence each; empty on `pass`. */
+  reasons: string[];
+  requests: number;
+  /** Requests that matched no operation. */
+  unmatchedRequests: number;
+  coverage: { offered: number; exercised: number; percent: number };
+  operations: OperationCoverage[];
+  violations: ViolationGroup[];
+}
+
+export interface ContractReport {
+  reportVersion: typeof REPORT_VERSION;
+  generatedAt: string;
+  verdict: Verdict;
+  /** `--require-coverage`, percent; `null` when coverage does not decide the verdict. */
+  requireCoverage: number | null;
+  summary: { results: number; requests: number; violations: number; failed: number };
+  results: ClientVendorResult[];
+}

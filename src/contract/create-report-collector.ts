@@ -1,0 +1,142 @@
+import type { ClientVendorResult, ContractReport, OffendingRequest, OperationCoverage, ViolationGroup } from './contract-report.js';
+import { REPORT_VERSION } from './contract-report.js';
+import type { JournalEntry } from './journal-entry.js';
+import type { VendorCatalogue } from './vendor-catalogue.js';
+
+export interface ReportOptions {
+  client?: string;
+  vendor?: string;
+  /** Percent of the offered operations each client must exercise per vendor; below it the verdict is `fail`. */
+  requireCoverage?: number;
+  now?: Date;
+}
+
+/**
+ * Folds journal entries into what the report needs. Unlike the journal it is not bounded by `--journal-limit`:
+ * it keeps counts and each rule's first offending request, so a long run is reported whole.
+ */
+export interface ReportCollector {
+  add(entry: JournalEntry): void;
+  build(options?: ReportOptions): ContractReport;
+  clear(): void;
+}
+
+interface Tally {
+  client: string;
+  vendor: string;
+  requests: number;
+  unmatched: number;
+  operations: Map<string, { requests: number; violating: number; statuses: Map<number, number> }>;
+  violations: Map<string, ViolationGroup>;
+}
+
+const offending = (entry: JournalEntry): OffendingRequest => ({ seq: entry.seq, time: entry.time, request: entry.request, status: entry.status, lenient: entry.lenient });
+
+/** True when `documented` (`201`, `4XX`, `default`) covers `status`. */
+export function documentsStatus(documented: readonly string[], status: number): boolean {
+  return documented.some((key) => key === String(status) || key.toUpperCase() === `${String(status)[0]}XX` || key === 'default');
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Coverage in percent, one decimal; a vendor offering nothing is fully covered. */
+const percentOf = (exercised: number, offered: number) => (offered === 0 ? 100 : Math.floor((exercised / offered) * 1000) / 10);
+
+function resultOf(tally: Tally, catalogue: VendorCatalogue | undefined, requireCoverage: number | undefined): ClientVendorResult {
+  const offered = catalogue?.operations ?? [];
+  const operations: OperationCoverage[] = offered.map((operation) => {
+    const seen = tally.operations.get(operation.operationId);
+    return {
+      operationId: operation.operationId,
+      method: operation.method,
+      pathTemplate: operation.pathTemplate,
+      exercised: seen !== undefined,
+      requests: seen?.requests ?? 0,
+      violatingRequests: seen?.violating ?? 0,
+      documentedStatuses: operation.documentedStatuses,
+      statuses: [...(seen?.statuses ?? new Map<number, number>())].sort(([a], [b]) => a - b).map(([status, count]) => ({ status, count, documented: documentsStatus(operation.documentedStatuses, status) })),
+    };
+  });
+  const exercised = operations.filter((operation) => operation.exercised).length;
+  const percent = percentOf(exercised, offered.length);
+  const order = new Map(offered.map((operation, index) => [operation.operationId, index]));
+  const rank = (operationId: string | null) => (operationId === null ? Number.MAX_SAFE_INTEGER : order.get(operationId) ?? offered.length);
+  const violations = [...tally.violations.values()].sort(
+    (a, b) => rank(a.operationId) - rank(b.operationId) || byText(a.operationId ?? '', b.operationId ?? '') || byText(a.code, b.code) || byText(a.pointer, b.pointer) || byText(a.location, b.location),
+  );
+  const reasons: string[] = [];
+  const total = violations.reduce((sum, group) => sum + group.count, 0);
+  if (total > 0) reasons.push(`${total} contract violation${total === 1 ? '' : 's'} of ${violations.length} rule${violations.length === 1 ? '' : 's'}`);
+  if (requireCoverage !== undefined && percent < requireCoverage) reasons.push(`coverage ${percent}% is below the required ${requireCoverage}%`);
+  return {
+    client: tally.client,
+    vendor: tally.vendor,
+    vendorTitle: catalogue?.title ?? tally.vendor,
+    verdict: reasons.length === 0 ? 'pass' : 'fail',
+    reasons,
+    requests: tally.requests,
+    unmatchedRequests: tally.unmatched,
+    coverage: { offered: offered.length, exercised, percent },
+    operations,
+    violations,
+  };
+}
+
+/** Creates a collector that reports against the vendors' catalogues. */
+export function createReportCollector(catalogues: readonly VendorCatalogue[]): ReportCollector {
+  const tallies = new Map<string, Tally>();
+  return {
+    add(entry) {
+      const key = JSON.stringify([entry.client, entry.vendor]);
+      let tally = tallies.get(key);
+      if (tally === undefined) {
+        tally = { client: entry.client, vendor: entry.vendor, requests: 0, unmatched: 0, operations: new Map(), violations: new Map() };
+        tallies.set(key, tally);
+      }
+      tally.requests += 1;
+      if (entry.operationId === null) {
+        tally.unmatched += 1;
+      } else {
+        let operation = tally.operations.get(entry.operationId);
+        if (operation === undefined) {
+          operation = { requests: 0, violating: 0, statuses: new Map() };
+          tally.operations.set(entry.operationId, operation);
+        }
+        operation.requests += 1;
+        if (entry.violations.length > 0) operation.violating += 1;
+        operation.statuses.set(entry.status, (operation.statuses.get(entry.status) ?? 0) + 1);
+      }
+      for (const violation of entry.violations) {
+        const groupKey = JSON.stringify([entry.operationId, violation.code, violation.location, violation.pointer]);
+        const group = tally.violations.get(groupKey);
+        if (group !== undefined) {
+          group.count += 1;
+          continue;
+        }
+        const { code, location, pointer, message, specPointer } = violation;
+        tally.violations.set(groupKey, { operationId: entry.operationId, code, location, pointer, message, specPointer, count: 1, firstRequest: offending(entry) });
+      }
+    },
+    build({ client, vendor, requireCoverage, now = new Date() } = {}) {
+      const results = [...tallies.values()]
+        .filter((tally) => (client === undefined || tally.client === client) && (vendor === undefined || tally.vendor === vendor))
+        .sort((a, b) => byText(a.client, b.client) || byText(a.vendor, b.vendor))
+        .map((tally) => resultOf(tally, catalogues.find((catalogue) => catalogue.vendor === tally.vendor), requireCoverage));
+      const failed = results.filter((result) => result.verdict === 'fail').length;
+      return {
+        reportVersion: REPORT_VERSION,
+        generatedAt: now.toISOString(),
+        verdict: failed > 0 ? 'fail' : 'pass',
+        requireCoverage: requireCoverage ?? null,
+        summary: {
+          results: results.length,
+          requests: results.reduce((sum, result) => sum + result.requests, 0),
+          violations: results.reduce((sum, result) => sum + result.violations.reduce((n, group) => n + group.count, 0), 0),
+          failed,
+        },
+        results,
+      };
+    },
+    clear: () => tallies.clear(),
+  };
+}

@@ -1,0 +1,42 @@
+import type { Scenario } from '../core/scenario.js';
+import type { Violation } from '../core/violation.js';
+
+/** The request of a journal entry, secrets masked. */
+export interface JournalRequest {
+  method: string;
+  /** Path below the vendor prefix, as sent. */
+  path: string;
+  /** Raw query string without `?`; apiKey parameters masked. */
+  query: string;
+  /** Lower-case header names; credentials masked. */
+  headers: Record<string, string>;
+  /** The body as UTF-8 text (base64 when it is not text), cut at {@link MAX_JOURNAL_BODY_CHARS}. */
+  body?: string;
+  bodyEncoding?: 'base64';
+  bodyTruncated?: true;
+}
+
+/** One interaction with the mock: what the journal keeps and the reports are built from. */
+export interface JournalEntry {
+  /** Position in the run, from 1: stable across the in-memory journal and the NDJSON file. */
+  seq: number;
+  /** ISO date-time the answer was given. */
+  time: string;
+  client: string;
+  vendor: string;
+  /** The matched operation's `operationId` (for a spec without one: `METHOD /path/template`); `null` for 404/405. */
+  operationId: string | null;
+  method: string;
+  pathTemplate: string | null;
+  request: JournalRequest;
+  status: number;
+  /** The request broke the contract but `--mode lenient` served it from the spec. */
+  lenient: boolean;
+  /** A forced answer, delay or fault asked for by `Prefer` or a scenario rule. */
+  scenario?: Scenario;
+  /** Every contract violation of the request, secrets masked. */
+  violations: Violation[];
+}
+
+/** Bodies beyond this many characters are cut in the journal: a bounded journal must also be bounded in bytes. */
+export const MAX_JOURNAL_BODY_CHARS = 16 * 1024;

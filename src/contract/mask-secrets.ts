@@ -1,0 +1,79 @@
+/** What replaces a secret in the journal, the reports and the logs. */
+export const MASK = '***';
+
+/** Headers that carry credentials for every vendor; the spec's own apiKey headers are added per vendor. */
+export const SECRET_HEADERS: readonly string[] = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'saas-token'];
+
+/** Secrets shorter than this are masked where they stand (headers) but not searched for in free text, which they would mangle. */
+const MIN_SEARCHED_SECRET = 4;
+
+export interface MaskedRequestParts {
+  headers: Record<string, string>;
+  query: string;
+  /** Every secret value found, to be removed from any other text of the entry (body, messages). */
+  secrets: string[];
+}
+
+/** The secrets inside an `Authorization` value: the credential itself and, for Basic, the decoded password. */
+function authorizationSecrets(value: string): string[] {
+  const match = /^(\S+)\s+(\S+)/.exec(value.trim());
+  if (match === null) return [value];
+  const secrets = [value, match[2]!];
+  if (match[1]!.toLowerCase() === 'basic') {
+    const decoded = Buffer.from(match[2]!, 'base64').toString('utf8');
+    const separator = decoded.indexOf(':');
+    if (separator >= 0) secrets.push(decoded.slice(separator + 1));
+  }
+  return secrets;
+}
+
+/**
+ * Masks credentials in headers and query: `Authorization` keeps its scheme word (`Bearer ***`), any other secret
+ * header or apiKey query parameter becomes `***`.
+ */
+export function maskRequestParts(headers: Record<string, string>, query: string, secretHeaders: readonly string[], secretQuery: readonly string[]): MaskedRequestParts {
+  const secretNames = new Set([...SECRET_HEADERS, ...secretHeaders.map((name) => name.toLowerCase())]);
+  const secrets: string[] = [];
+  const masked: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!secretNames.has(name)) {
+      masked[name] = value;
+      continue;
+    }
+    if (name === 'authorization' || name === 'proxy-authorization') {
+      secrets.push(...authorizationSecrets(value));
+      const scheme = /^(\S+)\s+\S/.exec(value.trim())?.[1];
+      masked[name] = scheme === undefined ? MASK : `${scheme} ${MASK}`;
+    } else {
+      secrets.push(value);
+      masked[name] = MASK;
+    }
+  }
+  const params = new URLSearchParams(query);
+  let maskedQuery = query;
+  if (secretQuery.some((name) => params.has(name))) {
+    for (const name of secretQuery) {
+      for (const value of params.getAll(name)) secrets.push(value);
+      if (params.has(name)) params.set(name, MASK);
+    }
+    maskedQuery = params.toString();
+  }
+  return { headers: masked, query: maskedQuery, secrets: secrets.filter((secret) => secret.length > 0) };
+}
+
+/** Replaces every secret inside `text` with the mask. */
+export function redactText(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) if (secret.length >= MIN_SEARCHED_SECRET) result = result.replaceAll(secret, MASK);
+  return result;
+}
+
+/** Redacts secrets in every string of a JSON-able value (violation messages and values). */
+export function redactValue<T>(value: T, secrets: readonly string[]): T {
+  if (typeof value === 'string') return redactText(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)])) as T;
+  }
+  return value;
+}

@@ -1,0 +1,72 @@
+import type { ClientVendorResult, ContractReport } from './contract-report.js';
+import { describeRequest, operationLabel } from './describe-request.js';
+import { escapeMarkup as x } from './escape-markup.js';
+
+const STYLE = `
+body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1f24}
+h1 .verdict,h2 .verdict{font-size:.8em;padding:.1em .5em;border-radius:.3em;color:#fff}
+.pass{background:#1a7f37}.fail{background:#cf222e}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
+th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f6f8fa}td.num{text-align:right}
+.bar{background:#eaeef2;border-radius:.3em;height:.9em;width:12rem;display:inline-block;vertical-align:middle;overflow:hidden}
+.bar span{display:block;height:100%;background:#0969da}
+code,pre{font-family:ui-monospace,monospace;font-size:12px}
+pre{white-space:pre-wrap;word-break:break-all;background:#f6f8fa;padding:.4rem;margin:.3rem 0 0;max-height:16rem;overflow:auto}
+details summary{cursor:pointer}
+`;
+
+function bar(percent: number): string {
+  return `<span class="bar" role="img" aria-label="${percent}%"><span style="width:${Math.min(Math.max(percent, 0), 100)}%"></span></span>`;
+}
+
+function firstRequestHtml(group: ClientVendorResult['violations'][number]): string {
+  const { request } = group.firstRequest;
+  const headers = Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`).join('\n');
+  const body = request.body === undefined ? '' : `\n\n${request.body}${request.bodyTruncated ? '\n…(cut)' : ''}`;
+  return `<details><summary>${x(describeRequest(group.firstRequest))}</summary><pre>${x(headers + body)}</pre></details>`;
+}
+
+function resultHtml(result: ClientVendorResult, index: number): string {
+  const violationCount = result.violations.reduce((sum, group) => sum + group.count, 0);
+  const parts = [
+    `<section class="result" id="result-${index}" data-client="${x(result.client)}" data-vendor="${x(result.vendor)}" data-verdict="${result.verdict}">`,
+    `<h2>${x(result.client)} → ${x(result.vendorTitle)} <small>(${x(result.vendor)})</small> <span class="verdict ${result.verdict}">${result.verdict}</span></h2>`,
+    `<p>Coverage: ${bar(result.coverage.percent)} <span class="coverage" data-exercised="${result.coverage.exercised}" data-offered="${result.coverage.offered}" data-percent="${result.coverage.percent}">${result.coverage.exercised} of ${result.coverage.offered} operations (${result.coverage.percent}%)</span>; <span class="requests">${result.requests}</span> requests, <span class="violation-count">${violationCount}</span> violations.</p>`,
+  ];
+  if (result.reasons.length > 0) parts.push(`<ul class="reasons">${result.reasons.map((reason) => `<li>${x(reason)}</li>`).join('')}</ul>`);
+  parts.push('<h3>Operations</h3><table class="operations"><thead><tr><th>operation</th><th>requests</th><th>statuses</th><th>violating requests</th></tr></thead><tbody>');
+  for (const operation of result.operations) {
+    const statuses = operation.statuses.map((s) => `${s.status} ×${s.count}${s.documented ? '' : ' (undocumented)'}`).join(', ') || 'not exercised';
+    parts.push(
+      `<tr class="operation" data-operation="${x(operation.operationId)}" data-exercised="${operation.exercised}"><td><code>${x(operation.operationId)}</code> ${x(operation.method)} <code>${x(operation.pathTemplate)}</code></td><td class="num">${operation.requests}</td><td>${x(statuses)}</td><td class="num">${operation.violatingRequests}</td></tr>`,
+    );
+  }
+  parts.push('</tbody></table>');
+  if (result.violations.length > 0) {
+    parts.push('<h3>Violations</h3><table class="violations"><thead><tr><th>operation</th><th>rule</th><th>location</th><th>pointer</th><th>count</th><th>message</th><th>first request</th></tr></thead><tbody>');
+    for (const group of result.violations) {
+      parts.push(
+        `<tr class="violation"><td class="operation">${x(operationLabel(group.operationId))}</td><td class="code"><code>${x(group.code)}</code></td><td class="location">${group.location}</td><td class="pointer"><code>${x(group.pointer || '/')}</code></td><td class="num count">${group.count}</td><td class="message">${x(group.message)}<br><small>spec: <code>${x(group.specPointer)}</code></small></td><td>${firstRequestHtml(group)}</td></tr>`,
+      );
+    }
+    parts.push('</tbody></table>');
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+/** The report as one self-contained HTML page (inline CSS, no scripts): coverage bars and every violation. */
+export function renderHtml(report: ContractReport): string {
+  const summary = report.summary;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>returns-mock contract report: ${report.verdict}</title><style>${STYLE}</style></head><body>`,
+    `<h1>Contract report <span class="verdict ${report.verdict}" id="verdict">${report.verdict}</span></h1>`,
+    `<p id="summary">${summary.requests} requests, ${summary.violations} violations, ${summary.failed} of ${summary.results} client/vendor results failed${report.requireCoverage === null ? '' : `; coverage required: ${report.requireCoverage}%`}. Generated ${x(report.generatedAt)}.</p>`,
+    ...(report.results.length === 0 ? ['<p>No requests were recorded.</p>'] : report.results.map(resultHtml)),
+    '</body></html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,58 @@
+import type { ClientVendorResult, ContractReport } from './contract-report.js';
+import { describeRequest, operationLabel } from './describe-request.js';
+import { escapeMarkup as x } from './escape-markup.js';
+
+interface TestCase {
+  name: string;
+  failure?: { message: string; text: string };
+  skipped?: string;
+}
+
+function casesOf(result: ClientVendorResult, requireCoverage: number | null): TestCase[] {
+  const violationText = (operationId: string | null) =>
+    result.violations
+      .filter((group) => group.operationId === operationId)
+      .map((group) => `${group.code} at ${group.location} ${group.pointer || '/'} (${group.count}×): ${group.message}\n  spec: ${group.specPointer}\n  first: ${describeRequest(group.firstRequest)}`)
+      .join('\n');
+  const cases: TestCase[] = result.operations.map((operation) => {
+    const name = `${operation.operationId} (${operation.method} ${operation.pathTemplate})`;
+    const count = result.violations.filter((group) => group.operationId === operation.operationId).reduce((sum, group) => sum + group.count, 0);
+    if (count > 0) return { name, failure: { message: `${count} contract violation${count === 1 ? '' : 's'}`, text: violationText(operation.operationId) } };
+    // An operation the client never called is no failure of the client, unless coverage is required (then the coverage case fails).
+    if (!operation.exercised) return { name, skipped: 'not exercised' };
+    return { name };
+  });
+  if (result.unmatchedRequests > 0) {
+    cases.push({ name: `${operationLabel(null)}: requests matching no operation`, failure: { message: `${result.unmatchedRequests} request(s) matched no operation`, text: violationText(null) } });
+  }
+  if (requireCoverage !== null) {
+    const { exercised, offered, percent } = result.coverage;
+    const name = `coverage ≥ ${requireCoverage}%`;
+    cases.push(percent < requireCoverage ? { name, failure: { message: `coverage ${percent}% (${exercised} of ${offered} operations)`, text: result.operations.filter((o) => !o.exercised).map((o) => `not exercised: ${o.operationId}`).join('\n') } } : { name });
+  }
+  return cases;
+}
+
+/** The report as JUnit XML: a test suite per client and vendor, a test case per operation of the spec. */
+export function renderJunit(report: ContractReport): string {
+  const suites = report.results.map((result) => ({ result, cases: casesOf(result, report.requireCoverage) }));
+  const count = (cases: TestCase[], kind: 'failure' | 'skipped') => cases.filter((c) => c[kind] !== undefined).length;
+  const all = suites.flatMap((suite) => suite.cases);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="returns-mock contract" tests="${all.length}" failures="${count(all, 'failure')}" skipped="${count(all, 'skipped')}" errors="0" timestamp="${x(report.generatedAt)}">`,
+  ];
+  for (const { result, cases } of suites) {
+    const classname = x(`returns-mock.${result.vendor}.${result.client}`);
+    lines.push(`  <testsuite name="${x(`${result.client} → ${result.vendor}`)}" tests="${cases.length}" failures="${count(cases, 'failure')}" skipped="${count(cases, 'skipped')}" errors="0" timestamp="${x(report.generatedAt)}">`);
+    for (const testCase of cases) {
+      const open = `    <testcase classname="${classname}" name="${x(testCase.name)}"`;
+      if (testCase.failure !== undefined) lines.push(`${open}>`, `      <failure message="${x(testCase.failure.message)}" type="contract">${x(testCase.failure.text)}</failure>`, '    </testcase>');
+      else if (testCase.skipped !== undefined) lines.push(`${open}>`, `      <skipped message="${x(testCase.skipped)}"/>`, '    </testcase>');
+      else lines.push(`${open}/>`);
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,56 @@
+import type { ContractReport } from './contract-report.js';
+import { describeRequest, operationLabel } from './describe-request.js';
+
+/** Escapes text for one Markdown table cell: no HTML, no emphasis or links, no cell breaks. */
+export function markdownCell(text: string): string {
+  return text
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|~])/g, '\\$1');
+}
+
+const row = (cells: Array<string | number>) => `| ${cells.map((cell) => String(cell)).join(' | ')} |`;
+
+/** The report as Markdown, for a pull-request comment: a summary table, then operations and violations per client and vendor. */
+export function renderMarkdown(report: ContractReport): string {
+  const lines = [`# Contract report: ${report.verdict.toUpperCase()}`, ''];
+  const coverageRule = report.requireCoverage === null ? '' : `, coverage required: ${report.requireCoverage}%`;
+  lines.push(`${report.summary.requests} requests, ${report.summary.violations} violations, ${report.summary.failed} of ${report.summary.results} client/vendor results failed${coverageRule}.`, '');
+  if (report.results.length === 0) return [...lines, 'No requests were recorded.', ''].join('\n');
+  lines.push(row(['client', 'vendor', 'verdict', 'coverage', 'requests', 'violations']), row(['---', '---', '---', '---', '---:', '---:']));
+  for (const result of report.results) {
+    const violations = result.violations.reduce((sum, group) => sum + group.count, 0);
+    lines.push(row([markdownCell(result.client), markdownCell(result.vendor), result.verdict, `${result.coverage.exercised}/${result.coverage.offered} (${result.coverage.percent}%)`, result.requests, violations]));
+  }
+  for (const result of report.results) {
+    lines.push('', `## ${markdownCell(result.client)} → ${markdownCell(result.vendorTitle)} (${markdownCell(result.vendor)}): ${result.verdict}`, '');
+    for (const reason of result.reasons) lines.push(`- ${markdownCell(reason)}`);
+    if (result.reasons.length > 0) lines.push('');
+    lines.push('### Operations', '', row(['operation', 'requests', 'statuses', 'violating requests']), row(['---', '---:', '---', '---:']));
+    for (const operation of result.operations) {
+      const statuses = operation.statuses.map((s) => `${s.status} ×${s.count}${s.documented ? '' : ' (undocumented)'}`).join(', ') || 'not exercised';
+      lines.push(row([markdownCell(`${operation.operationId} (${operation.method} ${operation.pathTemplate})`), operation.requests, statuses, operation.violatingRequests]));
+    }
+    if (result.unmatchedRequests > 0) lines.push('', `${result.unmatchedRequests} request(s) matched no operation.`);
+    if (result.violations.length === 0) continue;
+    lines.push('', '### Violations', '', row(['operation', 'rule', 'location', 'pointer', 'count', 'message', 'spec', 'first request']), row(['---', '---', '---', '---', '---:', '---', '---', '---']));
+    for (const group of result.violations) {
+      lines.push(
+        row([
+          markdownCell(operationLabel(group.operationId)),
+          markdownCell(group.code),
+          group.location,
+          markdownCell(group.pointer || '/'),
+          group.count,
+          markdownCell(group.message),
+          markdownCell(group.specPointer),
+          markdownCell(describeRequest(group.firstRequest)),
+        ]),
+      );
+    }
+  }
+  lines.push('');
+  return lines.join('\n');
+}

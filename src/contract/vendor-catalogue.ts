@@ -1,0 +1,46 @@
+import type { Operation } from '../core/operation.js';
+import { getAtPointer } from '../spec/json-pointer.js';
+
+/** An operation as the reports list it: what a client could exercise. */
+export interface CatalogueOperation {
+  operationId: string;
+  method: string;
+  pathTemplate: string;
+  /** Response keys as the spec writes them: `201`, `4XX`, `default`. */
+  documentedStatuses: string[];
+}
+
+/** What one vendor's spec offers and which of its request parts carry secrets. */
+export interface VendorCatalogue {
+  vendor: string;
+  title: string;
+  operations: CatalogueOperation[];
+  /** Lower-case header names the spec declares as apiKey schemes (masked in the journal). */
+  secretHeaders: string[];
+  /** Query parameter names the spec declares as apiKey schemes. */
+  secretQuery: string[];
+}
+
+interface SchemeObject {
+  type?: string;
+  in?: string;
+  name?: string;
+}
+
+/** Builds a vendor's catalogue from its spec document and operation list. */
+export function buildVendorCatalogue(vendor: string, title: string, doc: unknown, operations: readonly Operation[]): VendorCatalogue {
+  const schemes = Object.values((getAtPointer(doc, '/components/securitySchemes') ?? {}) as Record<string, SchemeObject>);
+  const apiKeys = (place: string) => schemes.filter((s) => s.type === 'apiKey' && s.in === place && typeof s.name === 'string').map((s) => s.name!);
+  return {
+    vendor,
+    title,
+    operations: operations.map((operation) => ({
+      operationId: operation.operationId,
+      method: operation.method.toUpperCase(),
+      pathTemplate: operation.pathTemplate,
+      documentedStatuses: operation.responses.map((response) => response.status),
+    })),
+    secretHeaders: apiKeys('header').map((name) => name.toLowerCase()),
+    secretQuery: apiKeys('query'),
+  };
+}

@@ -1,0 +1,105 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createJournal } from '../../src/contract/create-journal.js';
+import { identifyClient } from '../../src/contract/identify-client.js';
+import { MASK } from '../../src/contract/mask-secrets.js';
+import { toJournalEntry } from '../../src/contract/to-journal-entry.js';
+import type { JournalEntry } from '../../src/contract/journal-entry.js';
+import { createTestMock } from '../helpers/mock-client.js';
+
+const jwt = (claims: object) => `h.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.s`;
+const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+describe('client identity', () => {
+  it.each([
+    [{ 'x-mock-client': 'erp-connector', 'x-appid': 'App/1.0', authorization: basic('admin', 'pw') }, 'erp-connector'],
+    [{ 'x-appid': 'App/1.0', authorization: basic('admin', 'pw') }, 'App/1.0'],
+    [{ authorization: basic('admin', 'pw') }, 'admin'],
+    [{ authorization: `Bearer ${jwt({ client_id: 'portal', sub: 'user-1' })}` }, 'portal'],
+    [{ authorization: `Bearer ${jwt({ sub: 'user-1' })}` }, 'user-1'],
+    [{ authorization: 'Bearer opaque-token' }, 'anonymous'],
+    [{}, 'anonymous'],
+  ])('%j → %s', (headers, client) => {
+    expect(identifyClient(headers)).toBe(client);
+  });
+});
+
+describe('journal entry masking', () => {
+  const catalogue = { vendor: 'x', title: 'X', operations: [], secretHeaders: ['x-shop-key'], secretQuery: ['api_key'] };
+  const exchange = (headers: Record<string, string>, body?: string, query = '') => ({
+    vendor: 'x',
+    operationId: 'op',
+    request: { method: 'POST', baseUrl: 'http://h/x', path: '/p', query, headers, body: body === undefined ? undefined : new TextEncoder().encode(body) },
+    violations: [{ code: 'request.header.pattern', location: 'header' as const, pointer: '/x-shop-key', message: "'s3cr3t-key' must match", specPointer: '#/x', operationId: 'op', value: 's3cr3t-key' }],
+    response: { status: 400 },
+  });
+
+  it('masks credentials in headers, the spec’s apiKey headers and query, and wherever else the secret appears', () => {
+    const entry = toJournalEntry(
+      exchange(
+        { authorization: basic('admin', 'hunter22'), 'x-api-key': 'key-123456', 'saas-token': 'customer-token', cookie: 'session=abcdef', 'x-shop-key': 's3cr3t-key', accept: 'application/json' },
+        '{"password":"hunter22","note":"s3cr3t-key"}',
+        'api_key=query-secret&page=2',
+      ),
+      1,
+      new Date(0),
+      catalogue,
+    );
+    expect(entry.request.headers).toEqual({ authorization: `Basic ${MASK}`, 'x-api-key': MASK, 'saas-token': MASK, cookie: MASK, 'x-shop-key': MASK, accept: 'application/json' });
+    expect(new URLSearchParams(entry.request.query).get('api_key')).toBe(MASK);
+    expect(new URLSearchParams(entry.request.query).get('page')).toBe('2');
+    const text = JSON.stringify(entry);
+    for (const secret of ['hunter22', 'key-123456', 'customer-token', 'abcdef', 's3cr3t-key', 'query-secret', Buffer.from('admin:hunter22').toString('base64')]) expect(text).not.toContain(secret);
+    expect(entry.client).toBe('admin');
+  });
+
+  it('keeps the scheme of a bearer token but never the token', () => {
+    const entry = toJournalEntry(exchange({ authorization: 'Bearer eyJ.abc.def' }), 1, new Date(0), catalogue);
+    expect(entry.request.headers.authorization).toBe(`Bearer ${MASK}`);
+  });
+});
+
+describe('journal bound', () => {
+  const entry = (seq: number) => ({ seq }) as JournalEntry;
+
+  it('keeps the newest entries up to the limit and counts the dropped ones; the sink sees all', () => {
+    const sunk: number[] = [];
+    const journal = createJournal({ limit: 3, sink: (e) => sunk.push(e.seq) });
+    for (let seq = 1; seq <= 5; seq += 1) journal.append(entry(seq));
+    expect(journal.list().map((e) => e.seq)).toEqual([3, 4, 5]);
+    expect(journal.dropped()).toBe(2);
+    expect(sunk).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('refuses a limit below 1', () => {
+    expect(() => createJournal({ limit: 0 })).toThrow(/at least 1/);
+  });
+});
+
+describe('journal of a running mock', () => {
+  it('appends every entry to the NDJSON file, as the in-memory journal has it, secrets masked', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'returns-mock-journal-'));
+    try {
+      const file = path.join(dir, 'nested', 'journal.ndjson');
+      const { send, contract, store } = await createTestMock({ vendors: ['emporix'], journal: file, journalLimit: 2 });
+      await send('GET', '/emporix/return/acme/returns', { headers: { authorization: 'Bearer top-secret-token' } });
+      await send('GET', '/emporix/return/acme/returns?pageSize=61', { headers: { authorization: 'Bearer top-secret-token' } });
+      await send('GET', '/emporix/nope', {});
+      await store.close();
+      const text = await readFile(file, 'utf8');
+      const lines = text.trim().split('\n').map((line) => JSON.parse(line) as JournalEntry);
+      expect(lines.map((e) => [e.seq, e.operationId, e.status])).toEqual([
+        [1, 'listReturns', 200],
+        [2, 'listReturns', 400],
+        [3, null, 404],
+      ]);
+      expect(contract.journal.list()).toEqual(lines.slice(1));
+      expect(text).not.toContain('top-secret-token');
+      expect(lines[1]!.violations.map((v) => [v.code, v.pointer])).toEqual([['request.query.maximum', '/pageSize']]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
