@@ -6,6 +6,7 @@ import { createVendorEngine, type ContractMode, type Exchange, type VendorEngine
 import { buildVendorCatalogue, createContractRecorder, type ContractRecorder, type JournalEntry } from './contract/index.js';
 import { createApp, DEFAULT_MAX_BODY_BYTES } from './http/create-app.js';
 import { listen } from './http/listen.js';
+import { isLoopbackHost } from './http/admin-guard.js';
 import { loadSpec } from './spec/load-spec.js';
 import { createStore, loadFixtures, type Store } from './store/index.js';
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -52,6 +53,8 @@ export interface MockOptions {
   journal?: string;
   /** Most journal entries kept in memory (default 1000); the report counts every request regardless. */
   journalLimit?: number;
+  /** Token every `/__admin` request must present (Bearer, `x-admin-token` or `?token=`); required when `host` is not loopback. */
+  adminToken?: string;
   /** Default coverage (percent of the offered operations) a report requires for `pass`; `/__admin/report?requireCoverage=` overrides it. */
   requireCoverage?: number;
 }
@@ -92,6 +95,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     prefixes.add(plugin.prefix);
   }
   if (options.mode !== undefined && options.mode !== 'strict' && options.mode !== 'lenient') throw new Error(`mode must be 'strict' or 'lenient', not '${String(options.mode)}'`);
+  if (options.adminToken !== undefined && options.adminToken.length < 8) throw new Error('the admin token must have at least 8 characters');
   if (options.auth !== undefined && options.auth !== 'open' && options.auth !== 'strict') throw new Error(`auth must be 'open' or 'strict', not '${String(options.auth)}'`);
   const strayRule = (options.scenarios ?? []).find((rule) => rule.vendor !== undefined && !plugins.some((plugin) => plugin.id === rule.vendor));
   if (strayRule !== undefined) throw new Error(`a scenario rule names vendor '${strayRule.vendor}', which is not mounted; mounted: ${plugins.map((p) => p.id).join(', ')}`);
@@ -119,6 +123,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
       options.onExchange?.(exchange);
     },
     admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract, requireCoverage: options.requireCoverage },
+    adminToken: options.adminToken,
   });
   return { app, engines, store, contract };
 }
@@ -139,8 +144,10 @@ export interface RunningMock extends Mock {
 
 /** Starts the mock in this process: for test runners (vitest, jest, node:test) and the CLI. */
 export async function startMock(options: StartOptions = {}): Promise<RunningMock> {
-  const mock = await createMock(options);
   const host = options.host ?? '127.0.0.1';
+  // Off loopback anyone on the network could reset or read the state: the admin API then needs a token.
+  if (!isLoopbackHost(host) && options.adminToken === undefined) throw new Error(`host ${host} is reachable from other machines: set an admin token (--admin-token) to protect /__admin`);
+  const mock = await createMock(options);
   const server = await listen(mock.app, options.port ?? 0, host);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
   return {

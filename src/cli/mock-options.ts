@@ -33,6 +33,7 @@ export function toStartOptions({ values, scenarios, configFile }: ResolvedSettin
     fixtures: values.fixtures as string | undefined,
     strictFixtures: values.strictFixtures as boolean | undefined,
     auth: (values.auth as 'open' | 'strict' | undefined) ?? DEFAULTS.auth,
+    adminToken: values.adminToken as string | undefined,
     scenarios: toScenarioRules(scenarios, configFile ?? 'config'),
     ...toContractOptions(values),
   };

@@ -42,6 +42,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   setting('fixtures', 'fixtures', { type: 'string' }),
   setting('strictFixtures', 'strict-fixtures', { type: 'boolean' }),
   setting('auth', 'auth', { type: 'choice', choices: ['open', 'strict'] }),
+  setting('adminToken', 'admin-token', { type: 'string' }),
   setting('logLevel', 'log-level', { type: 'choice', choices: ['silent', 'error', 'warn', 'info', 'debug'] }),
   setting('logFormat', 'log-format', { type: 'choice', choices: ['text', 'json'] }),
   ...CONTRACT_SETTINGS,

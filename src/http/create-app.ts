@@ -5,6 +5,7 @@ import type { Exchange, VendorEngine } from '../engine/create-vendor-engine.js';
 import { injectFault, sleep } from './inject-fault.js';
 import { readBody } from './read-body.js';
 import { createAdminRoutes, type AdminOptions } from './admin-routes.js';
+import { adminGuard } from './admin-guard.js';
 
 export interface AppOptions {
   engines: VendorEngine[];
@@ -14,6 +15,8 @@ export interface AppOptions {
   onExchange?: (exchange: Exchange) => void;
   /** The admin API's dependencies; without them no `/__admin` routes are mounted. */
   admin?: AdminOptions;
+  /** When set, every `/__admin` request must present this token. */
+  adminToken?: string;
 }
 
 /** Default request body limit: 1 MiB. */
@@ -33,7 +36,7 @@ function toResponse(response: HttpResponse): Response {
 }
 
 /** Builds the Hono app: every vendor under its prefix, CORS for browser clients and one error boundary. */
-export function createApp({ engines, maxBodyBytes, onExchange, admin }: AppOptions): Hono {
+export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken }: AppOptions): Hono {
   const app = new Hono();
   // Return portals run in browsers: answer preflights and expose the headers a client reads (Location, X-Total-Count).
   app.use('*', cors({ origin: '*', exposeHeaders: ['Location', 'X-Total-Count', 'x-mock-violations', 'Allow'] }));
@@ -45,7 +48,11 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin }: AppOptio
     }),
   );
 
-  if (admin !== undefined) app.route('/__admin', createAdminRoutes(admin));
+  if (admin !== undefined) {
+    app.use('/__admin', adminGuard(adminToken));
+    app.use('/__admin/*', adminGuard(adminToken));
+    app.route('/__admin', createAdminRoutes(admin));
+  }
 
   for (const engine of engines) {
     const { prefix } = engine.plugin;
