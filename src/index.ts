@@ -3,12 +3,22 @@ import type { AuthMode } from './core/declared-credential.js';
 import type { ScenarioRule } from './engine/scenario-rules.js';
 import type { VendorPlugin } from './core/vendor-plugin.js';
 import { createVendorEngine, type ContractMode, type Exchange, type VendorEngine } from './engine/create-vendor-engine.js';
-import { buildVendorCatalogue, createContractRecorder, type ContractRecorder, type JournalEntry } from './contract/index.js';
+import {
+  buildVendorCatalogue,
+  createContractRecorder,
+  renderReport,
+  type ContractRecorder,
+  type ContractReport,
+  type JournalEntry,
+  type JournalFilter,
+  type ReportFormat,
+  type ReportOptions,
+} from './contract/index.js';
 import { createApp, DEFAULT_MAX_BODY_BYTES } from './http/create-app.js';
 import { listen } from './http/listen.js';
 import { isLoopbackHost } from './http/admin-guard.js';
 import { loadSpec } from './spec/load-spec.js';
-import { createStore, loadFixtures, type Store } from './store/index.js';
+import { createStore, loadFixtures, type ResetScope, type Store } from './store/index.js';
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +30,8 @@ export type { AuthMode } from './core/declared-credential.js';
 export type { ScenarioRule } from './engine/scenario-rules.js';
 export type { Scenario, Fault } from './core/scenario.js';
 export type { ContractMode, Exchange } from './engine/create-vendor-engine.js';
-export type { ContractReport, JournalEntry } from './contract/index.js';
+export type { ContractReport, JournalEntry, JournalFilter, ReportFormat, ReportOptions } from './contract/index.js';
+export type { ResetScope } from './store/index.js';
 
 export interface MockOptions {
   /** Bundled vendors to mount; default all four. */
@@ -59,12 +70,35 @@ export interface MockOptions {
   requireCoverage?: number;
 }
 
+/** What `report` builds: one client's or vendor's part (default all), in a format (default the report object). */
+export interface MockReportOptions extends ReportOptions {
+  format?: ReportFormat;
+}
+
 export interface Mock {
   app: Hono;
   engines: VendorEngine[];
   store: Store;
   /** The journal and report collector fed with every exchange. */
   contract: ContractRecorder;
+  /** Forgets stored data: one vendor's or tenant's, or (without a scope) everything, journal and report counts included. */
+  reset(scope?: ResetScope): Promise<void>;
+  /** The journal entries kept (newest last), filtered like `GET /__admin/journal`. */
+  journal(filter?: JournalFilter): JournalEntry[];
+  /** The contract report so far: the report object, or with `format` its text (`json`, `junit`, `md`, `html`). */
+  report(options?: ReportOptions & { format?: undefined }): ContractReport;
+  report(options: ReportOptions & { format: ReportFormat }): string;
+}
+
+/** `Mock.report`: the collector's report with the mock's default coverage requirement, rendered when a format is asked for. */
+function reportOf(contract: ContractRecorder, requireCoverage: number | undefined): Mock['report'] {
+  function report(options?: ReportOptions & { format?: undefined }): ContractReport;
+  function report(options: ReportOptions & { format: ReportFormat }): string;
+  function report({ format, ...options }: MockReportOptions = {}): ContractReport | string {
+    const built = contract.collector.build({ requireCoverage, ...options });
+    return format === undefined ? built : renderReport(built, format).body;
+  }
+  return report;
 }
 
 /** Appends journal entries to an NDJSON file, synchronously so that a killed run leaves every answered request on disk. */
@@ -125,7 +159,18 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract, requireCoverage: options.requireCoverage },
     adminToken: options.adminToken,
   });
-  return { app, engines, store, contract };
+  return {
+    app,
+    engines,
+    store,
+    contract,
+    async reset(scope) {
+      await store.reset(scope);
+      if (scope?.vendor === undefined) contract.clear();
+    },
+    journal: (filter) => contract.journal.list(filter),
+    report: reportOf(contract, options.requireCoverage),
+  };
 }
 
 export interface StartOptions extends MockOptions {
