@@ -12,6 +12,7 @@ Exits 1 when the verdict is fail.
 
 Options:
   --url URL           the running mock's root (env RETURNS_MOCK_URL; default http://127.0.0.1:4010)
+  --admin-token TOKEN the running mock's admin token, if it has one (env RETURNS_MOCK_ADMIN_TOKEN)
   --journal FILE      build the report from this NDJSON journal instead (serve --journal FILE)
   --spec FILE         a further spec the journal's requests went to (as for serve; repeatable)
   --client NAME       only this client
@@ -33,12 +34,12 @@ interface ReportQuery {
   requireCoverage?: number;
 }
 
-async function reportFromServer(url: string, query: ReportQuery): Promise<ContractReport> {
+async function reportFromServer(url: string, adminToken: string | undefined, query: ReportQuery): Promise<ContractReport> {
   const params = new URLSearchParams({ format: 'json' });
   if (query.client !== undefined) params.set('client', query.client);
   if (query.vendor !== undefined) params.set('vendor', query.vendor);
   if (query.requireCoverage !== undefined) params.set('requireCoverage', String(query.requireCoverage));
-  const response = await fetch(`${url.replace(/\/+$/, '')}/__admin/report?${params}`);
+  const response = await fetch(`${url.replace(/\/+$/, '')}/__admin/report?${params}`, { headers: adminToken === undefined ? {} : { 'x-admin-token': adminToken } });
   if (!response.ok) throw new Error(`${url} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
   return (await response.json()) as ContractReport;
 }
@@ -68,6 +69,7 @@ export async function reportCommand(argv: string[], env: NodeJS.ProcessEnv): Pro
       args: argv,
       options: {
         url: { type: 'string' },
+        'admin-token': { type: 'string' },
         journal: { type: 'string' },
         spec: { type: 'string', multiple: true },
         client: { type: 'string' },
@@ -93,7 +95,7 @@ export async function reportCommand(argv: string[], env: NodeJS.ProcessEnv): Pro
   const query: ReportQuery = { client: values.client, vendor: values.vendor, requireCoverage: coverage === undefined ? undefined : Number(coverage) };
   let report: ContractReport;
   try {
-    report = values.journal !== undefined ? await reportFromJournal(values.journal, values.spec ?? [], query) : await reportFromServer(values.url ?? env.RETURNS_MOCK_URL ?? 'http://127.0.0.1:4010', query);
+    report = values.journal !== undefined ? await reportFromJournal(values.journal, values.spec ?? [], query) : await reportFromServer(values.url ?? env.RETURNS_MOCK_URL ?? 'http://127.0.0.1:4010', values['admin-token'] ?? env.RETURNS_MOCK_ADMIN_TOKEN, query);
   } catch (error) {
     console.error(`returns-mock report: ${(error as Error).message}`);
     return 1;

@@ -28,6 +28,8 @@ or from returns-mock.config.yaml|yml|json; precedence: option > environment > co
   --strict-fixtures   refuse orders, shops, companies the fixtures lack (default: fabricate them)
   --auth MODE         open (default): any well-formed credential, full rights;
                       strict: only credentials the fixtures declare (401 otherwise)
+  --admin-token TOKEN protect /__admin with this token (at least 8 characters); required when --host
+                      is not loopback
   --log-level LEVEL   silent, error, warn, info (default: a line per request), debug (with violations)
   --log-format F      text (default) or json (one object per line)
   --mode MODE         strict (default): refuse a request that breaks the contract, as the vendor would;

@@ -48,6 +48,22 @@ describe('returns-mock report', () => {
     }
   });
 
+  it('presents the admin token of a protected server', async () => {
+    const server = await startCli(['--vendor', 'jtl', '--admin-token', 'report-token-1']);
+    try {
+      const refused = await runCli(['report', '--url', server.url]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('401');
+      const fromFlag = await runCli(['report', '--url', server.url, '--admin-token', 'report-token-1']);
+      expect(fromFlag.code).toBe(0);
+      expect(JSON.parse(fromFlag.stdout).verdict).toBe('pass');
+      const fromEnv = await runCli(['report', '--url', server.url], 15_000, { env: { ...process.env, RETURNS_MOCK_ADMIN_TOKEN: 'report-token-1' } });
+      expect(fromEnv.code).toBe(0);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('refuses bad options with exit 2', async () => {
     expect((await runCli(['report', '--format', 'pdf'])).code).toBe(2);
     expect((await runCli(['report', '--url', 'http://x', '--journal', 'y'])).code).toBe(2);
