@@ -2,6 +2,7 @@ import type { HandlerContext, OperationHandler, VendorTransaction } from '../../
 import type { Violation } from '../../core/violation.js';
 import { checkPositions } from './check-positions.js';
 import { resolveScopeInTransaction } from './order-scope.js';
+import { reasonsOfShop, RETURN_REASON_TYPE } from './reference-data.js';
 import { positionsOf, productOf, requestedPositions, updateHeld, type WritePosition } from './returnables.js';
 import { orderNumberOf, returnRequestUrl, shopNameOf } from './request-path.js';
 import { COLLECTIONS, CREATED, emptyLedger, toId, type OrderLedger, type StoredPosition, type StoredReturnRequest } from './return-request-record.js';
@@ -31,7 +32,8 @@ function createInTransaction(tx: VendorTransaction, context: HandlerContext, sho
   if ('missing' in scoped) return { status: 404, findings: [scoped.missing] };
   const { order } = scoped.scope;
   const ledger = tx.get<OrderLedger>(shopName, COLLECTIONS.ledgers, shopOrderNumber) ?? emptyLedger();
-  const findings = checkPositions(body.positions, order, ledger);
+  const reasons = new Set(reasonsOfShop(context.fixtures('returnReasons'), shopName, [RETURN_REASON_TYPE]).map((reason) => reason.name));
+  const findings = checkPositions(body.positions, order, ledger, reasons);
   if (findings.length > 0) return { status: 400, findings };
 
   const products = context.fixtures('products');

@@ -1,11 +1,12 @@
 import type { OperationHandler } from '../../core/vendor-plugin.js';
 import { isFixtureShop, resolveScope, shopNotFound } from './order-scope.js';
+import { reasonsOfShop, RETURN_REASON_TYPE } from './reference-data.js';
 import { productOf, returnablePositions } from './returnables.js';
 import { orderNumberOf, shopNameOf } from './request-path.js';
 import { COLLECTIONS, emptyLedger, type OrderLedger } from './return-request-record.js';
 
 /** The return type `listReturnReasons` filters by when `type` is not sent (the spec's default). */
-const DEFAULT_REASON_TYPES = ['RET'];
+const DEFAULT_REASON_TYPES = [RETURN_REASON_TYPE];
 
 /** `GET .../returnables`: each order position with something left, its remaining quantity and free serial numbers. */
 export const listReturnables: OperationHandler = async (request, context) => {
@@ -37,9 +38,5 @@ export const listReturnReasons: OperationHandler = (request, context) => {
   const shopName = shopNameOf(request);
   if (context.strictFixtures && !isFixtureShop(context, shopName)) return context.refuse(404, [shopNotFound(shopName)]);
   const types = Array.isArray(request.query.type) ? request.query.type.map(String) : DEFAULT_REASON_TYPES;
-  const reasons = context
-    .fixtures('returnReasons')
-    .filter((reason) => (reason.shopName === undefined || reason.shopName === shopName) && types.includes(String(reason.type)))
-    .map(({ name, description, type }) => ({ name: String(name), ...(description === undefined ? {} : { description: String(description) }), type: String(type) }));
-  return { status: 200, body: reasons };
+  return { status: 200, body: reasonsOfShop(context.fixtures('returnReasons'), shopName, types) };
 };

@@ -41,6 +41,23 @@ export interface RequestedPosition {
   serialNumbers: string[];
 }
 
+/** A return reason of the `returnReasons` fixtures, as `GET .../return-reasons` lists it. */
+export interface IomReturnReason {
+  name: string;
+  description?: string;
+  type: string;
+}
+
+/** The reason type a return request's positions take their reasons from (`RET`; `CAN` are cancellations). */
+export const RETURN_REASON_TYPE = 'RET';
+
+/** The shop's return reasons of the given types: a reason without `shopName` belongs to every shop, a fabricated one too. */
+export function reasonsOfShop(fixtures: ReadonlyArray<Record<string, unknown>>, shopName: string, types: readonly string[]): IomReturnReason[] {
+  return fixtures
+    .filter((reason) => (reason.shopName === undefined || reason.shopName === shopName) && types.includes(String(reason.type)))
+    .map(({ name, description, type }) => ({ name: String(name), ...(description === undefined ? {} : { description: String(description) }), type: String(type) }));
+}
+
 /** Store collections of fabricated reference data, per shop. */
 export const FABRICATED = { shops: 'shops', orders: 'orders' } as const;
 

@@ -86,6 +86,28 @@ describe('Intershop IOM return requests over the in-process app with a real stor
     expect((await iom.returnables(SHOP, ORDER)).find((entry) => entry.positionNumber === 1)!.quantity).toBe(2);
   });
 
+  it('refuses a product other than the position holds, a reason the shop lacks or a cancellation reason, and more serial numbers than pieces', async () => {
+    const refused = await iom.create(SHOP, ORDER, {
+      type: 'RETURN',
+      positions: [
+        position(2, '20180303123', 1),
+        { ...position(2, '20180303124', 1), reason: 'NO_SUCH_REASON' },
+        { ...position(3, '100-0001', 1), reason: 'CAN010' },
+        position(1, '20180303123', 1, ['W88401232AX', 'W88401233AX']),
+      ],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors.map((error: { message: string }) => error.message)).toEqual([
+      expect.stringMatching(/^'\/positions\/0\/productNumber': position 2 of order '20180303123' holds product '20180303124', not '20180303123'/),
+      expect.stringMatching(/^'\/positions\/1\/reason': 'NO_SUCH_REASON' is not a return reason of the shop/),
+      expect.stringMatching(/^'\/positions\/2\/reason': 'CAN010' is not a return reason of the shop/),
+      expect.stringMatching(/^'\/positions\/3\/items': 2 serial numbers for a quantity of 1/),
+    ]);
+    // A reason of another shop is not this shop's either.
+    const foreign = await iom.create(SHOP, ORDER, { type: 'RETURN', positions: [{ ...position(2, '20180303124', 1), reason: 'RET200' }] });
+    expect(foreign.json.errors[0].message).toContain("'RET200' is not a return reason of the shop");
+  });
+
   it('approves (ACCEPTED/ACCEPTED) and rejects (REJECTED/REJECTED); NOT_APPROVED needs a comment; a decided request takes no second decision', async () => {
     const approvedId = idFrom(await iom.create(SHOP, ORDER, { type: 'RETURN', positions: [position(3, '100-0001', 1, ['667002'])] }));
     const approval = await iom.approve(SHOP, ORDER, approvedId, { status: 'APPROVED' });
