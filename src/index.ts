@@ -17,6 +17,7 @@ import {
 import { createApp, DEFAULT_MAX_BODY_BYTES } from './http/create-app.js';
 import { listen } from './http/listen.js';
 import { isLoopbackHost } from './http/admin-guard.js';
+import { createClientErrorRenderer } from './http/render-client-error.js';
 import { loadSpec } from './spec/load-spec.js';
 import { createStore, loadFixtures, type ResetScope, type Store } from './store/index.js';
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -193,7 +194,7 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
   // Off loopback anyone on the network could reset or read the state: the admin API then needs a token.
   if (!isLoopbackHost(host) && options.adminToken === undefined) throw new Error(`host ${host} is reachable from other machines: set an admin token (--admin-token) to protect /__admin`);
   const mock = await createMock(options);
-  const server = await listen(mock.app, options.port ?? 0, host);
+  const server = await listen(mock.app, options.port ?? 0, host, createClientErrorRenderer(mock.engines));
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
   return {
     ...mock,

@@ -60,6 +60,7 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken
     app.get(`${prefix}/openapi.json`, (c) => c.json(engine.spec.doc));
     const handle = async (c: Context) => {
       const body = await readBody(c.req.raw, maxBodyBytes);
+      if (body.kind === 'aborted') return c.body(null, 400);
       const request = toHttpRequest(c, prefix, body.kind === 'body' ? body.bytes : undefined);
       if (body.kind === 'too-large') request.bodyTooLarge = { limit: maxBodyBytes };
       const exchange = await engine.handle(request);

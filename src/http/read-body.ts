@@ -1,5 +1,5 @@
-/** A request body read up to a limit: the bytes, or the fact that it was too large. */
-export type LimitedBody = { kind: 'body'; bytes: Uint8Array | undefined } | { kind: 'too-large' };
+/** A request body read up to a limit: the bytes, the fact that it was too large, or that the client went away mid-body. */
+export type LimitedBody = { kind: 'body'; bytes: Uint8Array | undefined } | { kind: 'too-large' } | { kind: 'aborted' };
 
 /** Reads a body without ever holding more than `maxBytes` of it: a declared or streamed excess stops the read. */
 export async function readBody(request: Request, maxBytes: number): Promise<LimitedBody> {
@@ -10,7 +10,14 @@ export async function readBody(request: Request, maxBytes: number): Promise<Limi
   let size = 0;
   const reader = request.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client closed the connection before sending the body it announced: there is no one to answer.
+      return { kind: 'aborted' };
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

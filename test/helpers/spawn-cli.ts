@@ -11,13 +11,13 @@ export interface RunningCli {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `returns-mock` on an ephemeral port and resolves with its URL once it listens (bounded wait). */
 /** Where and with what environment the CLI runs (default: this process's). */
 export interface SpawnPlace {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
 }
 
+/** Starts `returns-mock` on an ephemeral port and resolves with its URL once it listens (bounded wait). */
 export function startCli(args: string[] = [], timeoutMs = 15_000, place: SpawnPlace = {}): Promise<RunningCli> {
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--in-memory', ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...place });
   let output = '';

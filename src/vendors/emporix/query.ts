@@ -1,3 +1,5 @@
+import { RE2JS } from 're2js';
+
 /**
  * Emporix's `q` query language (seed 003): space-separated `field:value` terms, all of which must hold.
  * Values: exact (`PENDING`, `20`, `true`), comparisons (`>20`, `<="2021-05-18T07:27:27.455Z"`), ranges
@@ -8,7 +10,7 @@ export type QueryCondition =
   | { kind: 'compare'; operator: '>' | '<' | '>=' | '<='; value: string }
   | { kind: 'null' }
   | { kind: 'exists' }
-  | { kind: 'regex'; pattern: RegExp }
+  | { kind: 'regex'; pattern: RE2JS }
   | { kind: 'all'; conditions: QueryCondition[] }
   | { kind: 'any'; conditions: QueryCondition[] };
 
@@ -56,10 +58,11 @@ function parseSingle(raw: string): QueryCondition | string {
   if (raw.startsWith('~')) {
     const source = raw.slice(1);
     if (source.length === 0 || source.length > MAX_REGEX_LENGTH) return `a regular expression must have 1 to ${MAX_REGEX_LENGTH} characters`;
+    // RE2 semantics run in time linear in the value's length: `~(a+)+$` cannot stall the event loop on a long value.
     try {
-      return { kind: 'regex', pattern: new RegExp(source) };
-    } catch {
-      return `'${source}' is not a valid regular expression`;
+      return { kind: 'regex', pattern: RE2JS.compile(source) };
+    } catch (error) {
+      return `'${source}' is not a valid regular expression (RE2 syntax: ${(error as Error).message})`;
     }
   }
   const comparison = /^(>=|<=|>|<)(.+)$/.exec(raw);
@@ -136,7 +139,7 @@ function holds(condition: QueryCondition, values: unknown[]): boolean {
     case 'equals':
       return values.some((v) => (typeof v === 'object' ? false : String(v) === condition.value));
     case 'regex':
-      return values.some((v) => typeof v === 'string' && condition.pattern.test(v));
+      return values.some((v) => typeof v === 'string' && condition.pattern.matcher(v).find());
     case 'compare':
       return values.some((v) => {
         const order = compareValues(v, condition.value);
