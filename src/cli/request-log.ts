@@ -1,4 +1,5 @@
 import type { Exchange } from '../index.js';
+import { maskRequestParts, redactText } from '../contract/mask-secrets.js';
 
 export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
 export type LogFormat = 'text' | 'json';
@@ -30,6 +31,9 @@ export function formatRequestLog(exchange: Exchange, level: LogLevel, format: Lo
   if (RANK[own] > RANK[level]) return undefined;
   const { method, path } = { method: exchange.request.method, path: `${new URL(exchange.request.baseUrl).pathname}${exchange.request.path}` };
   const ms = Math.round(exchange.durationMs * 10) / 10;
+  // A violation message may quote a header or query value: never print a credential in a log.
+  const { secrets } = maskRequestParts(exchange.request.headers, exchange.request.query, [], []);
+  const violations = exchange.violations.map(({ code, location, pointer, message }) => ({ code, location, pointer, message: redactText(message, secrets) }));
   if (format === 'json') {
     return JSON.stringify({
       time: now.toISOString(),
@@ -40,7 +44,7 @@ export function formatRequestLog(exchange: Exchange, level: LogLevel, format: Lo
       path,
       status: exchange.response.status,
       ms,
-      violations: exchange.violations.map(({ code, location, pointer, message }) => ({ code, location, pointer, message })),
+      violations,
       ...(exchange.scenario === undefined ? {} : { scenario: exchange.scenario }),
     });
   }
@@ -51,5 +55,5 @@ export function formatRequestLog(exchange: Exchange, level: LogLevel, format: Lo
   if (scenario !== '') parts.push(`[${scenario}]`);
   const line = parts.join(' ');
   if (level !== 'debug' || count === 0) return line;
-  return [line, ...exchange.violations.map((violation) => `    ${violation.location}${violation.pointer} ${violation.code}: ${violation.message}`)].join('\n');
+  return [line, ...violations.map((violation) => `    ${violation.location}${violation.pointer} ${violation.code}: ${violation.message}`)].join('\n');
 }
