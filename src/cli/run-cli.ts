@@ -21,7 +21,7 @@ or from returns-mock.config.yaml|yml|json; precedence: option > environment > co
   --spec /PREFIX=FILE mount it at /PREFIX
   --seed N            seed for faked data (default 1)
   --max-body BYTES    largest request body (default 1048576)
-  --db FILE           store file (default .data/returns-mock.json)
+  --db FILE           store file (default .data/returns-mock.json; its log is FILE.log)
   --in-memory         keep nothing on disk
   --clock ISO-DATE    pin the current time, for reproducible answers
   --fixtures DIR      reference data (default the bundled fixtures/): DIR/<vendor>/*.yaml|json

@@ -10,9 +10,9 @@ import type { StoreData } from './types.js';
  *   (`StoreOpenError`) rather than return something it could not read: the store never overwrites data it did not load.
  * - `write(data)` resolves only once `data` is durable. The store calls it one at a time (group commit),
  *   so an adapter needs no queue of its own.
- * - `data` is a fresh snapshot per write and must not be mutated. Its records are frozen and shared
- *   between snapshots: a record that did not change is the same object in the next snapshot. That is the
- *   hook for an append-only log adapter: it can diff two snapshots by reference (cheap) and append only
- *   the changed records, compacting in the background, without any change to the store or its callers.
+ * - `data` is a fresh snapshot per write and must not be mutated; its records are frozen and shared with the store.
+ *
+ * A store opened on a file (`{ file }`) does not rewrite the whole state per write: it keeps an append-only log
+ * beside a snapshot that this adapter interface writes (`log-persistence.ts`).
  */
 export type StoreAdapter = Adapter<StoreData>;

@@ -1,38 +1,48 @@
-import { Low } from 'lowdb';
 import type { StoreAdapter } from './adapter.js';
+import { applyChange } from './apply-change.js';
+import { copyRecord } from './copy-record.js';
 import { assertName } from './assert-name.js';
 import { createGroupCommit } from './group-commit.js';
-import { createJsonFileAdapter } from './json-file-adapter.js';
-import { createMemoryAdapter } from './memory-adapter.js';
+import { createLogPersistence } from './log-persistence.js';
+import { createMemoryPersistence } from './memory-persistence.js';
+import { createSnapshotPersistence } from './snapshot-persistence.js';
 import { createTransaction } from './create-transaction.js';
-import { findPartition, toStoreData, toStoreState } from './store-state.js';
-import { STORE_DATA_VERSION, type ResetScope, type Store, type StoreData, type StoreTransaction } from './types.js';
+import type { StoreChange } from './store-change.js';
+import { findPartition, toStoreData } from './store-state.js';
+import type { ResetScope, Store, StoreData, StoreTransaction } from './types.js';
 
-/** Where the store keeps its data: a JSON file, memory only, or any adapter (for wrapping, e.g. `createCountingAdapter(createJsonFileAdapter(file))`). */
+/**
+ * Where the store keeps its data: a JSON snapshot file with an append-only log beside it (`file` and `file.log`),
+ * memory only, or any lowdb adapter (e.g. `createMemoryAdapter()`, `createCountingAdapter(createJsonFileAdapter(file))`),
+ * which gets the whole state on every write.
+ */
 export type StoreOptions = { file: string } | { inMemory: true } | { adapter: StoreAdapter };
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
 /**
- * Opens the store: reads what the adapter holds (a missing file is empty; an unreadable one throws
- * `StoreOpenError`), then serves reads from memory and group-commits every change through lowdb's `Low`.
+ * Opens the store: reads what the persistence holds (a missing file is empty; an unreadable one throws
+ * `StoreOpenError`), then serves reads from memory and group-commits every change.
  * @example const store = await createStore({ file: '.data/returns-mock.json' });
  */
 export async function createStore(options: StoreOptions): Promise<Store> {
-  const adapter = 'adapter' in options ? options.adapter : 'file' in options ? createJsonFileAdapter(options.file) : createMemoryAdapter();
-  const db = new Low<StoreData>(adapter, { version: STORE_DATA_VERSION, vendors: {} });
-  await db.read();
-  const state = toStoreState(db.data);
-  // The snapshot is taken when the write starts, so it holds every change applied before that moment.
+  const persistence =
+    'file' in options ? createLogPersistence(options.file) : 'adapter' in options ? createSnapshotPersistence(options.adapter) : createMemoryPersistence();
+  const state = await persistence.load();
+  /** Changes applied to `state` and not yet handed to a write. */
+  let pending: StoreChange[] = [];
+  // A write takes the pending changes when it starts, so it holds every change applied before that moment.
   const commits = createGroupCommit(() => {
-    db.data = toStoreData(state);
-    return db.write();
+    const changes = pending;
+    pending = [];
+    return persistence.write(changes, state);
   });
   let transacting = false;
   /** A change attempted inside a transaction: it fails the enclosing transaction too, even if the callback ignores the rejection. */
   let misuse: Error | undefined;
   let closed = false;
+  let closing: Promise<void> | undefined;
 
   const records = (vendor: string, tenant: string, collection: string) => {
     assertName('vendor', vendor);
@@ -42,7 +52,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   };
   /**
    * Why a change cannot run now, if it cannot. Inside a transaction it also fails that transaction (whose
-   * copy-on-write collections would overwrite it), so the misuse surfaces even if its own promise is ignored.
+   * changes would be applied after it), so the misuse surfaces even if its own promise is ignored.
    */
   const refusal = (what: string): Promise<never> | undefined => {
     if (transacting) misuse ??= new Error(`store: ${what} inside a transaction; do everything through its tx`);
@@ -51,6 +61,11 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     const rejected = Promise.reject(error);
     if (transacting) rejected.catch(() => undefined); // reported by the enclosing transaction
     return rejected;
+  };
+
+  const keep = (changes: StoreChange[]) => {
+    for (const change of changes) pending.push(change);
+    return commits.commit();
   };
 
   const runTransaction = async <R>(change: (tx: StoreTransaction) => R): Promise<R> => {
@@ -68,38 +83,29 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     if (isThenable(result)) void Promise.resolve(result).catch(() => undefined);
     if (misuse !== undefined) throw misuse;
     if (isThenable(result)) throw new TypeError('store: transact() takes a synchronous function (read first, then change everything at once); nothing was kept');
-    transaction.apply();
-    await commits.commit();
+    await keep(transaction.apply());
     return result;
   };
 
   const runReset = async (scope: ResetScope | undefined): Promise<void> => {
     const { vendor, tenant } = scope ?? {};
-    if (vendor === undefined) {
-      // Never widen `{ tenant }` alone into "everything".
-      if (tenant !== undefined) throw new TypeError('store: reset() of a tenant needs its vendor');
-      state.clear();
-    } else {
-      assertName('vendor', vendor);
-      if (tenant === undefined) state.delete(vendor);
-      else {
-        assertName('tenant', tenant);
-        const tenants = state.get(vendor);
-        tenants?.delete(tenant);
-        if (tenants?.size === 0) state.delete(vendor);
-      }
-    }
-    await commits.commit();
+    // Never widen `{ tenant }` alone into "everything".
+    if (vendor === undefined && tenant !== undefined) throw new TypeError('store: reset() of a tenant needs its vendor');
+    if (vendor !== undefined) assertName('vendor', vendor);
+    if (tenant !== undefined) assertName('tenant', tenant);
+    const reset: StoreChange = vendor === undefined ? { kind: 'reset' } : tenant === undefined ? { kind: 'reset', vendor } : { kind: 'reset', vendor, tenant };
+    applyChange(state, reset);
+    await keep([reset]);
   };
 
   return {
     get<T>(vendor: string, tenant: string, collection: string, id: string) {
       const found = records(vendor, tenant, collection);
       assertName('id', id);
-      return structuredClone(found?.get(id)) as T | undefined;
+      return copyRecord(found?.get(id)) as T | undefined;
     },
     list<T>(vendor: string, tenant: string, collection: string) {
-      return structuredClone([...(records(vendor, tenant, collection)?.values() ?? [])]) as T[];
+      return Array.from(records(vendor, tenant, collection)?.values() ?? [], (record) => copyRecord(record) as T);
     },
     count(vendor, tenant, collection) {
       return records(vendor, tenant, collection)?.size ?? 0;
@@ -114,9 +120,10 @@ export async function createStore(options: StoreOptions): Promise<Store> {
       // Through JSON: plain objects, `__proto__` stays an own key, nothing shared with the store.
       return JSON.parse(JSON.stringify(toStoreData(state))) as StoreData;
     },
-    async close() {
+    close() {
       closed = true;
-      await commits.flush();
+      closing ??= commits.flush().then(() => persistence.close(state));
+      return closing;
     },
   };
 }

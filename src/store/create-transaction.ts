@@ -1,24 +1,37 @@
+import { applyChange } from './apply-change.js';
 import { assertName } from './assert-name.js';
-import { ensurePartition, findPartition, prunePartition, type StoreState } from './store-state.js';
-import { toFrozenRecord } from './to-frozen-record.js';
+import type { StoreChange } from './store-change.js';
+import { findPartition, type StoreState } from './store-state.js';
+import { copyRecord } from './copy-record.js';
+import { toFrozenJson } from './to-frozen-record.js';
 import type { StoreTransaction } from './types.js';
 
 /** A transaction in progress: `tx` for the caller, `apply` to keep its changes, `end` to close it. */
 export interface OpenTransaction {
   tx: StoreTransaction;
-  /** Moves the changes into `state` (synchronously). */
-  apply(): void;
+  /** Moves the changes into `state` (synchronously) and returns them, in order, for the log. */
+  apply(): StoreChange[];
   /** Makes every further `tx` call throw. */
   end(): void;
 }
 
+/** Marks a record the transaction deleted. */
+const DELETED = Symbol('deleted');
+
+/** What one transaction changed in one partition: records by collection and id (or `DELETED`), sequences by name. */
+interface DraftPartition {
+  records: Map<string, Map<string, unknown>>;
+  sequences: Map<string, number>;
+}
+
 /**
- * Starts a copy-on-write transaction over `state`: the first change to a collection copies that
- * collection's map (records are frozen, so the copy is shallow). `state` stays untouched until
- * `apply`, so dropping the transaction drops everything it did, and insertion order survives.
+ * Starts a transaction over `state` that records its changes as a list and reads through an overlay of
+ * them: `state` stays untouched until `apply`, so dropping the transaction drops everything it did, and
+ * a change costs O(1) whatever the store holds (no collection is copied).
  */
 export function createTransaction(state: StoreState): OpenTransaction {
-  const draft: StoreState = new Map();
+  const draft = new Map<string, Map<string, DraftPartition>>();
+  const changes: StoreChange[] = [];
   let open = true;
   const check = (vendor: string, tenant: string, collection: string, collectionKind = 'collection') => {
     if (!open) throw new Error('store: this transaction has ended; use tx only synchronously inside the transact() callback');
@@ -26,40 +39,67 @@ export function createTransaction(state: StoreState): OpenTransaction {
     assertName('tenant', tenant);
     assertName(collectionKind, collection);
   };
-  const records = (vendor: string, tenant: string, collection: string): ReadonlyMap<string, unknown> | undefined =>
-    findPartition(draft, vendor, tenant)?.collections.get(collection) ?? findPartition(state, vendor, tenant)?.collections.get(collection);
-  const writable = (vendor: string, tenant: string, collection: string): Map<string, unknown> => {
-    const partition = ensurePartition(draft, vendor, tenant);
-    let copy = partition.collections.get(collection);
-    if (copy === undefined) partition.collections.set(collection, (copy = new Map(findPartition(state, vendor, tenant)?.collections.get(collection))));
-    return copy;
+  const draftOf = (vendor: string, tenant: string, create: boolean): DraftPartition | undefined => {
+    let tenants = draft.get(vendor);
+    if (tenants === undefined && create) draft.set(vendor, (tenants = new Map()));
+    let partition = tenants?.get(tenant);
+    if (partition === undefined && create) tenants!.set(tenant, (partition = { records: new Map(), sequences: new Map() }));
+    return partition;
+  };
+  const overlayOf = (vendor: string, tenant: string, collection: string, create: boolean) => {
+    const partition = draftOf(vendor, tenant, create);
+    let overlay = partition?.records.get(collection);
+    if (overlay === undefined && create) partition!.records.set(collection, (overlay = new Map()));
+    return overlay;
+  };
+  /** A record (frozen) as this transaction sees it. */
+  const visible = (vendor: string, tenant: string, collection: string, id: string): unknown => {
+    const overlay = overlayOf(vendor, tenant, collection, false);
+    if (overlay?.has(id) === true) {
+      const value = overlay.get(id);
+      return value === DELETED ? undefined : value;
+    }
+    return findPartition(state, vendor, tenant)?.collections.get(collection)?.get(id);
+  };
+  const change = (next: StoreChange & { kind: 'put' | 'delete' }) => {
+    overlayOf(next.vendor, next.tenant, next.collection, true)!.set(next.id, next.kind === 'put' ? next.record : DELETED);
+    changes.push(next);
   };
 
   const tx: StoreTransaction = {
     get<T>(vendor: string, tenant: string, collection: string, id: string) {
       check(vendor, tenant, collection);
       assertName('id', id);
-      return structuredClone(records(vendor, tenant, collection)?.get(id)) as T | undefined;
+      return copyRecord(visible(vendor, tenant, collection, id)) as T | undefined;
     },
     list<T>(vendor: string, tenant: string, collection: string) {
       check(vendor, tenant, collection);
-      return structuredClone([...(records(vendor, tenant, collection)?.values() ?? [])]) as T[];
+      const stored = findPartition(state, vendor, tenant)?.collections.get(collection);
+      if (overlayOf(vendor, tenant, collection, false) === undefined) return Array.from(stored?.values() ?? [], (record) => copyRecord(record) as T);
+      // Replays this collection's changes over a copy, so the order is the one `apply` will give.
+      const records = new Map(stored);
+      for (const c of changes) {
+        if (c.kind === 'reset' || c.kind === 'sequence' || c.vendor !== vendor || c.tenant !== tenant || c.collection !== collection) continue;
+        if (c.kind === 'put') records.set(c.id, c.record);
+        else records.delete(c.id);
+      }
+      return Array.from(records.values(), (record) => copyRecord(record) as T);
     },
     put(vendor, tenant, collection, id, record) {
       check(vendor, tenant, collection);
       assertName('id', id);
-      const frozen = toFrozenRecord(record);
-      writable(vendor, tenant, collection).set(id, frozen);
+      change({ kind: 'put', vendor, tenant, collection, id, ...toFrozenJson(record) });
     },
     delete(vendor, tenant, collection, id) {
       check(vendor, tenant, collection);
       assertName('id', id);
-      if (records(vendor, tenant, collection)?.has(id) !== true) return false;
-      return writable(vendor, tenant, collection).delete(id);
+      if (visible(vendor, tenant, collection, id) === undefined) return false;
+      change({ kind: 'delete', vendor, tenant, collection, id });
+      return true;
     },
     nextId(vendor, tenant, sequence) {
       check(vendor, tenant, sequence, 'sequence');
-      const sequences = ensurePartition(draft, vendor, tenant).sequences;
+      const sequences = draftOf(vendor, tenant, true)!.sequences;
       const next = (sequences.get(sequence) ?? findPartition(state, vendor, tenant)?.sequences.get(sequence) ?? 0) + 1;
       sequences.set(sequence, next);
       return next;
@@ -70,17 +110,13 @@ export function createTransaction(state: StoreState): OpenTransaction {
     tx,
     apply() {
       for (const [vendor, tenants] of draft) {
-        for (const [tenant, changed] of tenants) {
-          const partition = ensurePartition(state, vendor, tenant);
-          for (const [name, collection] of changed.collections) {
-            if (collection.size > 0) partition.collections.set(name, collection);
-            else partition.collections.delete(name);
-          }
-          for (const [name, value] of changed.sequences) partition.sequences.set(name, value);
-          prunePartition(state, vendor, tenant);
+        for (const [tenant, partition] of tenants) {
+          for (const [name, value] of partition.sequences) changes.push({ kind: 'sequence', vendor, tenant, sequence: name, value });
         }
       }
+      for (const c of changes) applyChange(state, c);
       draft.clear();
+      return changes;
     },
     end() {
       open = false;

@@ -1,38 +1,48 @@
-import { mkdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { JSONFile } from 'lowdb/node';
-import type { StoreAdapter } from './adapter.js';
+import type { Adapter } from 'lowdb';
 import { parseStoreData } from './parse-store-data.js';
 import { StoreOpenError } from './store-open-error.js';
 import type { StoreData } from './types.js';
+import { writeFileDurably } from './write-file-durably.js';
+
+/** The snapshot file's content: the store's data and, when an append-only log sits beside it, the last log batch it already holds. */
+export interface SnapshotData extends StoreData {
+  logBatch?: number;
+}
 
 /**
- * The whole store in one JSON file, through lowdb's `JSONFile`: steno writes a temp file next to it and
- * renames it over the file, so a crash mid-write leaves the previous complete file (and at worst a stale
- * `.<name>.tmp`). A missing file reads as empty; an unreadable one is a `StoreOpenError` naming it.
- * Durable against a killed process; steno does not fsync, so not against a power cut.
+ * The whole store in one JSON file, a lowdb adapter: each write replaces the file atomically and durably
+ * (temp file, fsync, rename, see `writeFileDurably`), so a crash mid-write leaves the previous complete file.
+ * A missing file reads as empty; an unreadable one is a `StoreOpenError` naming it.
  */
-export function createJsonFileAdapter(file: string): StoreAdapter {
+export function createJsonFileAdapter(file: string): Adapter<SnapshotData> {
   const absolute = path.resolve(file);
-  const json = new JSONFile<StoreData>(absolute);
-  let directoryReady = false;
   return {
     async read() {
+      let text: string;
+      try {
+        text = await readFile(absolute, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw new StoreOpenError(absolute, `it cannot be read (${(error as Error).message})`, { cause: error });
+      }
       let raw: unknown;
       try {
-        raw = await json.read();
+        raw = JSON.parse(text);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new StoreOpenError(absolute, error instanceof SyntaxError ? `it is not valid JSON (${reason})` : `it cannot be read (${reason})`, { cause: error });
+        throw new StoreOpenError(absolute, `it is not valid JSON (${(error as Error).message})`, { cause: error });
       }
-      return raw === null ? null : parseStoreData(raw, absolute);
+      const data: SnapshotData = parseStoreData(raw, absolute);
+      const logBatch = (raw as { logBatch?: unknown }).logBatch;
+      if (logBatch !== undefined) {
+        if (typeof logBatch !== 'number' || !Number.isSafeInteger(logBatch) || logBatch < 0) throw new StoreOpenError(absolute, 'expected a non-negative integer at /logBatch');
+        data.logBatch = logBatch;
+      }
+      return data;
     },
     async write(data) {
-      if (!directoryReady) {
-        await mkdir(path.dirname(absolute), { recursive: true });
-        directoryReady = true;
-      }
-      await json.write(data);
+      await writeFileDurably(absolute, JSON.stringify(data));
     },
   };
 }

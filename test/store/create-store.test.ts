@@ -17,6 +17,7 @@ describe('createStore', () => {
     const reopened = await createStore({ file });
     expect(reopened.get('emporix', 'acme', 'returns', 'r1')).toEqual({ id: 'r1', approvalStatus: 'PENDING', items: [{ qty: 1 }] });
     expect(await reopened.transact((tx) => tx.nextId('emporix', 'acme', 'returns'))).toBe(n + 1);
+    await reopened.close();
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ version: STORE_DATA_VERSION });
   });
 

@@ -16,13 +16,16 @@ const openError = async (file: string): Promise<StoreOpenError> => {
 const partition = (collections: unknown, sequences: unknown = {}) => ({ version: STORE_DATA_VERSION, vendors: { jtl: { t: { collections, sequences } } } });
 
 describe('createJsonFileAdapter', () => {
-  it('reads a missing file as empty and creates nothing until the first write, then the directory and the file', async () => {
+  it('reads a missing file as empty and creates nothing until the first write, then the directory, the log and on close the file', async () => {
     const file = await createTempStoreFile();
     expect(await createJsonFileAdapter(file).read()).toBeNull();
     const store = await createStore({ file });
     await expect(access(path.dirname(file))).rejects.toThrow();
     await store.transact((tx) => tx.put('jtl', 't', 'returns', '1', {}));
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(partition({ returns: [['1', {}]] }));
+    expect(await readFile(`${file}.log`, 'utf8')).toContain('"put","jtl","t","returns","1",{}');
+    await store.close();
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ ...partition({ returns: [['1', {}]] }), logBatch: 1 });
+    expect(await readFile(`${file}.log`, 'utf8')).toBe('');
   });
 
   it.each([
@@ -64,7 +67,7 @@ describe('createJsonFileAdapter', () => {
     const file = await createTempStoreFile();
     const store = await createStore({ file });
     await store.transact((tx) => tx.put('jtl', 't', 'returns', '1', { ok: true }));
-    // steno writes `.<name>.tmp` next to the file, then renames it over the file.
+    // The adapter writes `.<name>.tmp` next to the file, then renames it over the file.
     await writeFile(path.join(path.dirname(file), `.${path.basename(file)}.tmp`), '{"version":2,"vend');
     const reopened = await createStore({ file });
     expect(reopened.get('jtl', 't', 'returns', '1')).toEqual({ ok: true });
@@ -75,7 +78,7 @@ describe('createJsonFileAdapter', () => {
 
   it('never shows a reader a file that does not parse, however many writes run', async () => {
     const file = await createTempStoreFile();
-    const store = await createStore({ file });
+    const store = await createStore({ adapter: createJsonFileAdapter(file) });
     await store.transact((tx) => tx.put('jtl', 't', 'returns', '0', {}));
     let writing = true;
     let reads = 0;

@@ -73,7 +73,8 @@ describe('durability across kill -9', () => {
     for (const atLeast of [300, 1_500]) {
       const acknowledged = await runAndKill(script, file, atLeast);
       expect(acknowledged.length).toBeGreaterThanOrEqual(atLeast);
-      JSON.parse(await readFile(file, 'utf8')); // never a torn file
+      // The snapshot, once there, is never torn; the log may end in a torn line, which the store ignores.
+      await readFile(file, 'utf8').then((text) => JSON.parse(text) as unknown, (error: NodeJS.ErrnoException) => expect(error.code).toBe('ENOENT'));
       const store = await createStore({ file });
       const missing = acknowledged.filter((id) => store.get('jtl', 'tenant-a', 'returns', String(id)) === undefined);
       expect(missing).toEqual([]);
