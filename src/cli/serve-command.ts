@@ -18,7 +18,9 @@ export async function serveCommand(settings: ResolvedSettings, options: StartOpt
     // One write, vendors first: whoever waits for "listening on" has the whole banner.
     const vendors = mock.engines.map((engine) => `  ${engine.plugin.title.padEnd(36)} ${mock.url}${engine.plugin.prefix}`);
     const config = settings.configFile === undefined ? [] : [`  config: ${settings.configFile}`];
-    console.log([...vendors, ...config, `  admin API: ${mock.url}/__admin${options.adminToken === undefined ? '' : ' (token required)'}`, `returns-mock listening on ${mock.url}`].join('\n'));
+    const tokenNote = options.adminToken === undefined ? '' : ' (token required: ?token=…)';
+    const admin = [`  admin API: ${mock.url}/__admin${tokenNote}`, `  dashboard: ${mock.url}/__admin/ui${tokenNote}`];
+    console.log([...vendors, ...config, ...admin, `returns-mock listening on ${mock.url}`].join('\n'));
     const stop = () => {
       void mock.close().then(() => process.exit(0));
     };

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { Fixtures, Store } from '../store/index.js';
 import { FixtureError, mergeFixtureDocument } from '../store/index.js';
-import { isReportFormat, renderReport, REPORT_FORMATS, type ContractRecorder } from '../contract/index.js';
+import { isReportFormat, renderReport, REPORT_FORMATS, type ContractRecorder, type OperationCoverage } from '../contract/index.js';
+import { createDashboardRoutes } from './dashboard-routes.js';
 
 export interface AdminOptions {
   store: Store;
@@ -16,9 +17,43 @@ export interface AdminOptions {
 
 const problem = (message: string) => ({ error: message });
 
-/** The admin API under `/__admin`: reset, state dump, fixtures at run time, the journal and the contract report. */
+/** A query value that must be a whole number from `min`; `undefined` when absent, `null` when malformed. */
+function wholeNumber(value: string | undefined, min: number): number | null | undefined {
+  if (value === undefined) return undefined;
+  return /^\d{1,15}$/.test(value) && Number(value) >= min ? Number(value) : null;
+}
+
+/** One vendor's operations with what every client together exercised so far (the report splits it per client). */
+function vendorCoverage(contract: ContractRecorder, vendor: string) {
+  const results = contract.collector.build({ vendor }).results;
+  const catalogue = contract.catalogues.find((c) => c.vendor === vendor);
+  const operations = (catalogue?.operations ?? []).map((operation) => {
+    const seen = results.map((result) => result.operations.find((o) => o.operationId === operation.operationId)).filter((o): o is OperationCoverage => o !== undefined);
+    const statuses = new Map<number, { status: number; count: number; documented: boolean }>();
+    for (const { status, count, documented } of seen.flatMap((o) => o.statuses)) statuses.set(status, { status, count: (statuses.get(status)?.count ?? 0) + count, documented });
+    return {
+      ...operation,
+      requests: seen.reduce((sum, o) => sum + o.requests, 0),
+      violatingRequests: seen.reduce((sum, o) => sum + o.violatingRequests, 0),
+      statuses: [...statuses.values()].sort((a, b) => a.status - b.status),
+    };
+  });
+  return {
+    id: vendor,
+    title: catalogue?.title ?? vendor,
+    clients: results.map((result) => result.client),
+    requests: results.reduce((sum, result) => sum + result.requests, 0),
+    unmatchedRequests: results.reduce((sum, result) => sum + result.unmatchedRequests, 0),
+    coverage: { offered: operations.length, exercised: operations.filter((o) => o.requests > 0).length },
+    operations,
+  };
+}
+
+/** The admin API under `/__admin`: reset, state dump, fixtures at run time, the journal, the contract report and the dashboard (`/ui`). */
 export function createAdminRoutes({ store, fixtures, vendors, contract, requireCoverage }: AdminOptions): Hono {
   const admin = new Hono();
+
+  admin.route('/', createDashboardRoutes());
 
   admin.post('/reset', async (c) => {
     const vendor = c.req.query('vendor');
@@ -57,9 +92,18 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
     admin.get('/journal', (c) => {
       const violations = c.req.query('violations');
       if (violations !== undefined && violations !== 'true' && violations !== 'false') return c.json(problem(`violations must be true or false, not '${violations}'`), 400);
-      const entries = contract.journal.list({ client: c.req.query('client'), vendor: c.req.query('vendor'), operationId: c.req.query('operation'), violationsOnly: violations === 'true' });
+      // `since` and `limit` let the dashboard poll for what is new without fetching the whole journal each time.
+      const since = wholeNumber(c.req.query('since'), 0);
+      if (since === null) return c.json(problem(`since must be a sequence number (0 or more), not '${c.req.query('since')}'`), 400);
+      const limit = wholeNumber(c.req.query('limit'), 1);
+      if (limit === null) return c.json(problem(`limit must be a whole number of at least 1, not '${c.req.query('limit')}'`), 400);
+      const matching = contract.journal.list({ client: c.req.query('client'), vendor: c.req.query('vendor'), operationId: c.req.query('operation'), violationsOnly: violations === 'true' });
+      const newer = since === undefined ? matching : matching.filter((entry) => entry.seq > since);
+      const entries = limit === undefined ? newer : newer.slice(-limit);
       return c.json({ entries, dropped: contract.journal.dropped() });
     });
+
+    admin.get('/vendors', (c) => c.json({ vendors: vendors.map((vendor) => vendorCoverage(contract, vendor)) }));
 
     admin.delete('/journal', (c) => {
       contract.clear();

@@ -26,6 +26,8 @@ async function call(method: string, path: string, headers: Record<string, string
 describe('returns-mock serve over a real port', () => {
   it('prints a banner with every vendor and serves the index', async () => {
     for (const prefix of ['/jtl', '/intershop', '/emporix', '/shopctrl']) expect(server.output()).toContain(`${server.url}${prefix}`);
+    expect(server.output()).toContain(`dashboard: ${server.url}/__admin/ui\n`);
+    expect((await call('GET', '/__admin/ui')).text).toContain('<title>returns-mock dashboard</title>');
     const index = await call('GET', '/');
     expect(index.json.vendors.map((v: { id: string }) => v.id)).toEqual(['jtl', 'intershop', 'emporix', 'shopctrl']);
   });

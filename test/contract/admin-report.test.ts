@@ -59,6 +59,33 @@ describe('admin journal and report', async () => {
     expect((await send('GET', '/__admin/journal?violations=maybe')).status).toBe(400);
   });
 
+  it('gives the journal from a sequence number on, the newest `limit` of it, and refuses malformed ones', async () => {
+    const seqs = async (query: string) => (await send('GET', `/__admin/journal${query}`)).json.entries.map((e: { seq: number }) => e.seq);
+    expect(await seqs('?since=3')).toEqual([4, 5]);
+    expect(await seqs('?since=5')).toEqual([]);
+    expect(await seqs('?limit=2')).toEqual([4, 5]);
+    expect(await seqs('?since=1&limit=2&vendor=emporix')).toEqual([3, 4]);
+    for (const bad of ['since=-1', 'since=x', 'limit=0', 'limit=1.5']) {
+      const refused = await send('GET', `/__admin/journal?${bad}`);
+      expect(refused.status, bad).toBe(400);
+      expect(refused.json.error, bad).toContain(bad.split('=')[0]);
+    }
+  });
+
+  it('gives each vendor’s operations with what all clients together exercised (the dashboard’s coverage)', async () => {
+    const { vendors } = (await send('GET', '/__admin/vendors')).json as {
+      vendors: { id: string; clients: string[]; requests: number; coverage: { offered: number; exercised: number }; operations: { operationId: string; requests: number; violatingRequests: number; statuses: { status: number; count: number }[] }[] }[];
+    };
+    // In the order the vendors are mounted, whatever order the options named them in.
+    expect(vendors.map((v) => v.id)).toEqual(['jtl', 'emporix']);
+    const [jtl, emporix] = vendors;
+    expect(emporix).toMatchObject({ clients: ['bad', 'good'], requests: 4, coverage: { exercised: 2 } });
+    expect(emporix!.coverage.offered).toBe(emporix!.operations.length);
+    expect(emporix!.operations.find((o) => o.operationId === 'listReturns')).toMatchObject({ requests: 3, violatingRequests: 2, statuses: [{ status: 200, count: 1 }, { status: 400, count: 2 }] });
+    expect(emporix!.operations.find((o) => o.operationId === 'createReturn')).toMatchObject({ requests: 1, violatingRequests: 0, statuses: [{ status: 201, count: 1 }] });
+    expect(jtl).toMatchObject({ clients: ['bad'], requests: 1, coverage: { exercised: 1 } });
+  });
+
   it('reports per client and vendor: coverage, statuses, violations grouped with a count and the first request', async () => {
     const report = (await send('GET', '/__admin/report')).json;
     expect(reportSchemaErrors(report)).toEqual([]);
