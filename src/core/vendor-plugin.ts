@@ -36,8 +36,8 @@ export interface HandlerContext {
   store: VendorStore;
   /** The current time, or the pinned `--clock`. */
   now(): Date;
-  /** A UUID from the seeded faker: reproducible under `--seed`. */
-  uuid(): string;
+  /** A UUID from the seeded faker that depends only on `--seed` and `key`: key it by a stored sequence so it never repeats. */
+  uuidFor(key: string): string;
   /** Checks a value against a schema of the vendor's spec, e.g. `#/components/schemas/Return`; every violation found. */
   validate(schemaPointer: string, value: unknown): Violation[];
   /** This vendor's reference data by collection (`fixtures/<vendor>/*.yaml`); read-only. */

@@ -13,6 +13,7 @@ export interface VendorServices {
   doc: unknown;
   plugin: VendorPlugin;
   faker: Faker;
+  uuidFor(key: string): string;
   store: VendorStore;
   checkSchema: SchemaCheck;
   fixtures: Fixtures;
@@ -35,7 +36,7 @@ export function createHandlerContext(services: VendorServices, compiled: Compile
     },
     store: services.store,
     now: services.now,
-    uuid: () => faker.string.uuid(),
+    uuidFor: services.uuidFor,
     validate: (schemaPointer, value) => services.checkSchema(schemaPointer, value, operationId),
     fixtures: fixturesOf,
     strictFixtures: services.strictFixtures,

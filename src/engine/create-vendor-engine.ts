@@ -15,7 +15,7 @@ import { createSchemaCheck } from '../validate/create-schema-check.js';
 import { refusalFor, validateRequest } from '../validate/validate-request.js';
 import { validateResponse } from '../validate/validate-response.js';
 import { negotiateMediaType } from '../media/media-type.js';
-import { createSeededFaker, type Faker } from '../fake/index.js';
+import { createKeyedUuid, createSeededFaker, type Faker } from '../fake/index.js';
 import { encodeBody } from './encode-body.js';
 import { respondFromSpec } from './respond-from-spec.js';
 import { forcesAnswer, type Scenario } from '../core/scenario.js';
@@ -99,6 +99,7 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
     doc,
     plugin,
     faker,
+    uuidFor: createKeyedUuid(seed),
     store: createVendorStore(store, plugin.id),
     checkSchema: createSchemaCheck(ajv, doc),
     fixtures,

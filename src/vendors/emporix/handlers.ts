@@ -84,8 +84,7 @@ const createReturn = guarded(async (request, context, caller) => {
   if (findings.length > 0) return context.refuse(400, findings);
   const now = context.now();
   const { orders, total } = priceReturn(context, tenant, body.orders as OrderInput[], tenantCurrency(context, tenant));
-  const record: EmporixReturn = {
-    id: context.uuid(),
+  const record: Omit<EmporixReturn, 'id'> = {
     approvalStatus: 'PENDING',
     received: false,
     orders,
@@ -102,8 +101,13 @@ const createReturn = guarded(async (request, context, caller) => {
   if (body.mixins !== undefined) record.mixins = body.mixins;
   const metadataMixins = (body.metadata as Body | undefined)?.mixins;
   if (metadataMixins !== undefined) record.metadata.mixins = metadataMixins;
-  await context.store.transact((tx) => tx.put(tenant, RETURNS, record.id, record));
-  return { status: 201, body: { id: record.id } };
+  const id = await context.store.transact((tx) => {
+    // Keyed by a stored sequence, the id never repeats after a restart, and the same --seed still gives the same ids.
+    const assigned = context.uuidFor(`emporix/${tenant}/return/${tx.nextId(tenant, RETURNS)}`);
+    tx.put(tenant, RETURNS, assigned, { id: assigned, ...record });
+    return assigned;
+  });
+  return { status: 201, body: { id } };
 }, 'write');
 
 const getReturn = guarded((request, context, caller) => {

@@ -114,3 +114,35 @@ describe('Emporix returns over the in-process app with a real store file', async
     expect(after.length).toBeGreaterThan(5);
   });
 });
+
+describe('Emporix return ids across restarts with the same --seed', () => {
+  it('never hands out an id already stored, so a create after a restart overwrites nothing', async () => {
+    const db = path.join(await mkdtemp(path.join(tmpdir(), 'returns-mock-emporix-ids-')), 'store.json');
+    const createIn = async (mock: Awaited<ReturnType<typeof createTestMock>>) => (await mock.send('POST', base, { headers: employee, body: newReturn('B1LMYY52', 1) })).json.id as string;
+    const first = await createTestMock({ vendors: ['emporix'], db, inMemory: false, seed: 7 });
+    const before = [await createIn(first), await createIn(first)];
+    await first.store.close();
+
+    const second = await createTestMock({ vendors: ['emporix'], db, inMemory: false, seed: 7 });
+    const after = [await createIn(second), await createIn(second)];
+    const listed = (await second.send('GET', `${base}?pageSize=60`, { headers: employee })).json.map((r: { id: string }) => r.id);
+    await second.store.close();
+    expect(new Set([...before, ...after]).size).toBe(4);
+    expect([...listed].sort()).toEqual([...before, ...after].sort());
+    for (const id of [...before, ...after]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('gives the same ids for the same seed and requests on a fresh store, and other ids for another seed', async () => {
+    const idsFor = async (seed: number) => {
+      const mock = await createTestMock({ vendors: ['emporix'], seed });
+      const ids = [];
+      for (const tenant of ['acme', 'acme', 'other']) ids.push((await mock.send('POST', `/emporix/return/${tenant}/returns`, { headers: employee, body: newReturn('B1LMYY52', 1) })).json.id as string);
+      await mock.store.close();
+      return ids;
+    };
+    const once = await idsFor(11);
+    expect(await idsFor(11)).toEqual(once);
+    expect(new Set(once).size).toBe(3);
+    expect(await idsFor(12)).not.toEqual(once);
+  });
+});
