@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { cors } from 'hono/cors';
 import type { HttpRequest, HttpResponse } from '../core/http.js';
 import type { Exchange, VendorEngine } from '../engine/create-vendor-engine.js';
 import { injectFault, sleep } from './inject-fault.js';
 import { readBody } from './read-body.js';
 import { createAdminRoutes, type AdminOptions } from './admin-routes.js';
 import { adminGuard } from './admin-guard.js';
+import { crossOrigin } from './cross-origin.js';
 
 export interface AppOptions {
   engines: VendorEngine[];
@@ -38,8 +38,7 @@ function toResponse(response: HttpResponse): Response {
 /** Builds the Hono app: every vendor under its prefix, CORS for browser clients and one error boundary. */
 export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken }: AppOptions): Hono {
   const app = new Hono();
-  // Return portals run in browsers: answer preflights and expose the headers a client reads (Location, X-Total-Count).
-  app.use('*', cors({ origin: '*', exposeHeaders: ['Location', 'X-Total-Count', 'x-mock-violations', 'Allow'] }));
+  app.use('*', crossOrigin());
 
   app.get('/', (c) =>
     c.json({

@@ -28,9 +28,17 @@ export interface CompiledOperation {
   successMediaTypes: string[];
 }
 
+/** Validators already compiled, per ajv instance (one per spec) and schema pointer. */
+const compiledBySpec = new WeakMap<Ajv, Map<string, ValidateFunction>>();
+
+/** The validator of the schema at `pointer`: compiled once per spec, however many operations share it (error bodies, parameters). */
 function compilePointer(ajv: Ajv, pointer: string | undefined): ValidateFunction | undefined {
   if (pointer === undefined) return undefined;
-  return ajv.compile({ $ref: `${SPEC_SCHEMA_ID}${pointer}` });
+  let compiled = compiledBySpec.get(ajv);
+  if (compiled === undefined) compiledBySpec.set(ajv, (compiled = new Map()));
+  let validate = compiled.get(pointer);
+  if (validate === undefined) compiled.set(pointer, (validate = ajv.compile({ $ref: `${SPEC_SCHEMA_ID}${pointer}` })));
+  return validate;
 }
 
 function compileMedia(ajv: Ajv, media: MediaTypeSpec): CompiledMediaType {

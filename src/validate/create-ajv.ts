@@ -16,6 +16,8 @@ const OPTIONS: Options = {
   validateSchema: false,
   // Keeps the offending value on each error, so a violation can show it.
   verbose: true,
+  // ajv's code optimiser costs a tenth of start-up and gains nothing measurable per request on these schemas.
+  code: { optimize: false },
 };
 
 /** Builds an ajv instance in the spec's dialect with the whole document registered: 2020-12 for 3.1, draft-07 with `nullable` for 3.0. */
