@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readParsedSpec, writeParsedSpec } from './parsed-spec-cache.js';
 
 /** A loaded OpenAPI document with every external `$ref` bundled in, so all refs are local pointers. */
 export interface SpecDocument {
@@ -40,11 +40,16 @@ export async function loadSpec(file: string): Promise<SpecDocument> {
   } catch (error) {
     throw new SpecLoadError(file, `cannot read: ${(error as Error).message}`);
   }
-  let parsed: unknown;
-  try {
-    parsed = parseYaml(source, { maxAliasCount: 1000 });
-  } catch (error) {
-    throw new SpecLoadError(file, `not valid YAML or JSON: ${(error as Error).message}`);
+  let parsed = await readParsedSpec(source);
+  if (parsed === undefined) {
+    // Imported only when the text is new: the parser itself takes ~30 ms to load.
+    const { parse: parseYaml } = await import('yaml');
+    try {
+      parsed = parseYaml(source, { maxAliasCount: 1000 });
+    } catch (error) {
+      throw new SpecLoadError(file, `not valid YAML or JSON: ${(error as Error).message}`);
+    }
+    await writeParsedSpec(source, parsed);
   }
   if (!isOpenApiDocument(parsed)) {
     throw new SpecLoadError(file, 'not an OpenAPI 3.0 or 3.1 document (no `openapi: 3.x` field)');
