@@ -88,7 +88,7 @@
         bar(vendor.coverage.exercised, vendor.coverage.offered),
         ' ',
         el('span', { class: 'coverage', 'data-exercised': vendor.coverage.exercised, 'data-offered': vendor.coverage.offered }, `${vendor.coverage.exercised} of ${vendor.coverage.offered} operations exercised`),
-        `; ${vendor.requests} requests`,
+        `; ${vendor.requests} request${vendor.requests === 1 ? '' : 's'}`,
         vendor.clients.length === 0 ? '' : ` from ${vendor.clients.join(', ')}`,
       ),
       el('table', { class: 'operations' }, el('thead', {}, el('tr', {}, el('th', {}, 'operation'), el('th', {}, 'requests'), el('th', {}, 'codes seen'), el('th', {}, 'violating'))), el('tbody', {}, rows)),
