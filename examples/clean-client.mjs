@@ -29,7 +29,13 @@ await call('JTL', 'POST', '/erp/returns', {
 await call('INTERSHOP', 'GET', `/shops/${encodeURIComponent('Test Shop US DE')}/return-reasons?type=RET`, { authorization: `Basic ${Buffer.from('admin:secret').toString('base64')}` });
 
 const emporix = { authorization: 'Bearer demo-token' };
-const created = await call('EMPORIX', 'POST', '/return/acme/returns', { ...emporix, 'content-type': 'application/json' }, JSON.stringify({ orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001' } }));
+// An employee's create (no saas-token): Emporix requires requestor and submitter from an employee.
+const created = await call('EMPORIX', 'POST', '/return/acme/returns', { ...emporix, 'content-type': 'application/json' }, JSON.stringify({
+  orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }],
+  reason: { code: '001' },
+  requestor: { customerId: 'C-1' },
+  submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+}));
 const { id } = await created.json();
 await call('EMPORIX', 'GET', `/return/acme/returns/${id}`, emporix);
 await call('EMPORIX', 'GET', '/return/acme/returns?pageSize=10&pageNumber=1', emporix);

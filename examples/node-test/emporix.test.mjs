@@ -14,7 +14,13 @@ test('a created Emporix return reads back, and the client kept the contract', as
   const created = await fetch(`${mock.urlFor('emporix')}/return/acme/returns`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001' } }),
+    // An employee's create (no saas-token) names the customer it is for and who submits it, as Emporix requires.
+    body: JSON.stringify({
+      orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }],
+      reason: { code: '001' },
+      requestor: { customerId: 'C-1' },
+      submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+    }),
   });
   assert.equal(created.status, 201);
   const { id } = await created.json();

@@ -8,8 +8,15 @@ function emporixPortal(baseUrl: string, tenant: string, token: string) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-mock-client': 'return-portal' };
   const api = `${baseUrl}/return/${tenant}/returns`;
   return {
-    async open(orderId: string, itemId: string, quantity: number): Promise<string> {
-      const answer = await fetch(api, { method: 'POST', headers, body: JSON.stringify({ orders: [{ id: orderId, items: [{ id: itemId, quantity }] }], reason: { code: '001' } }) });
+    /** An employee opens a return on behalf of a registered customer: Emporix requires `requestor` and `submitter`. */
+    async open(customerId: string, orderId: string, itemId: string, quantity: number): Promise<string> {
+      const body = {
+        orders: [{ id: orderId, items: [{ id: itemId, quantity }] }],
+        reason: { code: '001' },
+        requestor: { customerId },
+        submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+      };
+      const answer = await fetch(api, { method: 'POST', headers, body: JSON.stringify(body) });
       if (answer.status !== 201) throw new Error(`create failed: ${answer.status} ${await answer.text()}`);
       return ((await answer.json()) as { id: string }).id;
     },
@@ -37,7 +44,7 @@ describe('return portal against Emporix', () => {
 
   it('opens a return, lists it as pending, approves it, and keeps the contract', async () => {
     const portal = emporixPortal(mock.urlFor('emporix'), 'acme', 'employee-token');
-    const id = await portal.open('O-1', '1', 1);
+    const id = await portal.open('C-1', 'O-1', '1', 1);
     expect((await portal.pending()).returns.map((r) => r.id)).toContain(id);
     expect(await portal.approve(id)).toBe(204);
     const approved = await portal.read(id);

@@ -3,7 +3,8 @@ import { createTestMock } from '../helpers/mock-client.js';
 import { reportSchemaErrors } from './report-schema.js';
 
 const employee = { authorization: 'Bearer t' };
-const newReturn = { orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001' } };
+/** An employee's create: Emporix requires `requestor` and `submitter` from an employee. */
+const newReturn = { orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001' }, requestor: { customerId: 'C-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } };
 
 describe('lenient mode', async () => {
   const { send } = await createTestMock({ vendors: ['emporix'], mode: 'lenient' });

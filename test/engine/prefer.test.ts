@@ -4,7 +4,8 @@ import { createTestMock } from '../helpers/mock-client.js';
 
 const employee = { authorization: 'Bearer employee-token' };
 const base = '/emporix/return/acme/returns';
-const newReturn = { orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, reason: { code: '001' } }] }], reason: { code: '001' } };
+/** An employee's create: Emporix requires `requestor` and `submitter` from an employee. */
+const newReturn = { orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, reason: { code: '001' } }] }], reason: { code: '001' }, requestor: { customerId: 'C-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } };
 
 async function mockWithJournal(options: Parameters<typeof createTestMock>[0] = {}) {
   const exchanges: Exchange[] = [];

@@ -4,7 +4,8 @@ import { vendorShapeProblem } from './vendor-error-shape.js';
 
 const employee = { authorization: 'Bearer t' };
 const returnsPath = '/emporix/return/acme/returns';
-const newReturn = (details = 'The items do not work.') => ({ orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001', details } });
+/** An employee's create: Emporix requires `requestor` and `submitter` from an employee. */
+const newReturn = (details = 'The items do not work.') => ({ orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001', details }, requestor: { customerId: 'C-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } });
 const polluted = () => (({}) as Record<string, unknown>).polluted;
 
 function expectVendorRefusal(vendor: string, answer: TestResponse, status?: number) {

@@ -7,7 +7,7 @@ import { bodyFormatOf } from '../../src/media/media-type.js';
 import { createStore, type StoreData } from '../../src/store/index.js';
 import type { CompiledOperation } from '../../src/validate/compile-operation.js';
 import type { VendorEngine } from '../../src/engine/create-vendor-engine.js';
-import { buildValidRequest } from '../helpers/valid-request.js';
+import { buildValidRequest, requestExample } from '../helpers/valid-request.js';
 
 /** Cases per property in `npm test`; `npm run fuzz` raises it through the environment. */
 export const FUZZ_RUNS = Number(process.env.RETURNS_MOCK_FUZZ_RUNS ?? 0) || 0;
@@ -51,7 +51,7 @@ export function fuzzTargets(mock: Mock): FuzzTarget[] {
         const json = compiled.bodies.find((body) => bodyFormatOf(body.media.mediaType) === 'json');
         if (json !== undefined && built.body !== undefined && bodyFormatOf(built.headers['content-type'] ?? '') !== 'json') {
           // Mutating a JSON body reaches more of the server than mutating XML text.
-          const value = json.media.examples?.seed?.value ?? json.media.example ?? fakeFromSchema(engine.spec.doc, json.media.schema, { faker, pointer: json.media.schemaPointer });
+          const value = requestExample(json.media) ?? fakeFromSchema(engine.spec.doc, json.media.schema, { faker, pointer: json.media.schemaPointer });
           built.headers['content-type'] = json.media.mediaType;
           built.body = JSON.stringify(value);
         }

@@ -11,7 +11,8 @@ const CATCH_UP = { timeout: 8_000 };
 const VIEWPORT = { width: 1280, height: 900 };
 
 const employee = { authorization: 'Bearer t', 'content-type': 'application/json' };
-const newReturn = { orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001' } };
+/** An employee's create: Emporix requires `requestor` and `submitter` from an employee. */
+const newReturn = { orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001' }, requestor: { customerId: 'C-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } };
 
 let mock: RunningMock;
 let browser: Browser;

@@ -54,7 +54,7 @@ const ownersIn = (response: TestResponse) => [...response.text.matchAll(MARKER)]
 interface EmporixReturn {
   id: string;
   tenant: string;
-  /** The customer whose return it is, or the employee who created it for nobody in particular. */
+  /** The customer whose return it is, or the employee who created it for an anonymous order (nobody in particular). */
   owner: EmporixActor;
   marker: string;
   closed: boolean;
@@ -93,7 +93,10 @@ describe('tenant and customer isolation under random interleavings', async () =>
               const tenant = EMPORIX_TENANTS[a.tenant]!;
               const who = actorOf(a.actor);
               const marker = `m~${tenant}~${who}~${(counter += 1)}`;
-              const answer = await mock.send('POST', `/emporix/return/${tenant}/returns`, { headers: emporixHeaders(who), body: { orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001', details: marker } } });
+              const body = { orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001', details: marker } };
+              // An employee must name requestor and submitter; an anonymous order's requestor belongs to no customer.
+              const employeeFields = who === EMPLOYEE ? { requestor: { anonymous: true, email: 'guest@example.com' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@example.com' } } : {};
+              const answer = await mock.send('POST', `/emporix/return/${tenant}/returns`, { headers: emporixHeaders(who), body: { ...body, ...employeeFields } });
               expect(answer.status).toBe(201);
               emporix.push({ id: answer.json.id, tenant, owner: who, marker, closed: false, deleted: false });
               return;

@@ -13,7 +13,7 @@ const jwt = (claims: object) => `x.${Buffer.from(JSON.stringify(claims)).toStrin
 const iomCreate = (shop: string) => `/intershop/shops/${encodeURIComponent(shop)}/orders/20180303123/return-requests`;
 const iomBody = { type: 'RETURN', positions: [{ positionNumber: 2, productNumber: '20180303124', reason: 'RET100', quantity: 1 }] };
 const iomType = { 'content-type': 'application/vnd.intershop.return-request.v1+json' };
-const emporixReturn = { orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001' } };
+const emporixReturn = { orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001' }, requestor: { customerId: 'C-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } };
 
 function expectRefusal(vendor: string, answer: TestResponse, status: number) {
   expect(answer.status).toBe(status);

@@ -6,6 +6,7 @@ import { satisfiesSecurity } from '../shared/granted-scopes.js';
 import { identifyEmporixCaller, type EmporixCaller } from './caller.js';
 import { checkReturnedOrders } from './check-orders.js';
 import { EMPLOYEE_ONLY_ON_CREATE, EMPLOYEE_ONLY_ON_UPDATE, employeeOnlyFields, forbiddenPatchPaths, missingSaasToken } from './customer-rules.js';
+import { EMPLOYEE_CREATE, EMPLOYEE_UPDATE, missingEmployeeFields, type EmployeeBodyRules } from './employee-rules.js';
 import { fixtureOrder, tenantCurrency, tenantRecord } from './order-data.js';
 import { priceReturn } from './price-return.js';
 import { matchesQuery, parseEmporixQuery, sortRecords } from './query.js';
@@ -28,10 +29,13 @@ const forbidden = (context: HandlerContext) =>
 const tenantNotFound = (context: HandlerContext, request: ValidatedRequest) =>
   context.refuse(404, [{ code: 'state.tenant.not-found', location: 'path', pointer: '/tenant', message: `The tenant ${tenantOf(request)} has not been found.`, specPointer: '#/components/responses/TenantNotFound', value: tenantOf(request) }]);
 
-/** What a create or update body may not carry: fields only an employee may set (for a customer) and orders that do not fit the tenant's fixture orders. */
-function bodyFindings(context: HandlerContext, request: ValidatedRequest, caller: EmporixCaller, employeeOnly: readonly string[]) {
+/**
+ * What is wrong with a create or update body: fields only an employee may set (for a customer), fields an employee
+ * must send (for an employee), and orders that do not fit the tenant's fixture orders.
+ */
+function bodyFindings(context: HandlerContext, request: ValidatedRequest, caller: EmporixCaller, employeeOnly: readonly string[], employeeRules: EmployeeBodyRules) {
   const body = request.body as Body;
-  return [...employeeOnlyFields(caller, body, employeeOnly), ...checkReturnedOrders(body.orders as OrderInput[], (orderId) => fixtureOrder(context, tenantOf(request), orderId), context.strictFixtures)];
+  return [...employeeOnlyFields(caller, body, employeeOnly), ...missingEmployeeFields(caller, body, employeeRules), ...checkReturnedOrders(body.orders as OrderInput[], (orderId) => fixtureOrder(context, tenantOf(request), orderId), context.strictFixtures)];
 }
 
 const notPending = (context: HandlerContext, record: EmporixReturn) =>
@@ -80,7 +84,7 @@ const listReturns = guarded((request, context, caller) => {
 const createReturn = guarded(async (request, context, caller) => {
   const body = request.body as Body;
   const tenant = tenantOf(request);
-  const findings = bodyFindings(context, request, caller, EMPLOYEE_ONLY_ON_CREATE);
+  const findings = bodyFindings(context, request, caller, EMPLOYEE_ONLY_ON_CREATE, EMPLOYEE_CREATE);
   if (findings.length > 0) return context.refuse(400, findings);
   const now = context.now();
   const { orders, total } = priceReturn(context, tenant, body.orders as OrderInput[], tenantCurrency(context, tenant));
@@ -141,7 +145,7 @@ const updateReturn = guarded((request, context, caller) =>
     if (version !== record.metadata.version) {
       return context.refuse(409, [{ code: 'state.return.version-conflict', location: 'body', pointer: '/metadata/version', message: `metadata.version ${String(version)} is not the stored version ${record.metadata.version}`, specPointer: '#/components/schemas/UpdateMetadata/properties/version', value: version }]);
     }
-    const findings = bodyFindings(context, request, caller, EMPLOYEE_ONLY_ON_UPDATE);
+    const findings = bodyFindings(context, request, caller, EMPLOYEE_ONLY_ON_UPDATE, EMPLOYEE_UPDATE);
     if (findings.length > 0) return context.refuse(400, findings);
     const { orders, total } = priceReturn(context, tenantOf(request), body.orders as OrderInput[], record.total.currency);
     const updated: EmporixReturn = { ...record, orders, total, reason: body.reason };

@@ -41,8 +41,9 @@ describe('Emporix rules for a customer (documented in specs/emporix.yaml)', () =
       ['received', 'state.field.employee-only'],
     ]);
     expect((await send('GET', `${base}/${json.id}`, { headers: employee })).json).toMatchObject({ approvalStatus: 'PENDING', received: false });
-    // An employee may set them.
-    expect((await send('PUT', `${base}/${json.id}`, { headers: employee, body: { ...newReturn('O-2'), approvalStatus: 'APPROVED', received: true, metadata: { version: 1 } } })).status).toBe(204);
+    // An employee may set them (and must send requestor and submitter on PUT).
+    const byEmployee = { requestor: { customerId: 'cust-y' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } };
+    expect((await send('PUT', `${base}/${json.id}`, { headers: employee, body: { ...newReturn('O-2'), ...byEmployee, approvalStatus: 'APPROVED', received: true, metadata: { version: 1 } } })).status).toBe(204);
   });
 
   it('limits PATCH paths: a customer only orders, reason and mixins; nobody the fields the service sets', async () => {

@@ -7,11 +7,16 @@ import { fabricatedUnitPrice } from '../../../src/vendors/emporix/return-record.
 import { createTestMock } from '../../helpers/mock-client.js';
 
 const employee = { authorization: 'Bearer emporix-employee-token' };
+/** The declared customer C120046, with the saas-token header a customer's write needs. */
+const customer = { authorization: 'Bearer emporix-customer-token', 'saas-token': 'session-of-C120046' };
+/** What an employee's create and PUT must carry besides the orders (Emporix): the customer it is for, and who submits it. */
+const BY_EMPLOYEE = { requestor: { customerId: 'C120046' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } };
 const returnsOf = (tenant: string) => `/emporix/return/${tenant}/returns`;
 const item = (id: string, quantity: number) => ({ id, quantity });
-const body = (...orders: Array<{ id: string; items: Array<{ id: string; quantity: number }> }>) => ({ orders, reason: { code: '001', details: 'The items do not work.' } });
+/** An employee's create body. */
+const body = (...orders: Array<{ id: string; items: Array<{ id: string; quantity: number }> }>) => ({ orders, reason: { code: '001', details: 'The items do not work.' }, ...BY_EMPLOYEE });
 
-/** The seed's create sample (order B1LMYY52: 2 T-shirts 32090, 15 Jackets 32102). */
+/** The seed's create sample (order B1LMYY52: 2 T-shirts 32090, 15 Jackets 32102): a customer's body; an employee adds {@link BY_EMPLOYEE}. */
 const SEED_CREATE = {
   orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 2, reason: { code: '001' } }, { id: '32102', quantity: 15, reason: { details: "It's too small." } }] }],
   reason: { code: '001', details: 'The items do not work.' },
@@ -32,7 +37,7 @@ async function createEmporixMock(options: MockOptions = {}) {
 describe('Emporix returns priced and checked against fixture orders', () => {
   it("prices the seed's create sample from acme's order B1LMYY52 exactly as the seed's GET sample shows it", async () => {
     const emporix = await createEmporixMock();
-    const { created, read } = await emporix.createAndRead('acme', SEED_CREATE);
+    const { created, read } = await emporix.createAndRead('acme', SEED_CREATE, customer);
     expect(created.status).toBe(201);
     expect(read.orders).toEqual([
       {
@@ -93,10 +98,10 @@ describe('Emporix returns priced and checked against fixture orders', () => {
     const emporix = await createEmporixMock();
     const { created } = await emporix.createAndRead('acme', body({ id: 'B1LMYY52', items: [item('32090', 1)] }));
     const path = `${returnsOf('acme')}/${created.json.id}`;
-    const over = await emporix.send('PUT', path, { headers: employee, body: { ...body({ id: 'B1LMYY52', items: [item('32090', 3)] }), metadata: { version: 1 } } });
+    const over = await emporix.send('PUT', path, { headers: employee, body: { ...body({ id: 'B1LMYY52', items: [item('32090', 3)] }), approvalStatus: 'PENDING', metadata: { version: 1 } } });
     expect(over.status).toBe(400);
     expect(over.json.details[0]).toMatchObject({ field: 'orders[0].items[0].quantity', type: 'state.order-item.quantity-exceeded' });
-    expect((await emporix.send('PUT', path, { headers: employee, body: { ...body({ id: 'B1LMYY52', items: [item('32102', 10)] }), metadata: { version: 1 } } })).status).toBe(204);
+    expect((await emporix.send('PUT', path, { headers: employee, body: { ...body({ id: 'B1LMYY52', items: [item('32102', 10)] }), approvalStatus: 'PENDING', metadata: { version: 1 } } })).status).toBe(204);
     expect((await emporix.send('GET', path, { headers: employee })).json).toMatchObject({ total: { value: 10, currency: 'USD' }, orders: [{ items: [{ name: 'Jacket' }] }], metadata: { version: 2 } });
   });
 
@@ -109,13 +114,13 @@ describe('Emporix returns priced and checked against fixture orders', () => {
         ['orders[1].id', 'state.order.unknown'],
         ['orders[2].id', 'state.order.unknown'],
       ]);
-      expect((await emporix.send('POST', returnsOf('acme'), { headers: employee, body: SEED_CREATE })).status).toBe(201);
+      expect((await emporix.send('POST', returnsOf('acme'), { headers: employee, body: { ...SEED_CREATE, ...BY_EMPLOYEE } })).status).toBe(201);
     });
 
     it('answers 404 for a tenant the fixtures lack, on every operation', async () => {
       const emporix = await createEmporixMock({ strictFixtures: true });
       const answers = [
-        await emporix.send('POST', returnsOf('umbrella'), { headers: employee, body: SEED_CREATE }),
+        await emporix.send('POST', returnsOf('umbrella'), { headers: employee, body: { ...SEED_CREATE, ...BY_EMPLOYEE } }),
         await emporix.send('GET', returnsOf('umbrella'), { headers: employee }),
         await emporix.send('GET', `${returnsOf('umbrella')}/some-id`, { headers: employee }),
         await emporix.send('DELETE', `${returnsOf('umbrella')}/some-id`, { headers: employee }),

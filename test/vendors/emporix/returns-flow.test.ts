@@ -8,6 +8,9 @@ const employee = { authorization: 'Bearer employee-token' };
 const customer = (id: string) => ({ authorization: 'Bearer customer-token', 'saas-token': id });
 const base = '/emporix/return/acme/returns';
 const newReturn = (orderId: string, quantity = 2) => ({ orders: [{ id: orderId, items: [{ id: '32090', quantity, reason: { code: '001' } }] }], reason: { code: '001', details: 'The items do not work.' } });
+/** What an employee's create and PUT must carry besides the orders (Emporix): the customer it is for, and who submits it. */
+const byEmployee = (customerId = 'c-1') => ({ requestor: { customerId }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } });
+const employeeReturn = (orderId: string, quantity = 2) => ({ ...newReturn(orderId, quantity), ...byEmployee() });
 const jwt = (claims: object) => `x.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.y`;
 
 describe('Emporix returns over the in-process app with a real store file', async () => {
@@ -15,7 +18,7 @@ describe('Emporix returns over the in-process app with a real store file', async
   const { send } = await createTestMock({ vendors: ['emporix'], db, inMemory: false, clock: '2024-03-01T10:00:00.000Z', seed: 3 });
 
   it('creates a return (201 {id}) and reads it back, priced and PENDING', async () => {
-    const created = await send('POST', base, { headers: employee, body: { ...newReturn('B1LMYY52'), requestor: { customerId: 'c-1' } } });
+    const created = await send('POST', base, { headers: employee, body: { ...newReturn('B1LMYY52'), ...byEmployee('c-1') } });
     expect(created.status).toBe(201);
     const read = await send('GET', `${base}/${created.json.id}`, { headers: employee });
     expect(read.status).toBe(200);
@@ -24,6 +27,7 @@ describe('Emporix returns over the in-process app with a real store file', async
       approvalStatus: 'PENDING',
       received: false,
       requestor: { customerId: 'c-1' },
+      submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
       expiryDate: '2024-03-31T10:00:00.000Z',
       metadata: { createdAt: '2024-03-01T10:00:00.000Z', modifiedAt: '2024-03-01T10:00:00.000Z', version: 1 },
     });
@@ -33,8 +37,8 @@ describe('Emporix returns over the in-process app with a real store file', async
   });
 
   it('lists with q, sort, pages and X-Total-Count, and keeps tenants apart', async () => {
-    for (const order of ['O-2', 'O-3', 'O-4']) await send('POST', base, { headers: employee, body: newReturn(order) });
-    await send('POST', '/emporix/return/globex/returns', { headers: employee, body: newReturn('O-9') });
+    for (const order of ['O-2', 'O-3', 'O-4']) await send('POST', base, { headers: employee, body: employeeReturn(order) });
+    await send('POST', '/emporix/return/globex/returns', { headers: employee, body: employeeReturn('O-9') });
     const page = await send('GET', `${base}?q=${encodeURIComponent('orders.id:(O-2,O-3,O-4)')}&sort=orders.id:desc&pageSize=2&pageNumber=1`, { headers: { ...employee, 'X-Total-Count': 'true' } });
     expect(page.status).toBe(200);
     expect(page.headers.get('x-total-count')).toBe('3');
@@ -50,19 +54,19 @@ describe('Emporix returns over the in-process app with a real store file', async
   });
 
   it('PUT replaces and bumps metadata.version; a stale version is 409', async () => {
-    const { json } = await send('POST', base, { headers: employee, body: newReturn('O-5') });
-    const put = await send('PUT', `${base}/${json.id}`, { headers: employee, body: { ...newReturn('O-5', 1), metadata: { version: 1 }, approvalStatus: 'APPROVED' } });
+    const { json } = await send('POST', base, { headers: employee, body: employeeReturn('O-5') });
+    const put = await send('PUT', `${base}/${json.id}`, { headers: employee, body: { ...employeeReturn('O-5', 1), metadata: { version: 1 }, approvalStatus: 'APPROVED' } });
     expect(put.status).toBe(204);
     const read = await send('GET', `${base}/${json.id}`, { headers: employee });
     expect(read.json).toMatchObject({ approvalStatus: 'APPROVED', metadata: { version: 2 } });
     expect(read.json.orders[0].items[0].quantity).toBe(1);
-    const stale = await send('PUT', `${base}/${json.id}`, { headers: employee, body: { ...newReturn('O-5'), metadata: { version: 1 } } });
+    const stale = await send('PUT', `${base}/${json.id}`, { headers: employee, body: { ...employeeReturn('O-5'), metadata: { version: 1 }, approvalStatus: 'APPROVED' } });
     expect(stale.status).toBe(409);
     expect(stale.json).toMatchObject({ code: 409, details: [{ field: 'metadata.version', type: 'state.return.version-conflict' }] });
   });
 
   it('PATCH applies RFC 6902 operations, bumps the version, and refuses ops that cannot apply or break the schema', async () => {
-    const { json } = await send('POST', base, { headers: employee, body: newReturn('O-6') });
+    const { json } = await send('POST', base, { headers: employee, body: employeeReturn('O-6') });
     const patched = await send('PATCH', `${base}/${json.id}`, { headers: employee, body: [{ op: 'replace', path: '/received', value: true }, { op: 'add', path: '/mixins', value: { note: { a: 1 } } }] });
     expect(patched.status).toBe(204);
     expect((await send('GET', `${base}/${json.id}`, { headers: employee })).json).toMatchObject({ received: true, mixins: { note: { a: 1 } }, metadata: { version: 2 } });
@@ -101,7 +105,7 @@ describe('Emporix returns over the in-process app with a real store file', async
   it('honours a JWT scope claim: a read-only token may not create (403)', async () => {
     const readOnly = { authorization: `Bearer ${jwt({ sub: 'svc', scope: 'returns.returns_read' })}` };
     expect((await send('GET', base, { headers: readOnly })).status).toBe(200);
-    const refused = await send('POST', base, { headers: readOnly, body: newReturn('O-11') });
+    const refused = await send('POST', base, { headers: readOnly, body: employeeReturn('O-11') });
     expect(refused.status).toBe(403);
     expect(refused.json).toMatchObject({ code: 403, status: 'Forbidden' });
   });
@@ -118,7 +122,7 @@ describe('Emporix returns over the in-process app with a real store file', async
 describe('Emporix return ids across restarts with the same --seed', () => {
   it('never hands out an id already stored, so a create after a restart overwrites nothing', async () => {
     const db = path.join(await mkdtemp(path.join(tmpdir(), 'returns-mock-emporix-ids-')), 'store.json');
-    const createIn = async (mock: Awaited<ReturnType<typeof createTestMock>>) => (await mock.send('POST', base, { headers: employee, body: newReturn('B1LMYY52', 1) })).json.id as string;
+    const createIn = async (mock: Awaited<ReturnType<typeof createTestMock>>) => (await mock.send('POST', base, { headers: employee, body: employeeReturn('B1LMYY52', 1) })).json.id as string;
     const first = await createTestMock({ vendors: ['emporix'], db, inMemory: false, seed: 7 });
     const before = [await createIn(first), await createIn(first)];
     await first.store.close();
@@ -136,7 +140,7 @@ describe('Emporix return ids across restarts with the same --seed', () => {
     const idsFor = async (seed: number) => {
       const mock = await createTestMock({ vendors: ['emporix'], seed });
       const ids = [];
-      for (const tenant of ['acme', 'acme', 'other']) ids.push((await mock.send('POST', `/emporix/return/${tenant}/returns`, { headers: employee, body: newReturn('B1LMYY52', 1) })).json.id as string);
+      for (const tenant of ['acme', 'acme', 'other']) ids.push((await mock.send('POST', `/emporix/return/${tenant}/returns`, { headers: employee, body: employeeReturn('B1LMYY52', 1) })).json.id as string);
       await mock.store.close();
       return ids;
     };
