@@ -1,0 +1,175 @@
+// npm run bench: returns-mock side by side with Prism and a bare Hono route, on one machine in one run.
+// Options: --duration S (measured seconds per scenario, default 10), --warmup S (default 2), --connections N
+// (default 10), --quick (2 s runs, 0.5 s warm-up). Writes bench/results/<date>.json and bench/results/latest.md.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { IOM_ORDERS, writeBenchFixtures } from './fixtures.mjs';
+import { measure } from './load.mjs';
+import { populateStore } from './populate.mjs';
+import { renderResults } from './report.mjs';
+import { bareRequestFor, EMPORIX_CREATE_BODY, EMPORIX_HEADERS, requestFor, SCENARIOS } from './scenarios.mjs';
+import { ROOT, startBare, startOurs, startPrism } from './servers.mjs';
+
+const { values } = parseArgs({ options: { duration: { type: 'string' }, warmup: { type: 'string' }, connections: { type: 'string' }, quick: { type: 'boolean' } } });
+const settings = {
+  durationS: Number(values.duration ?? (values.quick ? 2 : 10)),
+  warmupS: Number(values.warmup ?? (values.quick ? 0.5 : 2)),
+  connections: Number(values.connections ?? 10),
+};
+const SIZES = [0, 10_000, 100_000];
+const RETURNS_FOR_LIST = 100;
+
+const temp = mkdtempSync(path.join(os.tmpdir(), 'returns-mock-bench-'));
+const fixtures = writeBenchFixtures(path.join(temp, 'fixtures'));
+const runs = [];
+const processes = [];
+const scaling = [];
+const log = (text) => process.stderr.write(`${text}\n`);
+
+async function load(scenario, server, request) {
+  log(`  ${scenario} on ${server}…`);
+  const { url, ...rest } = request;
+  const result = await measure(url, rest, settings);
+  runs.push({ scenario, server, ...result });
+  return result;
+}
+
+/** Creates one Emporix return on `base` and returns its id. */
+async function createReturn(base) {
+  const { url, ...init } = requestFor('emporix create', base);
+  const response = await fetch(url, init);
+  if (response.status !== 201) throw new Error(`create answered ${response.status}: ${await response.text()}`);
+  return (await response.json()).id;
+}
+
+const bytesOf = async ({ url, ...init }) => (await (await fetch(url, init)).arrayBuffer()).byteLength;
+
+try {
+  // Start-up: spawn to first answered request, all four specs compiled, bundled fixtures, empty store; median of 3.
+  const startups = [];
+  for (let i = 0; i < 3; i += 1) {
+    const server = await startOurs({ db: path.join(temp, `startup-${i}.json`) });
+    startups.push(server.startupMs);
+    await server.stop();
+  }
+  const oursStartupMs = startups.sort((a, b) => a - b)[1];
+  log(`returns-mock start-up: ${startups.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+
+  // Ours: a real store file; the list runs over RETURNS_FOR_LIST stored returns, all matching q.
+  const ours = await startOurs({ db: path.join(temp, 'ours.json'), fixtures });
+  const ids = [];
+  for (let i = 0; i < RETURNS_FOR_LIST; i += 1) ids.push(await createReturn(ours.base.emporix));
+  const sizes = {
+    oneBytes: await bytesOf(requestFor('emporix get-one', ours.base.emporix, ids[0])),
+    listBytes: await bytesOf(requestFor('emporix list', ours.base.emporix)),
+    createBytes: JSON.stringify({ id: ids[0] }).length,
+  };
+  const template = await (await fetch(requestFor('emporix get-one', ours.base.emporix, ids[0]).url, { headers: EMPORIX_HEADERS })).json();
+  log('returns-mock:');
+  for (const scenario of SCENARIOS) await load(scenario, 'returns-mock', requestFor(scenario, scenario === 'iom create' ? ours.base.intershop : ours.base.emporix, ids[0]));
+  processes.push({ server: 'returns-mock (4 specs)', startupMs: oursStartupMs, peakRssMb: ours.peakRssMb() });
+  await ours.stop();
+
+  log('bare hono:');
+  const bare = await startBare(sizes);
+  for (const scenario of SCENARIOS) await load(scenario, 'bare hono', bareRequestFor(scenario, bare.base));
+  processes.push({ server: 'bare hono', startupMs: bare.startupMs, peakRssMb: bare.peakRssMb() });
+  await bare.stop();
+
+  for (const quiet of [false, true]) {
+    const name = quiet ? 'prism -v error' : 'prism';
+    log(`${name}:`);
+    let startupMs;
+    let peak = 0;
+    for (const vendor of ['emporix', 'intershop']) {
+      const prism = await startPrism(vendor, { quiet });
+      if (vendor === 'emporix') startupMs = prism.startupMs;
+      for (const scenario of SCENARIOS.filter((s) => s.startsWith(vendor === 'emporix' ? 'emporix' : 'iom'))) {
+        await load(scenario, name, requestFor(scenario, prism.base[vendor], ids[0]));
+      }
+      peak = Math.max(peak, prism.peakRssMb() ?? 0);
+      await prism.stop();
+    }
+    processes.push({ server: `${name} (1 spec, emporix)`, startupMs, peakRssMb: peak || undefined });
+  }
+
+  // Scaling: the store file is written directly in the on-disk format (a snapshot of copies of a created return).
+  log('scaling:');
+  for (const stored of SIZES) {
+    const db = path.join(temp, `scaling-${stored}.json`);
+    const storedIds = populateStore(db, { count: Math.max(stored, 1), template });
+    const server = await startOurs({ db, fixtures });
+    const id = storedIds[Math.floor(storedIds.length / 2)];
+    for (const scenario of ['emporix get-one', 'emporix create']) {
+      log(`  ${stored} stored: ${scenario}…`);
+      const { url, ...request } = requestFor(scenario, server.base.emporix, id);
+      const result = await measure(url, request, settings);
+      scaling.push({ stored, scenario, ...result, startupMs: server.startupMs });
+    }
+    const peakRssMb = server.peakRssMb();
+    for (const row of scaling.filter((r) => r.stored === stored)) row.peakRssMb = peakRssMb;
+    await server.stop();
+  }
+
+  const find = (scenario, server) => runs.find((r) => r.scenario === scenario && r.server === server);
+  const ratios = SCENARIOS.map((scenario) => {
+    const mine = find(scenario, 'returns-mock');
+    const bareRun = find(scenario, 'bare hono');
+    const prismBest = Math.max(...['prism', 'prism -v error'].map((s) => find(scenario, s)?.requestsPerSecond ?? 0));
+    return {
+      scenario,
+      oursOverBare: mine.requestsPerSecond / bareRun.requestsPerSecond,
+      oursOverPrism: prismBest > 0 ? mine.requestsPerSecond / prismBest : undefined,
+      p99OverBare: mine.p99Ms / Math.max(bareRun.p99Ms, 1),
+    };
+  });
+  const ratio = (scenario) => ratios.find((r) => r.scenario === scenario);
+  const scaled = (stored, scenario) => scaling.find((r) => r.stored === stored && r.scenario === scenario);
+  const create0 = scaled(0, 'emporix create');
+  const create100k = scaled(100_000, 'emporix create');
+  const pctText = (value) => `${Math.round(value * 100)}%`;
+  const targets = [
+    ...['emporix get-one', 'emporix list'].flatMap((scenario) => [
+      { target: `${scenario} ≥ 70% of bare Hono req/s`, measured: pctText(ratio(scenario).oursOverBare), met: ratio(scenario).oursOverBare >= 0.7 },
+      { target: `${scenario} p99 ≤ 2× bare Hono`, measured: `${ratio(scenario).p99OverBare.toFixed(1)}×`, met: ratio(scenario).p99OverBare <= 2 },
+    ]),
+    { target: 'emporix create ≥ 50% of bare Hono POST req/s (durable)', measured: pctText(ratio('emporix create').oursOverBare), met: ratio('emporix create').oursOverBare >= 0.5 },
+    { target: 'iom create ≥ 50% of bare Hono POST req/s (durable)', measured: pctText(ratio('iom create').oursOverBare), met: ratio('iom create').oursOverBare >= 0.5 },
+    {
+      target: 'create req/s at 100,000 stored within 1.5× of empty',
+      measured: `${(create0.requestsPerSecond / create100k.requestsPerSecond).toFixed(2)}× slower`,
+      met: create0.requestsPerSecond / create100k.requestsPerSecond <= 1.5,
+    },
+    { target: 'create p99 at 100,000 stored within 1.5× of empty', measured: `${(create100k.p99Ms / Math.max(create0.p99Ms, 1)).toFixed(2)}×`, met: create100k.p99Ms / Math.max(create0.p99Ms, 1) <= 1.5 },
+    { target: 'start-up, all four specs compiled ≤ 500 ms', measured: `${oursStartupMs.toFixed(0)} ms`, met: oursStartupMs <= 500 },
+    { target: 'peak RSS with 100,000 returns stored ≤ 150 MB', measured: `${create100k.peakRssMb?.toFixed(0)} MB`, met: create100k.peakRssMb !== undefined && create100k.peakRssMb <= 150 },
+  ];
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}` },
+    settings: {
+      ...settings,
+      listStored: RETURNS_FOR_LIST,
+      responseBytes: sizes,
+      iomOrders: IOM_ORDERS,
+      scalingPopulation: 'store file written directly in the on-disk format (version-2 snapshot), copies of one created return with fresh ids',
+    },
+    note: 'The load generator (autocannon, in the bench process) and the server under test share the same cores.',
+    runs,
+    ratios,
+    processes,
+    scaling,
+    targets,
+  };
+  const dir = path.join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${results.date.slice(0, 10)}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(dir, 'latest.md'), `# Benchmark results\n\nProduced by \`npm run bench${process.argv.slice(2).length > 0 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`.\n\n${renderResults(results, true)}\n`);
+  console.log(renderResults(results, false));
+  console.log(`\nWritten: bench/results/${results.date.slice(0, 10)}.json, bench/results/latest.md`);
+} finally {
+  rmSync(temp, { recursive: true, force: true });
+}
