@@ -14,8 +14,8 @@ export interface Problem {
 /** One vendor's view of the store: every call names the tenant, so one tenant never reads another's data. */
 export interface VendorStore {
   get<T>(tenant: string, collection: string, id: string): T | undefined;
-  /** A collection's records in insertion order (copies). */
-  list<T>(tenant: string, collection: string): T[];
+  /** A collection's records in insertion order: the stored ones, deeply frozen (copy what you change). */
+  list<T>(tenant: string, collection: string): ReadonlyArray<Readonly<T>>;
   /** Runs `change` atomically; resolves once it is durable. If `change` throws, nothing of it is kept. */
   transact<R>(change: (tx: VendorTransaction) => R): Promise<R>;
 }

@@ -105,7 +105,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
       return copyRecord(found?.get(id)) as T | undefined;
     },
     list<T>(vendor: string, tenant: string, collection: string) {
-      return Array.from(records(vendor, tenant, collection)?.values() ?? [], (record) => copyRecord(record) as T);
+      return Array.from(records(vendor, tenant, collection)?.values() ?? []) as Readonly<T>[];
     },
     count(vendor, tenant, collection) {
       return records(vendor, tenant, collection)?.size ?? 0;

@@ -46,13 +46,16 @@ export interface StoreTransaction {
 
 /**
  * The vendor-facing store. Every call names vendor and tenant; no call reads across partitions
- * except `dump`. Reads return copies, so a caller can change what it got without touching the store.
+ * except `dump`. `get` returns a copy, so a caller can change what it got without touching the store; `list` gives the frozen records.
  */
 export interface Store {
   /** One record (a copy), or `undefined` when there is none. */
   get<T>(vendor: string, tenant: string, collection: string, id: string): T | undefined;
-  /** A collection's records in insertion order (copies); `[]` when empty. */
-  list<T>(vendor: string, tenant: string, collection: string): T[];
+  /**
+   * A collection's records in insertion order; `[]` when empty. The stored records themselves, deeply frozen (a
+   * change throws): a list reads many records and usually hands out few, so copying each would be wasted work.
+   */
+  list<T>(vendor: string, tenant: string, collection: string): ReadonlyArray<Readonly<T>>;
   /** How many records a collection holds. */
   count(vendor: string, tenant: string, collection: string): number;
   /**

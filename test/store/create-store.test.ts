@@ -120,14 +120,15 @@ describe('createStore', () => {
     await expect(store.transact((tx) => tx.nextId('jtl', 't', ''))).rejects.toThrow(TypeError);
   });
 
-  it('returns copies: changing what a read gave back, or what was put, leaves the store as it was', async () => {
+  it('keeps what it stores out of reach: a read gives a copy or a frozen record, and changing what was put changes nothing', async () => {
     const store = await createStore({ inMemory: true });
     const original = { id: 'r1', items: [1], at: new Date('2026-01-02T03:04:05.000Z') };
     await put(store, 'emporix', 'acme', 'returns', 'r1', original);
     original.items.push(99);
     const copy = store.get<{ items: number[] }>('emporix', 'acme', 'returns', 'r1')!;
     copy.items.push(2);
-    store.list<{ items: number[] }>('emporix', 'acme', 'returns')[0]!.items.push(3);
+    // A list gives the stored records themselves, frozen: changing one throws instead of reaching the store.
+    expect(() => (store.list<{ items: number[] }>('emporix', 'acme', 'returns')[0]!.items as number[]).push(3)).toThrow(TypeError);
     store.dump().vendors.emporix!.acme!.collections.returns![0]![1] = 'overwritten';
     // Stored as JSON at once, so a Date reads the same before and after a restart.
     expect(store.get('emporix', 'acme', 'returns', 'r1')).toEqual({ id: 'r1', items: [1], at: '2026-01-02T03:04:05.000Z' });
