@@ -3,7 +3,7 @@ import type { Violation } from '../core/violation.js';
 import { bodyFormatOf, mediaTypeCovers, negotiateMediaType, parseMediaTypeEssence } from '../media/media-type.js';
 import { decodeXml, XmlSyntaxError } from '../media/xml-codec.js';
 import { checkSecurity } from './check-security.js';
-import { coerceParameter } from './coerce-parameter.js';
+import { readParameter, type RawParameters } from './read-parameter.js';
 import type { CompiledMediaType, CompiledOperation } from './compile-operation.js';
 import { toViolations } from './to-violations.js';
 import type { ValidatedRequest } from '../core/request.js';
@@ -32,15 +32,11 @@ export function validateRequest(doc: unknown, compiled: CompiledOperation, reque
   violations.push(...security.violations);
 
   const typed: Record<'path' | 'query' | 'header', Record<string, unknown>> = { path: {}, query: {}, header: {} };
+  const raw: RawParameters = { path: rawPathParams, query: rawQuery, headers: request.headers };
   for (const parameter of compiled.parameters) {
     if (parameter.in === 'cookie') continue;
-    const raw =
-      parameter.in === 'path'
-        ? rawPathParams[parameter.name] === undefined ? [] : [rawPathParams[parameter.name]!]
-        : parameter.in === 'query'
-          ? rawQuery.getAll(parameter.name)
-          : request.headers[parameter.name] === undefined ? [] : [request.headers[parameter.name]!];
-    if (raw.length === 0) {
+    const value = readParameter(doc, parameter, raw);
+    if (value === undefined) {
       if (parameter.required) {
         violations.push({
           code: `request.${parameter.in}.required`,
@@ -53,7 +49,6 @@ export function validateRequest(doc: unknown, compiled: CompiledOperation, reque
       }
       continue;
     }
-    const value = coerceParameter(doc, parameter, raw);
     Object.defineProperty(typed[parameter.in], parameter.name, { value, enumerable: true, writable: true, configurable: true });
     if (parameter.validate !== undefined && !parameter.validate(value)) {
       violations.push(

@@ -46,6 +46,28 @@ describe('a third-party OpenAPI 3.0 spec mounted with --spec', async () => {
     expect(found.sort()).toEqual(['request.header.format /x-trace', 'request.query.enum /tag/1', 'request.query.maximum /limit']);
   });
 
+  it('reads object parameters in deepObject, exploded form and simple style, typing each property', async () => {
+    const valid = await send('GET', '/catalog/items?filter[minPrice]=2.5&filter[inStock]=true&filter[colors]=red&filter[colors]=blue&offset=0&size=20', {
+      headers: { ...auth, 'x-range': 'from,1,to,9' },
+    });
+    expect(valid.status).toBe(200);
+
+    const invalid = await send('GET', '/catalog/items?filter[minPrice]=-1&filter[inStock]=maybe&filter[colors]=green&filter[__proto__]=x&size=21', {
+      headers: { ...auth, 'x-range': 'from,one' },
+    });
+    expect(invalid.status).toBe(400);
+    const found = invalid.json.violations.map((v: { code: string; pointer: string }) => `${v.code} ${v.pointer}`);
+    expect(found.sort()).toEqual([
+      'request.header.type /x-range/from',
+      'request.query.additionalProperties /filter/__proto__',
+      'request.query.enum /filter/colors/0',
+      'request.query.maximum /page/size',
+      'request.query.minimum /filter/minPrice',
+      'request.query.type /filter/inStock',
+    ]);
+    expect(Object.prototype).not.toHaveProperty('x');
+  });
+
   it('requires a missing required header', async () => {
     const response = await send('GET', '/catalog/items', { headers: { 'x-api-key': 'k' } });
     expect(response.status).toBe(400);
