@@ -14,14 +14,14 @@ const parser = new XMLParser({
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false });
 
-/** Raised for XML that is not well-formed; the caller turns it into the vendor's 400. */
-export class XmlSyntaxError extends Error {
+/** Raised for a body that is not well-formed XML, or whose root element is not the schema's; the caller turns it into the vendor's 400. */
+export class UnreadableXmlError extends Error {
   constructor(
     message: string,
     readonly line: number | undefined,
   ) {
     super(message);
-    this.name = 'XmlSyntaxError';
+    this.name = 'UnreadableXmlError';
   }
 }
 
@@ -35,6 +35,38 @@ const xmlName = (schema: Json, fallback: string): string => {
   return typeof xml?.name === 'string' ? xml.name : fallback;
 };
 
+/** The root element a body of this schema has: its `xml.name`, else its component's name; unknown for an inline schema. */
+const rootName = (view: SchemaView): string | undefined =>
+  xmlName(view.schema, view.pointer?.match(/\/components\/schemas\/([^/]+)$/)?.[1] ?? '') || undefined;
+
+const NAME_START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const isNameStart = new RegExp(`^[${NAME_START}]$`, 'u');
+const isNameChar = new RegExp(`^[${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]$`, 'u');
+/** Sticky, so that it tests at one position without copying the rest of the key. */
+const escapeAt = /_x([0-9A-Fa-f]{4}|[0-9A-Fa-f]{8})_/y;
+
+const looksEscaped = (key: string, at: number): boolean => {
+  escapeAt.lastIndex = at;
+  return escapeAt.test(key);
+};
+
+/**
+ * A map key made a valid XML element name the way .NET's `XmlConvert.EncodeLocalName` does it, as ASP.NET writes
+ * `ModelState` keys: a character a name may not hold becomes `_xHHHH_` (`[0]` → `_x005B_0_x005D_`), and an underscore
+ * that would read as such an escape is itself escaped (`_x005F_`).
+ */
+export function encodeLocalName(key: string): string {
+  let encoded = '';
+  let at = 0;
+  for (const char of key) {
+    const code = char.codePointAt(0)!;
+    const valid = (at === 0 ? isNameStart : isNameChar).test(char) && !(char === '_' && looksEscaped(key, at));
+    encoded += valid ? char : `_x${code.toString(16).toUpperCase().padStart(code > 0xffff ? 8 : 4, '0')}_`;
+    at += char.length;
+  }
+  return encoded;
+}
+
 /**
  * Parses an XML body into the JSON shape its schema describes: wrapped arrays unwrapped,
  * numbers and booleans typed, `x-enum-names` mapped back to values. Text that does not fit
@@ -42,11 +74,16 @@ const xmlName = (schema: Json, fallback: string): string => {
  */
 export function decodeXml(doc: unknown, text: string, schema: unknown, schemaPointer?: string): unknown {
   const verdict = XMLValidator.validate(text);
-  if (verdict !== true) throw new XmlSyntaxError(verdict.err.msg, verdict.err.line);
+  if (verdict !== true) throw new UnreadableXmlError(`the body is not well-formed XML: ${verdict.err.msg}`, verdict.err.line);
   const parsed = parser.parse(text) as Json;
-  const roots = Object.values(parsed);
-  if (roots.length !== 1) throw new XmlSyntaxError('an XML body must have exactly one root element', undefined);
-  return fromXml(doc, roots[0], viewSchema(doc, schema, schemaPointer), 0);
+  const roots = Object.entries(parsed);
+  if (roots.length !== 1) throw new UnreadableXmlError('the body is not well-formed XML: it must have exactly one root element', undefined);
+  const view = viewSchema(doc, schema, schemaPointer);
+  const [root, content] = roots[0]!;
+  // An XML serializer reads only the root element it expects; any other leaves the body unread.
+  const expected = rootName(view);
+  if (expected !== undefined && root !== expected) throw new UnreadableXmlError(`the body's root element is <${root}>, where <${expected}> is expected`, undefined);
+  return fromXml(doc, content, view, 0);
 }
 
 function fromXml(doc: unknown, node: unknown, view: SchemaView, depth: number): unknown {
@@ -86,8 +123,7 @@ function fromXmlText(text: string, view: SchemaView): unknown {
 /** Serialises a JSON value as XML the way the schema's `xml` objects describe, with the root element named by the schema. */
 export function encodeXml(doc: unknown, value: unknown, schema: unknown, schemaPointer: string | undefined, rootFallback: string): string {
   const view = viewSchema(doc, schema, schemaPointer);
-  const componentName = view.pointer?.match(/\/components\/schemas\/([^/]+)$/)?.[1];
-  const root = xmlName(view.schema, componentName ?? rootFallback);
+  const root = rootName(view) ?? rootFallback;
   const body = toXml(doc, value, view, 0);
   const element =
     typeof body === 'object' && body !== null
@@ -108,7 +144,9 @@ function toXml(doc: unknown, value: unknown, view: SchemaView, depth: number): u
       if (child === undefined) continue;
       const property = view.properties.get(key);
       const childView = viewSchema(doc, property?.schema ?? {}, property?.pointer);
-      result[xmlName(asRecord(property?.schema), key)] = depth > 64 ? child : toXml(doc, child, childView, depth + 1);
+      // A key the schema does not declare (a map's, such as ModelState's field paths) may hold characters no element name can.
+      const name = property === undefined ? encodeLocalName(key) : xmlName(asRecord(property.schema), key);
+      result[name] = depth > 64 ? child : toXml(doc, child, childView, depth + 1);
     }
     return result;
   }

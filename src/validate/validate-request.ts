@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../core/http.js';
 import type { Violation } from '../core/violation.js';
 import { bodyFormatOf, mediaTypeCovers, negotiateMediaType, parseMediaTypeEssence } from '../media/media-type.js';
-import { decodeXml, XmlSyntaxError } from '../media/xml-codec.js';
+import { decodeXml, UnreadableXmlError } from '../media/xml-codec.js';
 import { checkSecurity } from './check-security.js';
 import { readParameter, type RawParameters } from './read-parameter.js';
 import type { CompiledMediaType, CompiledOperation } from './compile-operation.js';
@@ -170,7 +170,7 @@ function decodeRequestBody(
   try {
     value = format === 'json' ? JSON.parse(text) : format === 'xml' ? decodeXml(doc, text, chosen.media.schema ?? {}, chosen.media.schemaPointer) : text;
   } catch (error) {
-    const reason = error instanceof XmlSyntaxError ? `the body is not well-formed XML: ${error.message}` : `the body is not valid JSON: ${(error as Error).message}`;
+    const reason = error instanceof UnreadableXmlError ? error.message : `the body is not valid JSON: ${(error as Error).message}`;
     violations.push(malformed(operationId, chosen, reason));
     return { value: undefined, mediaType: essence };
   }

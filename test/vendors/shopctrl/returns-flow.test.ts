@@ -1,3 +1,4 @@
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { CLOCK_DOTNET, createShopCtrlMock, oneRow, SEED_JSON, SEED_XML, SEED_XML_AS_PRINTED, tempStoreFile } from './shopctrl-client.js';
 
@@ -67,6 +68,38 @@ describe('ShopCtrl POST v1/Returns', () => {
     expect(xml.status).toBe(400);
     expect(xml.headers.get('content-type')).toMatch(/^application\/xml/);
     expect(xml.text).toMatch(/<Error[^>]*><Message>The request is invalid\.<\/Message><ModelState><orderReturn\.Id>/);
+    expect(await shop.stored()).toEqual([]);
+  });
+
+  it('refuses a blank ReturnCode ("Required" is ASP.NET [Required], which refuses empty and whitespace-only strings), in JSON and XML', async () => {
+    const shop = await createShopCtrlMock();
+    for (const ReturnCode of ['', '   ']) {
+      const refused = await shop.add({ ...oneRow(5, 2), ReturnCode });
+      expect(refused.status).toBe(400);
+      expect(Object.keys(refused.json.ModelState)).toEqual(['orderReturn.ReturnCode']);
+    }
+    const xml = await shop.add('<OrderReturnChanges><OrderId>5</OrderId><ReturnCode/></OrderReturnChanges>', 'xml', 'xml');
+    expect(xml.status).toBe(400);
+    expect(xml.text).toMatch(/<ModelState><orderReturn\.ReturnCode>/);
+    expect(await shop.stored()).toEqual([]);
+  });
+
+  it('answers a row-level 400 in XML as well-formed XML, the ModelState key encoded as ASP.NET writes it', async () => {
+    const shop = await createShopCtrlMock();
+    const refused = await shop.add('<OrderReturnChanges><OrderId>5</OrderId><ReturnCode>R-1</ReturnCode><OrderReturnRows><OrderReturnRow><OrderRowId>999</OrderRowId><ReturnedQuantity>1</ReturnedQuantity></OrderReturnRow></OrderReturnRows></OrderReturnChanges>', 'xml', 'xml');
+    expect(refused.status).toBe(400);
+    expect(XMLValidator.validate(refused.text)).toBe(true);
+    expect(refused.text).toContain('<ModelState><orderReturn.OrderReturnRows_x005B_0_x005D_.OrderRowId>');
+  });
+
+  it('refuses an XML body whose root element is not OrderReturnChanges, as XmlSerializer does', async () => {
+    const shop = await createShopCtrlMock();
+    for (const body of ['<Foo><OrderId>5</OrderId><ReturnCode>R-1</ReturnCode></Foo>', '<s:OrderReturnChanges xmlns:s="urn:x"><OrderId>5</OrderId><ReturnCode>R-1</ReturnCode></s:OrderReturnChanges>']) {
+      const refused = await shop.add(body, 'xml', 'json');
+      expect(refused.status).toBe(400);
+      expect(Object.keys(refused.json.ModelState)).toEqual(['orderReturn']);
+      expect(refused.json.ModelState.orderReturn[0]).toMatch(/root element .* <OrderReturnChanges> is expected/);
+    }
     expect(await shop.stored()).toEqual([]);
   });
 

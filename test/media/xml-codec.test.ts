@@ -1,0 +1,59 @@
+import { XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { decodeXml, encodeLocalName, encodeXml, UnreadableXmlError } from '../../src/media/xml-codec.js';
+
+const doc = {
+  components: {
+    schemas: {
+      Error: {
+        type: 'object',
+        properties: { Message: { type: 'string' }, ModelState: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } } },
+      },
+      Changes: { type: 'object', xml: { name: 'OrderReturnChanges' }, properties: { OrderId: { type: 'integer' } } },
+    },
+  },
+};
+
+describe('encodeLocalName', () => {
+  it('escapes what an element name may not hold as .NET XmlConvert.EncodeLocalName does', () => {
+    expect(encodeLocalName('orderReturn.ReturnCode')).toBe('orderReturn.ReturnCode');
+    expect(encodeLocalName('orderReturn.OrderReturnRows[0].OrderRowId')).toBe('orderReturn.OrderReturnRows_x005B_0_x005D_.OrderRowId');
+    expect(encodeLocalName('1st')).toBe('_x0031_st');
+    expect(encodeLocalName('a b:c')).toBe('a_x0020_b_x003A_c');
+    expect(encodeLocalName('_x0041_')).toBe('_x005F_x0041_');
+    expect(encodeLocalName('my_xml')).toBe('my_xml');
+    expect(encodeLocalName('ü😀')).toBe('ü😀');
+    expect(encodeLocalName('\u0000')).toBe('_x0000_');
+  });
+});
+
+describe('encodeXml', () => {
+  it('writes map keys as valid element names, so a ModelState keyed by row paths is well-formed XML', () => {
+    const xml = encodeXml(doc, { Message: 'The request is invalid.', ModelState: { 'orderReturn.OrderReturnRows[0].OrderRowId': ['unknown row'] } }, { $ref: '#/components/schemas/Error' }, undefined, 'Response');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('<ModelState><orderReturn.OrderReturnRows_x005B_0_x005D_.OrderRowId><item>unknown row</item></orderReturn.OrderReturnRows_x005B_0_x005D_.OrderRowId></ModelState>');
+  });
+});
+
+describe('decodeXml', () => {
+  const schema = { $ref: '#/components/schemas/Changes' };
+
+  it('reads a body whose root element is the one the schema names', () => {
+    expect(decodeXml(doc, '<OrderReturnChanges><OrderId>5</OrderId></OrderReturnChanges>', schema)).toEqual({ OrderId: 5 });
+  });
+
+  it('refuses another root element, as an XML serializer reads only the one it expects', () => {
+    expect(() => decodeXml(doc, '<Foo><OrderId>5</OrderId></Foo>', schema)).toThrow(UnreadableXmlError);
+    expect(() => decodeXml(doc, '<x:OrderReturnChanges xmlns:x="urn:x"><OrderId>5</OrderId></x:OrderReturnChanges>', schema)).toThrow(
+      "the body's root element is <x:OrderReturnChanges>, where <OrderReturnChanges> is expected",
+    );
+  });
+
+  it('takes any root element for an inline schema, which names none', () => {
+    expect(decodeXml(doc, '<Anything><OrderId>5</OrderId></Anything>', { type: 'object', properties: { OrderId: { type: 'integer' } } })).toEqual({ OrderId: 5 });
+  });
+
+  it('refuses XML that is not well-formed', () => {
+    expect(() => decodeXml(doc, '<OrderReturnChanges><OrderId>5</OrderReturnChanges>', schema)).toThrow(/not well-formed XML/);
+  });
+});
