@@ -32,6 +32,22 @@ describe('JTL credentials declared in fixtures/jtl/credentials.yaml', () => {
     expect((await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A, jwt({ sub: 'svc', scope: ['returns.read', 'returns.write'] })))).status).toBe(201);
   });
 
+  it("x-runas needs the scope Application.RunAs, as the page says: without it 403 naming x-runas, with it (or with unlimited rights) 201", async () => {
+    const jtl = await createJtlMock();
+    const runAs = { 'x-runas': '42' };
+    const writeOnly = await jtl.create(SEED_REQUEST, { ...jtlHeaders(TENANT_A, jwt({ scope: 'returns.write' })), ...runAs });
+    expect(writeOnly.status).toBe(403);
+    expect(writeOnly.json.errors).toEqual({ 'x-runas': ['the access token lacks the scope Application.RunAs that x-runas requires'] });
+    const declared = await jtl.create(SEED_REQUEST, { ...jtlHeaders(TENANT_A, 'jtl-single-tenant-token'), ...runAs });
+    expect(declared.status).toBe(403);
+    expect(Object.keys(declared.json.errors)).toEqual(['x-runas']);
+    expect((await jtl.send('GET', '/__admin/state')).json.vendors.jtl).toBeUndefined();
+    expect((await jtl.create(SEED_REQUEST, { ...jtlHeaders(TENANT_A, jwt({ scope: 'returns.write Application.RunAs' })), ...runAs })).status).toBe(201);
+    expect((await jtl.create(SEED_REQUEST, { ...jtlHeaders(TENANT_A, 'jtl-full-access-token'), ...runAs })).status).toBe(201);
+    // Without x-runas the scope is not needed.
+    expect((await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A, jwt({ scope: 'returns.write' })))).status).toBe(201);
+  });
+
   it("with auth 'strict' refuses an undeclared token with 401 in the problem shape, and lets a declared one through", async () => {
     const jtl = await createJtlMock({ auth: 'strict' });
     const refused = await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A, 'demo-token'));
