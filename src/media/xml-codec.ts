@@ -86,25 +86,30 @@ export function decodeXml(doc: unknown, text: string, schema: unknown, schemaPoi
   return fromXml(doc, content, view, 0);
 }
 
-function fromXml(doc: unknown, node: unknown, view: SchemaView, depth: number): unknown {
+function fromXml(doc: unknown, node: unknown, view: SchemaView, depth: number, wrapped = true): unknown {
   if (depth > 64) return node;
   if (view.types.includes('array')) {
     if (node === '' || node === undefined) return [];
-    const itemSchema = view.items?.schema ?? {};
-    const itemView = viewSchema(doc, itemSchema, view.items?.pointer);
-    // Wrapped arrays hold one element per item: <Rows><Row/><Row/></Rows>.
-    const children = typeof node === 'object' && node !== null && !Array.isArray(node) ? Object.values(node as Json) : [node];
+    const itemView = viewSchema(doc, view.items?.schema ?? {}, view.items?.pointer);
+    // A wrapped array is one element holding an element per item (<Rows><Row/><Row/></Rows>); an unwrapped one is
+    // the items themselves, repeated in its parent, which the parser gives as one value or a list.
+    const children = !wrapped ? [node] : typeof node === 'object' && node !== null && !Array.isArray(node) ? Object.values(node as Json) : [node];
     const items = children.length === 1 && Array.isArray(children[0]) ? (children[0] as unknown[]) : children;
     return items.map((item) => fromXml(doc, item, itemView, depth + 1));
   }
   if (view.types.includes('object') || view.properties.size > 0) {
     if (node === '') return {};
     if (typeof node !== 'object' || node === null || Array.isArray(node)) return node;
+    const elements = new Map<string, { name: string; element: XmlElement }>();
+    for (const [name, property] of view.properties) {
+      const element = xmlElementOf(doc, name, property.schema, property.pointer);
+      elements.set(element.name, { name, element });
+    }
     const result: Json = {};
     for (const [key, value] of Object.entries(node as Json)) {
-      const property = view.properties.get(key);
-      const converted = property === undefined ? value : fromXml(doc, value, viewSchema(doc, property.schema, property.pointer), depth + 1);
-      Object.defineProperty(result, key, { value: converted, enumerable: true, writable: true, configurable: true });
+      const found = elements.get(key);
+      const converted = found === undefined ? value : fromXml(doc, value, found.element.view, depth + 1, found.element.wrapped);
+      Object.defineProperty(result, found?.name ?? key, { value: converted, enumerable: true, writable: true, configurable: true });
     }
     return result;
   }
@@ -139,19 +144,48 @@ function toXml(doc: unknown, value: unknown, view: SchemaView, depth: number): u
     return { [itemName]: value.map((item) => toXml(doc, item, itemView, depth + 1)) };
   }
   if (typeof value === 'object' && value !== null) {
+    const additional = view.schema.additionalProperties;
     const result: Json = {};
     for (const [key, child] of Object.entries(value as Json)) {
       if (child === undefined) continue;
       const property = view.properties.get(key);
-      const childView = viewSchema(doc, property?.schema ?? {}, property?.pointer);
       // A key the schema does not declare (a map's, such as ModelState's field paths) may hold characters no element name can.
-      const name = property === undefined ? encodeLocalName(key) : xmlName(asRecord(property.schema), key);
-      result[name] = depth > 64 ? child : toXml(doc, child, childView, depth + 1);
+      const element = property === undefined
+        ? xmlElementOf(doc, encodeLocalName(key), typeof additional === 'object' ? additional : {}, view.pointer === undefined ? undefined : `${view.pointer}/additionalProperties`)
+        : xmlElementOf(doc, key, property.schema, property.pointer);
+      if (depth > 64) result[element.name] = child;
+      else if (Array.isArray(child) && !element.wrapped) {
+        result[element.name] = child.map((item) => toXml(doc, item, element.itemView, depth + 1));
+      } else if (Array.isArray(child)) {
+        result[element.name] = { [element.itemName]: child.map((item) => toXml(doc, item, element.itemView, depth + 1)) };
+      } else result[element.name] = toXml(doc, child, element.view, depth + 1);
     }
     return result;
   }
   const name = enumNames(view)[String(value)];
   return name ?? value;
+}
+
+/** How a property appears in XML, following OpenAPI's `xml` object. */
+interface XmlElement {
+  /** The element's name: for an unwrapped array, that of each item's element. */
+  name: string;
+  view: SchemaView;
+  /** Whether an array is one element holding its items (`xml.wrapped: true`), not the items repeated (OpenAPI's default). */
+  wrapped: boolean;
+  itemName: string;
+  itemView: SchemaView;
+}
+
+function xmlElementOf(doc: unknown, key: string, schema: unknown, pointer: string | undefined): XmlElement {
+  const view = viewSchema(doc, schema, pointer);
+  const xml = { ...asRecord(view.schema.xml), ...asRecord(asRecord(schema).xml) };
+  const name = typeof xml.name === 'string' ? xml.name : key;
+  if (!view.types.includes('array')) return { name, view, wrapped: false, itemName: name, itemView: viewSchema(doc, {}) };
+  const itemView = viewSchema(doc, view.items?.schema ?? {}, view.items?.pointer);
+  const itemName = xmlName(asRecord(view.items?.schema), xmlName(itemView.schema, name));
+  const wrapped = xml.wrapped === true;
+  return { name: wrapped ? name : itemName, view, wrapped, itemName, itemView };
 }
 
 function asRecord(value: unknown): Json {

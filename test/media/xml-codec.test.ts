@@ -31,7 +31,34 @@ describe('encodeXml', () => {
   it('writes map keys as valid element names, so a ModelState keyed by row paths is well-formed XML', () => {
     const xml = encodeXml(doc, { Message: 'The request is invalid.', ModelState: { 'orderReturn.OrderReturnRows[0].OrderRowId': ['unknown row'] } }, { $ref: '#/components/schemas/Error' }, undefined, 'Response');
     expect(XMLValidator.validate(xml)).toBe(true);
-    expect(xml).toContain('<ModelState><orderReturn.OrderReturnRows_x005B_0_x005D_.OrderRowId><item>unknown row</item></orderReturn.OrderReturnRows_x005B_0_x005D_.OrderRowId></ModelState>');
+    expect(xml).toContain('<ModelState><orderReturn.OrderReturnRows_x005B_0_x005D_.OrderRowId>unknown row</orderReturn.OrderReturnRows_x005B_0_x005D_.OrderRowId></ModelState>');
+  });
+});
+
+describe('arrays, as OpenAPI\'s xml object describes them', () => {
+  const listDoc = {
+    components: {
+      schemas: {
+        Zoo: {
+          type: 'object',
+          properties: {
+            animals: { type: 'array', items: { type: 'string', xml: { name: 'animal' } } },
+            keepers: { type: 'array', items: { type: 'string' } },
+            cages: { type: 'array', xml: { wrapped: true }, items: { type: 'integer' } },
+          },
+        },
+      },
+    },
+  };
+  const zoo = { $ref: '#/components/schemas/Zoo' };
+  const xml = '<Zoo><animal>cat</animal><animal>dog</animal><keepers>Ann</keepers><cages><cages>1</cages><cages>2</cages></cages></Zoo>';
+
+  it('writes an unwrapped array (the default) as its items repeated, a wrapped one inside its own element', () => {
+    expect(encodeXml(listDoc, { animals: ['cat', 'dog'], keepers: ['Ann'], cages: [1, 2] }, zoo, undefined, 'Zoo')).toContain(xml.slice('<Zoo>'.length));
+  });
+
+  it('reads both back into the same JSON', () => {
+    expect(decodeXml(listDoc, xml, zoo)).toEqual({ animals: ['cat', 'dog'], keepers: ['Ann'], cages: [1, 2] });
   });
 });
 
