@@ -12,7 +12,7 @@ const ITEM_SCHEMA = '#/components/schemas/WriteReturnRequestItem/properties/prod
  * Every position of a create the order cannot take: a position number not on the order, a product number other
  * than the order position's, a reason that is not one of the shop's return reasons, a quantity below 1 or beyond
  * what is still returnable (positions naming the same order position add up), more serial numbers than pieces, a
- * serial number not on that order position, or one already held by another return request or named twice.
+ * serial number not on that order position, one already held by another return request, or one named twice.
  */
 export function checkPositions(positions: readonly WritePosition[], order: IomOrder, ledger: OrderLedger, reasons: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
@@ -51,7 +51,9 @@ export function checkPositions(positions: readonly WritePosition[], order: IomOr
       const pointer = `${at}/items/${itemIndex}/productSerialNumber`;
       if (!onOrder.has(serial)) {
         findings.push({ code: 'state.serial-number.not-on-order', location: 'body', pointer, message: `'${pointer}': serial number '${serial}' is not on position ${position.positionNumber} of order '${order.shopOrderNumber}'`, specPointer: ITEM_SCHEMA, value: serial });
-      } else if (!free.has(serial) || named.has(serial)) {
+      } else if (named.has(serial)) {
+        findings.push({ code: 'state.serial-number.duplicate', location: 'body', pointer, message: `'${pointer}': serial number '${serial}' is named more than once in this return request`, specPointer: ITEM_SCHEMA, value: serial });
+      } else if (!free.has(serial)) {
         findings.push({ code: 'state.serial-number.not-returnable', location: 'body', pointer, message: `'${pointer}': serial number '${serial}' is already held by a return request`, specPointer: ITEM_SCHEMA, value: serial });
       }
       named.add(serial);

@@ -35,12 +35,19 @@ const orderNotFound = (shopName: string, shopOrderNumber: string): Finding => ({
 /** The shop fixtures, matched by `name`. */
 const shopFixtures = (context: HandlerContext) => context.fixtures('shops');
 
-/** The order fixtures of one shop (an order without `shopName` belongs to every shop), numbers read as strings. */
+/**
+ * The order fixtures of one shop (an order without `shopName` belongs to every shop), order and product numbers read
+ * as strings: YAML reads an unquoted `4711` as a number, and a create compares them with the strings a client sends.
+ */
 const orderFixtures = (context: HandlerContext, shopName: string) =>
   context
     .fixtures('orders')
     .filter((order) => order.shopName === undefined || order.shopName === shopName)
-    .map((order) => ({ ...order, shopOrderNumber: String(order.shopOrderNumber) }));
+    .map((order) => ({
+      ...order,
+      shopOrderNumber: String(order.shopOrderNumber),
+      ...(Array.isArray(order.positions) ? { positions: order.positions.map((position: Record<string, unknown>) => ({ ...position, productNumber: String(position.productNumber) })) } : {}),
+    }));
 
 /** Whether the fixtures name this shop: the only shops `--strict-fixtures` admits. */
 export const isFixtureShop = (context: HandlerContext, shopName: string): boolean => shopFixtures(context).some((shop) => shop.name === shopName);

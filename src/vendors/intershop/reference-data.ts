@@ -70,9 +70,9 @@ const serialNumber = (faker: ReturnType<typeof createSeededFaker>) => `${faker.s
 
 /**
  * An order the fixtures lack, deterministic from the seed (shop and order number). When a create is its first
- * use, its positions are the requested ones, each holding at least what is asked (plus up to 3 more, with a
- * serial number per piece when the request names serial numbers), so the first return of any order fits;
- * otherwise it gets 1 to 3 seeded positions. Stored, it stays the same for every later request.
+ * use, its positions are the requested ones, each holding at least what is asked plus up to 3 more pieces (when
+ * the request names serial numbers: those, and one new serial number per extra piece), so the first return of any
+ * order fits; otherwise it gets 1 to 3 seeded positions. Stored, it stays the same for every later request.
  */
 export function fabricateOrder(seed: number, shop: IomShop, shopOrderNumber: string, requested: ReadonlyMap<number, RequestedPosition>): IomOrder {
   const faker = createSeededFaker(seed);
@@ -80,10 +80,12 @@ export function fabricateOrder(seed: number, shop: IomShop, shopOrderNumber: str
   const positions: IomOrderPosition[] = [];
   if (requested.size > 0) {
     for (const [positionNumber, wanted] of [...requested].sort(([a], [b]) => a - b)) {
-      const quantity = Math.max(1, wanted.quantity, wanted.serialNumbers.length) + faker.number.int({ min: 0, max: 3 });
+      const extraPieces = faker.number.int({ min: 0, max: 3 });
+      const quantity = Math.max(1, wanted.quantity, wanted.serialNumbers.length) + extraPieces;
       const position: IomOrderPosition = { positionNumber, productNumber: wanted.productNumber, quantity, productName: faker.commerce.productName() };
       if (wanted.serialNumbers.length > 0) {
-        const extra = Array.from({ length: quantity - wanted.serialNumbers.length }, () => serialNumber(faker));
+        // Bounded by the request, not by its quantity: a serial number per piece of a 2^31-piece return would never finish.
+        const extra = Array.from({ length: extraPieces }, () => serialNumber(faker));
         position.serialNumbers = [...new Set([...wanted.serialNumbers, ...extra])];
       }
       positions.push(position);

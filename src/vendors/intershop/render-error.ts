@@ -21,7 +21,14 @@ const toError = (status: number) => (violation: Violation) => {
   return error;
 };
 
+/**
+ * The challenge of every 401 (RFC 9110 requires one): clients that authenticate only when challenged (Java's
+ * HttpClient with an Authenticator, .NET with NetworkCredential) fail on a 401 without it.
+ */
+export const AUTHENTICATE_CHALLENGE = 'Basic realm="IOM", Bearer realm="IOM"';
+
 /** IOM's `ErrorReport`: the status and one error per violation, each naming its field. */
 export function renderIntershopError({ status, violations }: Problem): OperationResult {
-  return { status, mediaType: 'application/json', body: { status, errors: violations.map(toError(status)) } };
+  const body = { status, errors: violations.map(toError(status)) };
+  return { status, mediaType: 'application/json', body, ...(status === 401 ? { headers: { 'WWW-Authenticate': AUTHENTICATE_CHALLENGE } } : {}) };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AUTHENTICATE_CHALLENGE } from '../../../src/vendors/intershop/render-error.js';
 import { basic, bearer, createIomMock, jwt, ORDER, position, requestsPath, SHOP } from './iom-client.js';
 
 const newRequest = { type: 'RETURN', positions: [position(2, '20180303124', 1)] };
@@ -78,5 +79,25 @@ describe("Intershop IOM with auth 'strict'", async () => {
     const reasons = await iom.get(`${reasonsPath(SHOP)}?type=RET`, basic('admin'));
     expect(reasons.status).toBe(200);
     expect(reasons.json).toContainEqual({ name: 'RET100', description: 'Article damaged', type: 'RET' });
+  });
+});
+
+describe('Intershop IOM 401 challenges', async () => {
+  const responseViolations: unknown[] = [];
+  const iom = await createIomMock({ auth: 'strict', onExchange: (exchange) => responseViolations.push(...exchange.responseViolations) });
+
+  // RFC 9110 requires a challenge on a 401; Java's HttpClient with an Authenticator throws on a 401 without one.
+  it('sends WWW-Authenticate with both schemes on every 401: missing, undeclared and forced', async () => {
+    const missing = await iom.get(reasonsPath(SHOP), {});
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toBe(AUTHENTICATE_CHALLENGE);
+    const undeclared = await iom.create(SHOP, BULK, bulkRequest, basic('someone'));
+    expect(undeclared.status).toBe(401);
+    expect(undeclared.headers.get('www-authenticate')).toBe(AUTHENTICATE_CHALLENGE);
+    const forced = await iom.get(requestsPath(SHOP, ORDER), { ...basic('admin'), prefer: 'code=401' });
+    expect(forced.status).toBe(401);
+    expect(forced.headers.get('www-authenticate')).toBe(AUTHENTICATE_CHALLENGE);
+    expect(responseViolations).toEqual([]);
+    expect((await iom.get(reasonsPath(SHOP), basic('admin'))).headers.get('www-authenticate')).toBeNull();
   });
 });
