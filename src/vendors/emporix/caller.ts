@@ -13,8 +13,8 @@ const OWN_SCOPES = ['returns.returns_read_own', 'returns.returns_manage_own'];
 const EMPLOYEE_SCOPES = ['returns.returns_read', 'returns.returns_manage'];
 
 /**
- * A request with a `saas-token` header is the customer's: the header's value, or its `sub` claim when it is a JWT,
- * names the customer. A token whose scopes are only the `_own` ones is a customer's too, named by its
+ * A request with a `saas-token` header is the customer's: the header's value, or its `customerId` (else `sub`) claim
+ * when it is a JWT, names the customer. A token whose scopes are only the `_own` ones is a customer's too, named by its
  * `customerId` or `sub` claim. Anything else is an employee. A credential the fixtures declare brings its own
  * `scopes` (absent: all) and, for a customer's token, its `customerId`, which then names the customer in either case.
  */
@@ -24,8 +24,10 @@ export function identifyEmporixCaller(request: ValidatedRequest, declared: Decla
   const declaredCustomer = typeof declared?.customerId === 'string' ? declared.customerId : undefined;
   const saasToken = request.headers['saas-token'];
   if (saasToken !== undefined && saasToken.trim() !== '') {
-    const sub = decodeJwtClaims(saasToken)?.sub;
-    return { kind: 'customer', customerId: declaredCustomer ?? (typeof sub === 'string' ? sub : saasToken), scopes, saasToken: true };
+    // Named like a customer's access token below, so the same customer is the same with and without the header.
+    const claims = decodeJwtClaims(saasToken);
+    const id = claims?.customerId ?? claims?.sub;
+    return { kind: 'customer', customerId: declaredCustomer ?? (typeof id === 'string' ? id : saasToken), scopes, saasToken: true };
   }
   const ownOnly = scopes !== undefined && OWN_SCOPES.some((s) => scopes.has(s)) && !EMPLOYEE_SCOPES.some((s) => scopes.has(s));
   if (ownOnly) {

@@ -12,6 +12,9 @@ const CUSTOMER_PATCH_ROOTS = ['/orders', '/reason', '/mixins', '/metadata/mixins
 /** Paths the service sets, which nobody patches (and what is below them; `/metadata` whole would replace them). */
 const SERVICE_PATHS = ['/id', '/total', '/metadata/version', '/metadata/createdAt', '/metadata/modifiedAt'];
 
+/** A returned item's `name`, `unitPrice` and `total`, which the service takes from the order (and what is below them). */
+const ITEM_PRICED_FIELD = /^\/orders\/[^/]+\/items\/[^/]+\/(name|unitPrice|total)(\/|$)/;
+
 const under = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
 
 /** A customer's write without the `saas-token` header (the seed: "mandatory for operations done by a customer"). */
@@ -28,11 +31,11 @@ export function employeeOnlyFields(caller: EmporixCaller, body: Record<string, u
     .map((field) => ({ code: 'state.field.employee-only', location: 'body' as const, pointer: `/${field}`, message: `'${field}' can be set only by an employee (scope returns.returns_manage)`, specPointer: '#/components/schemas/Return', value: body[field] }));
 }
 
-/** Every PATCH operation whose path the caller may not touch: the service's own fields for anyone, and for a customer anything outside orders, reason and mixins. */
+/** Every PATCH operation whose path the caller may not touch: the service's own fields (with each item's prices) for anyone, and for a customer anything outside orders, reason and mixins. */
 export function forbiddenPatchPaths(caller: EmporixCaller, operations: ReadonlyArray<{ path: string }>): Finding[] {
   return operations.flatMap((operation, index) => {
     const path = operation.path;
-    const serviceSet = SERVICE_PATHS.some((root) => under(path, root)) || path === '/metadata' || path === '';
+    const serviceSet = SERVICE_PATHS.some((root) => under(path, root)) || ITEM_PRICED_FIELD.test(path) || path === '/metadata' || path === '';
     const allowed = !serviceSet && (caller.kind === 'employee' || CUSTOMER_PATCH_ROOTS.some((root) => under(path, root)));
     if (allowed) return [];
     const message = serviceSet ? `'${path}' is set by the service and cannot be patched` : `a customer cannot patch '${path}'; only /orders, /reason, /mixins and /metadata/mixins`;

@@ -1,5 +1,6 @@
 import type { OperationResult } from '../../core/http.js';
 import type { ValidatedRequest } from '../../core/request.js';
+import type { Violation } from '../../core/violation.js';
 import type { HandlerContext, OperationHandler } from '../../core/vendor-plugin.js';
 import applyPatchModule from 'fast-json-patch';
 import { satisfiesSecurity } from '../shared/granted-scopes.js';
@@ -9,7 +10,8 @@ import { EMPLOYEE_ONLY_ON_CREATE, EMPLOYEE_ONLY_ON_UPDATE, employeeOnlyFields, f
 import { EMPLOYEE_CREATE, EMPLOYEE_UPDATE, missingEmployeeFields, type EmployeeBodyRules } from './employee-rules.js';
 import { fixtureOrder, tenantCurrency, tenantRecord } from './order-data.js';
 import { priceReturn } from './price-return.js';
-import { matchesQuery, parseEmporixQuery, sortRecords } from './query.js';
+import { RETURN_NOT_FOUND } from './render-error.js';
+import { matchesQuery, parseEmporixQuery, parseEmporixSort, sortRecords } from './query.js';
 import { customerView, DEFAULT_EXPIRY_DAYS, type EmporixReturn, type OrderInput } from './return-record.js';
 
 const { applyPatch } = applyPatchModule;
@@ -21,7 +23,7 @@ const tenantOf = (request: ValidatedRequest) => String(request.pathParams.tenant
 const returnIdOf = (request: ValidatedRequest) => String(request.pathParams.returnId);
 
 const notFound = (context: HandlerContext, request: ValidatedRequest) =>
-  context.refuse(404, [{ code: 'state.return.not-found', location: 'path', pointer: '/returnId', message: `return '${returnIdOf(request)}' does not exist`, specPointer: '#/components/responses/ReturnNotFound', value: returnIdOf(request) }]);
+  context.refuse(404, [{ code: RETURN_NOT_FOUND, location: 'path', pointer: '/returnId', message: `return '${returnIdOf(request)}' does not exist`, specPointer: '#/components/responses/ReturnNotFound', value: returnIdOf(request) }]);
 
 const forbidden = (context: HandlerContext) =>
   context.refuse(403, [{ code: 'security.scope.missing', location: 'security', pointer: '/Authorization', message: 'the access token lacks the scope this operation requires', specPointer: '#/components/securitySchemes/OAuth2' }]);
@@ -70,15 +72,21 @@ const listReturns = guarded((request, context, caller) => {
   if (!parsed.ok) {
     return context.refuse(400, [{ code: 'request.query.q', location: 'query', pointer: '/q', message: parsed.message, specPointer: '#/paths/~1return~1{tenant}~1returns/get', value: q }]);
   }
+  const sort = request.query.sort;
+  const sorted = typeof sort === 'string' && sort.trim() !== '' ? parseEmporixSort(sort) : { ok: true as const, keys: [] };
+  if (!sorted.ok) {
+    return context.refuse(400, [{ code: 'request.query.sort', location: 'query', pointer: '/sort', message: sorted.message, specPointer: '#/components/parameters/sort', value: sort }]);
+  }
   const all = context.store.list<EmporixReturn>(tenantOf(request), RETURNS);
-  const visible = all.filter((r) => caller.kind === 'employee' || r.requestor?.customerId === caller.customerId);
-  const matching = sortRecords(visible.filter((r) => matchesQuery(r, parsed.terms)), request.query.sort as string | undefined);
+  // A customer queries and sorts their own returns as they see them: the employee-only fields are not there to match.
+  const visible = caller.kind === 'employee' ? all : all.filter((r) => r.requestor?.customerId === caller.customerId).map(customerView);
+  const matching = sortRecords(visible.filter((r) => matchesQuery(r, parsed.terms)), sorted.keys);
   const pageSize = (request.query.pageSize as number | undefined) ?? 60;
   const pageNumber = (request.query.pageNumber as number | undefined) ?? 1;
   const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
   const headers: Record<string, string> = {};
   if (request.headerParams['x-total-count'] === true) headers['X-Total-Count'] = String(matching.length);
-  return { status: 200, headers, body: caller.kind === 'customer' ? page.map(customerView) : page };
+  return { status: 200, headers, body: page };
 });
 
 const createReturn = guarded(async (request, context, caller) => {
@@ -120,6 +128,10 @@ const getReturn = guarded((request, context, caller) => {
   return { status: 200, body: caller.kind === 'customer' ? customerView(record) : record };
 });
 
+/** A changed return that breaks the `Return` schema, each violation naming the field. */
+const refuseInvalid = (context: HandlerContext, violations: Violation[]) =>
+  context.refuse(400, violations.map((v) => ({ ...v, code: 'state.return.invalid', location: 'body' as const })));
+
 /** PUT and PATCH end alike: a customer may change only a PENDING return; version and modifiedAt move on. */
 async function saveChange(context: HandlerContext, request: ValidatedRequest, caller: EmporixCaller, change: (record: EmporixReturn) => EmporixReturn | OperationResult): Promise<OperationResult> {
   const record = visibleReturn(context, request, caller);
@@ -130,7 +142,7 @@ async function saveChange(context: HandlerContext, request: ValidatedRequest, ca
   changed.id = record.id;
   changed.metadata = { ...changed.metadata, createdAt: record.metadata.createdAt, modifiedAt: context.now().toISOString(), version: record.metadata.version + 1 };
   const violations = context.validate(RETURN_SCHEMA, changed);
-  if (violations.length > 0) return context.refuse(400, violations.map((v) => ({ ...v, code: 'state.return.invalid', location: 'body' as const })));
+  if (violations.length > 0) return refuseInvalid(context, violations);
   await context.store.transact((tx) => tx.put(tenantOf(request), RETURNS, record.id, changed));
   return { status: 204 };
 }
@@ -150,6 +162,8 @@ const updateReturn = guarded((request, context, caller) =>
     const { orders, total } = priceReturn(context, tenantOf(request), body.orders as OrderInput[], record.total.currency);
     const updated: EmporixReturn = { ...record, orders, total, reason: body.reason };
     if (body.mixins !== undefined) updated.mixins = body.mixins;
+    const metadataMixins = (body.metadata as Body).mixins;
+    if (metadataMixins !== undefined) updated.metadata = { ...updated.metadata, mixins: metadataMixins };
     if (caller.kind === 'employee') for (const field of EMPLOYEE_ONLY_ON_UPDATE) if (body[field] !== undefined) (updated as unknown as Body)[field] = body[field];
     return updated;
   }),
@@ -160,13 +174,21 @@ const patchReturn = guarded((request, context, caller) =>
   saveChange(context, request, caller, (record) => {
     const forbiddenPaths = forbiddenPatchPaths(caller, request.body as Array<{ path: string }>);
     if (forbiddenPaths.length > 0) return context.refuse(400, forbiddenPaths);
+    let patched: EmporixReturn;
     try {
       // Ops that reach /__proto__ or /constructor/prototype are refused by the library (banPrototypeModifications).
-      return applyPatch(record, request.body as never, true, true, true).newDocument;
+      patched = applyPatch(record, request.body as never, true, true, true).newDocument;
     } catch (error) {
       const operationIndex = (error as { index?: number }).index ?? 0;
       return context.refuse(400, [{ code: 'request.body.patch', location: 'body', pointer: `/${operationIndex}`, message: `patch operation ${operationIndex} cannot be applied: ${(error as Error).message.split('\n')[0]}`, specPointer: '#/components/schemas/PatchOperation' }]);
     }
+    // The orders must be well formed before they are checked and priced; saveChange validates the priced result again.
+    const invalid = context.validate(RETURN_SCHEMA, patched);
+    if (invalid.length > 0) return refuseInvalid(context, invalid);
+    // A patched order is held to the same rules as a PUT's, and priced again: the totals follow the quantities.
+    const findings = checkReturnedOrders(patched.orders, (orderId) => fixtureOrder(context, tenantOf(request), orderId), context.strictFixtures);
+    if (findings.length > 0) return context.refuse(400, findings);
+    return { ...patched, ...priceReturn(context, tenantOf(request), patched.orders, record.total.currency) };
   }),
   'write',
 );

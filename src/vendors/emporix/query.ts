@@ -3,7 +3,8 @@ import { RE2JS } from 're2js';
 /**
  * Emporix's `q` query language (seed 003): space-separated `field:value` terms, all of which must hold.
  * Values: exact (`PENDING`, `20`, `true`), comparisons (`>20`, `<="2021-05-18T07:27:27.455Z"`), ranges
- * (`(>=10 AND <=20)`), several values (`(a,b)`), `null`, `exists` and regular expressions (`~EON107`, `(~EON107 EON106)`).
+ * (`(>=10 AND <=20)`), several values (`(a,b)`), `null`, `exists` and regular expressions (`~EON107`, and `(~EON107 EON106)`
+ * for one with a space).
  */
 export type QueryCondition =
   | { kind: 'equals'; value: string }
@@ -79,9 +80,9 @@ function parseValue(raw: string): QueryCondition | string {
     const problem = conditions.find((c): c is string => typeof c === 'string');
     return problem ?? { kind: 'all', conditions: conditions as QueryCondition[] };
   }
-  // `(~EON107 EON106)`: alternatives separated by spaces when they are regular expressions, else by commas.
-  const pieces = inner.startsWith('~') ? inner.split(/\s+/).map((p, i) => (i === 0 || p.startsWith('~') ? p : `~${p}`)) : inner.split(',');
-  const conditions = pieces.map((piece) => parseSingle(piece.trim()));
+  // Seed 003: `code:(~EON107 EON106)` is the form "for strings with a space": one regular expression, `EON107 EON106`.
+  if (inner.startsWith('~')) return parseSingle(inner);
+  const conditions = inner.split(',').map((piece) => parseSingle(piece.trim()));
   const problem = conditions.find((c): c is string => typeof c === 'string');
   return problem ?? { kind: 'any', conditions: conditions as QueryCondition[] };
 }
@@ -137,7 +138,8 @@ function holds(condition: QueryCondition, values: unknown[]): boolean {
     case 'exists':
       return values.some((v) => v !== null && v !== undefined);
     case 'equals':
-      return values.some((v) => (typeof v === 'object' ? false : String(v) === condition.value));
+      // A number field is matched by value: `total.value:1.90` finds 1.9.
+      return values.some((v) => (typeof v === 'number' ? compareValues(v, condition.value) === 0 : typeof v === 'object' ? false : String(v) === condition.value));
     case 'regex':
       return values.some((v) => typeof v === 'string' && condition.pattern.matcher(v).find());
     case 'compare':
@@ -158,13 +160,27 @@ export function matchesQuery(record: unknown, terms: QueryTerm[]): boolean {
   return terms.every((term) => holds(term.condition, valuesAtPath(record, term.field)));
 }
 
-/** Sorts by `field[:desc],field2` (Emporix: descending only for `desc`/`DESC`); stable, missing values last. */
-export function sortRecords<T>(records: T[], sort: string | undefined): T[] {
-  if (sort === undefined || sort.trim() === '') return records;
-  const keys = sort.split(',').map((part) => {
+export interface SortKey {
+  field: string;
+  descending: boolean;
+}
+
+export type ParsedSort = { ok: true; keys: SortKey[] } | { ok: false; message: string };
+
+/** Parses `field[:direction],field2` (Emporix: descending only for `desc`/`DESC`); a part that names no field yields a message for the 400. */
+export function parseEmporixSort(sort: string): ParsedSort {
+  const keys: SortKey[] = [];
+  for (const part of sort.split(',')) {
     const [field = '', direction = ''] = part.trim().split(':');
-    return { field, descending: direction === 'desc' || direction === 'DESC' };
-  });
+    if (!FIELD.test(field)) return { ok: false, message: `sort: '${part}' is not of the form field or field:direction` };
+    keys.push({ field, descending: direction === 'desc' || direction === 'DESC' });
+  }
+  return { ok: true, keys };
+}
+
+/** Sorts by parsed sort keys; stable, missing values last. */
+export function sortRecords<T>(records: T[], keys: readonly SortKey[]): T[] {
+  if (keys.length === 0) return records;
   return [...records].sort((a, b) => {
     for (const { field, descending } of keys) {
       const [x] = valuesAtPath(a, field);

@@ -3,6 +3,9 @@ import type { Problem } from '../../core/vendor-plugin.js';
 import { dotNetFieldPath } from '../shared/field-path.js';
 import { reasonPhrase } from '../shared/reason-phrase.js';
 
+/** The violation code of a return the caller cannot find. */
+export const RETURN_NOT_FOUND = 'state.return.not-found';
+
 /** Emporix's errors: the Apigee gateway's `fault` for 401, `{code, status, message, details}` otherwise. */
 export function renderEmporixError({ status, violations }: Problem): OperationResult {
   if (status === 401) {
@@ -12,10 +15,13 @@ export function renderEmporixError({ status, violations }: Problem): OperationRe
       body: { fault: { faultstring: violations[0]?.message ?? 'Invalid access token', detail: { errorcode: 'oauth.v2.InvalidAccessToken' } } },
     };
   }
+  // Emporix's `returnErrorMessage`: a 404 for a return names it in `returnId`.
+  const missingReturn = violations.find((violation) => violation.code === RETURN_NOT_FOUND);
   return {
     status,
     mediaType: 'application/json',
     body: {
+      ...(missingReturn === undefined ? {} : { returnId: String(missingReturn.value) }),
       code: status,
       status: reasonPhrase(status),
       message: violations[0]?.message ?? reasonPhrase(status),

@@ -19,7 +19,7 @@ interface Money {
   currency: string;
 }
 
-export type OrderInput = { id: string; items: Array<{ id: string; quantity: number; reason?: unknown }> };
+export type OrderInput = { id: string; items: Array<{ id: string; quantity: number; reason?: unknown; name?: unknown; unitPrice?: unknown; total?: unknown }> };
 
 /** Default validity of a return when the body names no `expiryDate` (Emporix: 30 days). */
 export const DEFAULT_EXPIRY_DAYS = 30;
@@ -52,7 +52,8 @@ export function priceOrders(orders: OrderInput[], currency = 'USD', priceOf: Pri
   let sum = 0;
   const priced = orders.map((order) => ({
     ...order,
-    items: order.items.map(({ id, ...item }) => {
+    // `name` and the prices come from the order, never from the request (a PATCH's items still carry the old ones).
+    items: order.items.map(({ id, name: _sentName, unitPrice: _sentUnitPrice, total: _sentTotal, ...item }) => {
       const { unitPrice, name } = priceOf(order.id, id);
       const total = round(unitPrice * item.quantity);
       sum += total;

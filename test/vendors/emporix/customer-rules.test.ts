@@ -63,4 +63,27 @@ describe('Emporix rules for a customer (documented in specs/emporix.yaml)', () =
     expect((await send('PATCH', path, { headers: employee, body: [{ op: 'replace', path: '/approvalStatus', value: 'APPROVED' }] })).status).toBe(204);
     expect((await send('GET', path, { headers: employee })).json).toMatchObject({ id: json.id, approvalStatus: 'APPROVED', reason: { code: '002' }, metadata: { version: 3, mixins: { a: 'b' } } });
   });
+
+  it("names the customer by a saas-token JWT's customerId claim, as by the access token's: one customer with or without the header", async () => {
+    const { send } = await createTestMock({ vendors: ['emporix'] });
+    // The spec's own saas-token example: a JWT whose payload is {"customerId":"C7257042672"}.
+    const saasToken = 'eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21lcklkIjoiQzcyNTcwNDI2NzIifQ.c2lnbmF0dXJl';
+    const accessToken = { authorization: `Bearer ${jwt({ customerId: 'C7257042672', scope: 'returns.returns_read_own returns.returns_manage_own' })}` };
+    const { json } = await send('POST', base, { headers: { ...accessToken, 'saas-token': saasToken }, body: newReturn('O-4') });
+    expect((await send('GET', base, { headers: accessToken })).json.map((r: { id: string }) => r.id)).toEqual([json.id]);
+    expect((await send('GET', `${base}/${json.id}`, { headers: employee })).json.requestor).toEqual({ customerId: 'C7257042672' });
+  });
+
+  it("does not let a customer's q or sort reach the fields only an employee sees", async () => {
+    const { send } = await createTestMock({ vendors: ['emporix'] });
+    const hidden = { requestor: { customerId: 'cust-w' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' }, approver: { type: 'USER', id: 'emp-42' } };
+    const { json } = await send('POST', base, { headers: employee, body: { ...newReturn('O-5'), ...hidden } });
+    const idsFor = async (q: string) => (await send('GET', `${base}?q=${encodeURIComponent(q)}`, { headers: customer('cust-w') })).json.map((r: { id: string }) => r.id);
+    expect(await idsFor('reason.code:001')).toEqual([json.id]);
+    expect(await idsFor('approver.id:emp-42')).toEqual([]);
+    expect(await idsFor('submitter.email:~^erin')).toEqual([]);
+    expect(await idsFor('requestor:exists')).toEqual([]);
+    expect(await idsFor('approver:null')).toEqual([json.id]);
+    expect((await send('GET', `${base}?q=${encodeURIComponent('approver.id:emp-42')}`, { headers: employee })).json.map((r: { id: string }) => r.id)).toEqual([json.id]);
+  });
 });
