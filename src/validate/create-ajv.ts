@@ -24,8 +24,11 @@ const OPTIONS: Options = {
 export function createAjv(spec: SpecDocument): Ajv {
   const ajv = spec.version === '3.1' ? new Ajv2020(OPTIONS) : new Ajv(OPTIONS);
   addFormats(ajv);
-  // OpenAPI names these formats without defining them; accept any value rather than fail on an unknown format.
-  for (const format of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) {
+  // OpenAPI's integer widths: a value beyond them is one the vendor's typed backend cannot read (a 400 there too).
+  ajv.addFormat('int32', { type: 'number', validate: (value: number) => Number.isInteger(value) && value >= -(2 ** 31) && value <= 2 ** 31 - 1 });
+  ajv.addFormat('int64', { type: 'number', validate: (value: number) => Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63 });
+  // OpenAPI names these formats without constraining them further; accept any value rather than fail on an unknown format.
+  for (const format of ['float', 'double', 'byte', 'binary', 'password']) {
     if (!ajv.formats[format]) ajv.addFormat(format, true);
   }
   const document = spec.version === '3.0' ? normaliseOpenApi30(structuredClone(spec.doc)) : spec.doc;

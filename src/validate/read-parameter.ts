@@ -96,7 +96,9 @@ function toObject(doc: unknown, view: SchemaView, entries: Array<[string, string
 
 function coerceScalar(value: string, types: string[]): unknown {
   if (types.includes('string') || types.length === 0) return value;
-  if ((types.includes('integer') || types.includes('number')) && /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value)) return Number(value);
+  // An integer is written in digits only: `10000.0` or `1e4` stays text and is reported as not an integer.
+  if (types.includes('number') && /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value)) return Number(value);
+  if (types.includes('integer') && /^-?\d+$/.test(value)) return Number(value);
   if (types.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
   if (types.includes('null') && value === '') return null;
   return value;

@@ -35,6 +35,12 @@ describe('a third-party OpenAPI 3.0 spec mounted with --spec', async () => {
     const bad = await send('GET', '/catalog/items/abc');
     expect(bad.status).toBe(400);
     expect(bad.json.violations).toEqual([expect.objectContaining({ code: 'request.path.type', location: 'path', pointer: '/itemId' })]);
+    for (const notAnInteger of ['12.0', '1e1', '0x0C']) {
+      const refused = await send('GET', `/catalog/items/${notAnInteger}`);
+      expect(refused.json.violations).toEqual([expect.objectContaining({ code: 'request.path.type', pointer: '/itemId' })]);
+    }
+    const beyondInt64 = await send('GET', '/catalog/items/99999999999999999999999');
+    expect(beyondInt64.json.violations).toEqual([expect.objectContaining({ code: 'request.path.format', pointer: '/itemId' })]);
     const zero = await send('GET', '/catalog/items/0');
     expect(zero.json.violations[0]).toMatchObject({ code: 'request.path.minimum', specPointer: '#/paths/~1items~1{itemId}/parameters/0/schema/minimum' });
   });
