@@ -41,6 +41,19 @@ describe('Prefer: scenario control per request', () => {
     expect(unknown.json.message).toContain('seed');
   });
 
+  it('a forced answer\'s documented headers carry their examples too (IOM Location), faked only with dynamic=true', async () => {
+    const { send, exchanges } = await mockWithJournal();
+    const path = '/intershop/shops/Test%20Shop%20US%20DE/orders/20180303123/return-requests';
+    const headers = { authorization: 'Basic ' + Buffer.from('admin:secret').toString('base64'), 'content-type': 'application/vnd.intershop.return-request.v1+json' };
+    const body = { type: 'RETURN', positions: [{ positionNumber: 1, productNumber: '20180303123', reason: 'RET100', quantity: 1 }] };
+    const forced = await send('POST', path, { headers: { ...headers, prefer: 'code=201' }, body });
+    expect(forced.status).toBe(201);
+    expect(forced.headers.get('location')).toBe('https://localhost/rest/rma/shops/Test%20Shop%20US%20DE/orders/20180303123/return-requests/10000');
+    const faked = await send('POST', path, { headers: { ...headers, prefer: 'code=201, dynamic=true' }, body });
+    expect(faked.headers.get('location')).not.toBe(forced.headers.get('location'));
+    expect(exchanges.at(-1)).toMatchObject({ responseViolations: [] });
+  });
+
   it('dynamic=true fakes a body from the schema instead of the example, and it fits the spec', async () => {
     const { send, exchanges } = await mockWithJournal();
     const fromExample = await send('GET', `${base}/abc`, { headers: { ...employee, prefer: 'code=200' } });
