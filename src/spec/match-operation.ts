@@ -85,7 +85,8 @@ export function matchOperation(index: OperationIndex, method: string, path: stri
   for (const template of index.templates) {
     const match = template.regex.exec(path);
     if (match === null) continue;
-    const operation = template.byMethod.get(method);
+    // HEAD is GET without the body (RFC 9110), wherever the spec does not document HEAD itself.
+    const operation = template.byMethod.get(method) ?? (method === 'HEAD' ? template.byMethod.get('GET') : undefined);
     if (operation === undefined) {
       allow ??= [...template.byMethod.keys()];
       continue;

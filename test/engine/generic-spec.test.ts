@@ -21,6 +21,14 @@ describe('a third-party OpenAPI 3.0 spec mounted with --spec', async () => {
     expect(response.json).toEqual({ id: 7, name: 'Featured', price: 1 });
   });
 
+  it('answers HEAD like GET, validated as the GET operation, without a body', async () => {
+    const head = await send('HEAD', '/catalog/items', { headers: auth });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(head.text).toBe('');
+    expect((await send('HEAD', '/catalog/items?limit=99', { headers: auth })).status).toBe(400);
+  });
+
   it('answers 404 for an unknown path and 405 with Allow for a method the path lacks', async () => {
     expect((await send('GET', '/catalog/nothing')).status).toBe(404);
     const response = await send('DELETE', '/catalog/items', { headers: auth });
