@@ -12,6 +12,9 @@ const RFC9110_SECTIONS: Record<number, string> = {
   400: '15.5.1', 401: '15.5.2', 403: '15.5.4', 404: '15.5.5', 405: '15.5.6', 406: '15.5.7', 413: '15.5.14', 415: '15.5.16', 500: '15.6.1',
 };
 
+/** The challenge ASP.NET Core's bearer authentication sends with a 401 (RFC 9110 requires one). */
+export const BEARER_CHALLENGE = 'Bearer';
+
 /** JTL's error shape: RFC 9457 problem details as ASP.NET Core writes them, `errors` keyed by field (`Items[0].Quantity`). */
 export function renderJtlError({ status, violations }: Problem): OperationResult {
   const errors: Record<string, string[]> = {};
@@ -21,6 +24,7 @@ export function renderJtlError({ status, violations }: Problem): OperationResult
   }
   return {
     status,
+    ...(status === 401 ? { headers: { 'WWW-Authenticate': BEARER_CHALLENGE } } : {}),
     mediaType: 'application/problem+json',
     body: {
       type: `https://tools.ietf.org/html/rfc9110#section-${RFC9110_SECTIONS[status] ?? '15'}`,

@@ -48,12 +48,28 @@ describe('JTL credentials declared in fixtures/jtl/credentials.yaml', () => {
     expect((await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A, jwt({ scope: 'returns.write' })))).status).toBe(201);
   });
 
+  // RFC 9110 requires a challenge on a 401; ASP.NET Core's bearer authentication sends `WWW-Authenticate: Bearer`.
+  it('challenges with WWW-Authenticate: Bearer on a 401 for a missing token and on a forced 401, never on other answers', async () => {
+    const jtl = await createJtlMock();
+    const { authorization: _omitted, ...withoutToken } = jtlHeaders(TENANT_A);
+    const missing = await jtl.create(SEED_REQUEST, withoutToken);
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toBe('Bearer');
+    const forced = await jtl.create(SEED_REQUEST, { ...jtlHeaders(TENANT_A), prefer: 'code=401' });
+    expect(forced.status).toBe(401);
+    expect(forced.headers.get('www-authenticate')).toBe('Bearer');
+    const created = await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A));
+    expect(created.status).toBe(201);
+    expect(created.headers.get('www-authenticate')).toBeNull();
+  });
+
   it("with auth 'strict' refuses an undeclared token with 401 in the problem shape, and lets a declared one through", async () => {
     const jtl = await createJtlMock({ auth: 'strict' });
     const refused = await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A, 'demo-token'));
     expect(refused.status).toBe(401);
     expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(refused.json).toMatchObject({ status: 401, title: 'Unauthorized' });
+    expect(refused.headers.get('www-authenticate')).toBe('Bearer');
     expect((await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A, jwt({ scope: 'returns.write' })))).status).toBe(401);
     expect((await jtl.create(SEED_REQUEST, jtlHeaders(TENANT_A, 'jtl-full-access-token'))).status).toBe(201);
     // Declared but limited: past the 401, the record's rights still apply.
