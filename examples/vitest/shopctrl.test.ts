@@ -5,7 +5,7 @@ import { startMock, type RunningMock } from 'returns-mock';
 /** The client under test: registers a returned order row in ShopCtrl, in XML as the warehouse system speaks it. */
 function warehouse(baseUrl: string) {
   return async (orderId: number, orderRowId: number, quantity: number) => {
-    const xml = `<OrderReturn><Id>0</Id><OrderId>${orderId}</OrderId><ReturnCode>R-${orderId}</ReturnCode><OrderReturnRows><OrderReturnRow><OrderRowId>${orderRowId}</OrderRowId><ReturnedQuantity>${quantity}</ReturnedQuantity><Resolution>0</Resolution></OrderReturnRow></OrderReturnRows></OrderReturn>`;
+    const xml = `<OrderReturnChanges><Id>0</Id><OrderId>${orderId}</OrderId><ReturnCode>R-${orderId}</ReturnCode><OrderReturnRows><OrderReturnRow><OrderRowId>${orderRowId}</OrderRowId><ReturnedQuantity>${quantity}</ReturnedQuantity><Resolution>0</Resolution></OrderReturnRow></OrderReturnRows></OrderReturnChanges>`;
     const answer = await fetch(`${baseUrl}/v1/Returns`, { method: 'POST', headers: { 'content-type': 'application/xml', accept: 'application/json', 'x-mock-client': 'wms' }, body: xml });
     return { status: answer.status, body: (await answer.json()) as { Id: number; OrderReturnRows: Array<{ Id: number; OrderRowId: number }> } };
   };
