@@ -45,11 +45,15 @@ async function reportFromServer(url: string, adminToken: string | undefined, que
 }
 
 async function reportFromJournal(file: string, specs: string[], query: ReportQuery): Promise<ContractReport> {
-  const entries = parseJournalFile(readFileSync(file, 'utf8'), file);
+  const { entries, tornLines } = parseJournalFile(readFileSync(file, 'utf8'), file);
+  for (const line of tornLines) console.error(`returns-mock report: ${file}:${line} holds an entry torn by a killed run; skipped`);
   const plugins = [...vendorPlugins, ...specs.map((entry) => {
     const match = /^(\/[^=]+)=(.+)$/.exec(entry);
     return match === null ? createGenericPlugin(entry) : createGenericPlugin(match[2]!, match[1]);
   })];
+  // Without its spec a vendor offers no operations: its coverage would read 100% and JUnit would show no failing case.
+  const unknown = [...new Set(entries.map((entry) => entry.vendor))].filter((vendor) => !plugins.some((plugin) => plugin.id === vendor));
+  if (unknown.length > 0) throw new Error(`${file} has requests to ${unknown.map((vendor) => `'${vendor}'`).join(', ')}, which no bundled vendor or --spec provides: give the spec the mock served with --spec FILE`);
   const catalogues = await Promise.all(
     plugins.map(async (plugin) => {
       const spec = await loadSpec(plugin.specFile);
@@ -102,6 +106,13 @@ export async function reportCommand(argv: string[], env: NodeJS.ProcessEnv): Pro
   }
   const { body } = renderReport(report, format as ReportFormat);
   if (values.out === undefined) process.stdout.write(body);
-  else writeFileSync(values.out, body);
+  else {
+    try {
+      writeFileSync(values.out, body);
+    } catch (error) {
+      console.error(`returns-mock report: cannot write ${values.out}: ${(error as Error).message}`);
+      return 1;
+    }
+  }
   return report.verdict === 'fail' ? 1 : 0;
 }

@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { startMock, type ContractReport } from '../index.js';
@@ -42,7 +43,14 @@ function usageError(message: string): number {
 /** Runs a command to its end with stdio forwarded; signals to this process are passed on to it. */
 function runCommand(command: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; error?: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', env, cwd });
+    let child: ChildProcess;
+    try {
+      child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', env, cwd });
+    } catch (error) {
+      // An argument spawn refuses outright (an empty command name): as a shell, 127.
+      resolve({ code: 127, error: (error as Error).message });
+      return;
+    }
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
@@ -51,9 +59,10 @@ function runCommand(command: string[], env: NodeJS.ProcessEnv, cwd: string): Pro
       process.off('SIGTERM', forward);
       resolve(result);
     };
-    child.once('error', (error) => done({ code: 127, error: error.message }));
+    // As shells report it: 127 for a command not found, 126 for one found but not runnable (not executable).
+    child.once('error', (error: NodeJS.ErrnoException) => done({ code: error.code === 'ENOENT' ? 127 : 126, error: error.message }));
     // A command killed by a signal failed: 128 + the signal's number, as shells report it.
-    child.once('exit', (code, signal) => done({ code: code ?? 128 + (signal === null ? 1 : (({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }) as Record<string, number>)[signal] ?? 1) }));
+    child.once('exit', (code, signal) => done({ code: code ?? 128 + (signal === null ? 0 : constants.signals[signal]) }));
   });
 }
 

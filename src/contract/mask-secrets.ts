@@ -4,6 +4,12 @@ export const MASK = '***';
 /** Headers that carry credentials for every vendor; the spec's own apiKey headers are added per vendor. */
 export const SECRET_HEADERS: readonly string[] = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'saas-token'];
 
+/**
+ * Query parameters that carry credentials whatever the spec declares (compared case-insensitively): RFC 6750 §2.3's
+ * `access_token` and the names clients commonly put API keys and tokens under; the spec's apiKey parameters are added per vendor.
+ */
+export const SECRET_QUERY: readonly string[] = ['access_token', 'refresh_token', 'id_token', 'token', 'api_key', 'apikey', 'api-key', 'client_secret', 'password'];
+
 /** Secrets shorter than this are masked where they stand (headers) but not searched for in free text, which they would mangle. */
 const MIN_SEARCHED_SECRET = 4;
 
@@ -29,7 +35,7 @@ function authorizationSecrets(value: string): string[] {
 
 /**
  * Masks credentials in headers and query: `Authorization` keeps its scheme word (`Bearer ***`), any other secret
- * header or apiKey query parameter becomes `***`.
+ * header, credential query parameter ({@link SECRET_QUERY}) or apiKey query parameter becomes `***`.
  */
 export function maskRequestParts(headers: Record<string, string>, query: string, secretHeaders: readonly string[], secretQuery: readonly string[]): MaskedRequestParts {
   const secretNames = new Set([...SECRET_HEADERS, ...secretHeaders.map((name) => name.toLowerCase())]);
@@ -49,14 +55,17 @@ export function maskRequestParts(headers: Record<string, string>, query: string,
       masked[name] = MASK;
     }
   }
+  const secretParams = new Set([...SECRET_QUERY, ...secretQuery.map((name) => name.toLowerCase())]);
   const params = new URLSearchParams(query);
   let maskedQuery = query;
-  if (secretQuery.some((name) => params.has(name))) {
-    for (const name of secretQuery) {
-      for (const value of params.getAll(name)) secrets.push(value);
-      if (params.has(name)) params.set(name, MASK);
+  if ([...params.keys()].some((name) => secretParams.has(name.toLowerCase()))) {
+    const kept = new URLSearchParams();
+    for (const [name, value] of params) {
+      const secret = secretParams.has(name.toLowerCase());
+      if (secret) secrets.push(value);
+      kept.append(name, secret ? MASK : value);
     }
-    maskedQuery = params.toString();
+    maskedQuery = kept.toString();
   }
   return { headers: masked, query: maskedQuery, secrets: secrets.filter((secret) => secret.length > 0) };
 }

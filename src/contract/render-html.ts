@@ -30,8 +30,8 @@ function firstRequestHtml(group: ClientVendorResult['violations'][number]): stri
 function resultHtml(result: ClientVendorResult, index: number): string {
   const violationCount = result.violations.reduce((sum, group) => sum + group.count, 0);
   const parts = [
-    `<section class="result" id="result-${index}" data-client="${x(result.client)}" data-vendor="${x(result.vendor)}" data-verdict="${result.verdict}">`,
-    `<h2>${x(result.client)} → ${x(result.vendorTitle)} <small>(${x(result.vendor)})</small> <span class="verdict ${result.verdict}">${result.verdict}</span></h2>`,
+    `<section class="result" id="result-${index}" data-client="${x(result.client)}" data-vendor="${x(result.vendor)}" data-verdict="${x(result.verdict)}">`,
+    `<h2>${x(result.client)} → ${x(result.vendorTitle)} <small>(${x(result.vendor)})</small> <span class="verdict ${x(result.verdict)}">${x(result.verdict)}</span></h2>`,
     `<p>Coverage: ${bar(result.coverage.percent)} <span class="coverage" data-exercised="${result.coverage.exercised}" data-offered="${result.coverage.offered}" data-percent="${result.coverage.percent}">${result.coverage.exercised} of ${result.coverage.offered} operations (${result.coverage.percent}%)</span>; <span class="requests">${result.requests}</span> requests, <span class="violation-count">${violationCount}</span> violations.</p>`,
   ];
   if (result.reasons.length > 0) parts.push(`<ul class="reasons">${result.reasons.map((reason) => `<li>${x(reason)}</li>`).join('')}</ul>`);
@@ -47,7 +47,7 @@ function resultHtml(result: ClientVendorResult, index: number): string {
     parts.push('<h3>Violations</h3><table class="violations"><thead><tr><th>operation</th><th>rule</th><th>location</th><th>pointer</th><th>count</th><th>message</th><th>first request</th></tr></thead><tbody>');
     for (const group of result.violations) {
       parts.push(
-        `<tr class="violation"><td class="operation">${x(operationLabel(group.operationId))}</td><td class="code"><code>${x(group.code)}</code></td><td class="location">${group.location}</td><td class="pointer"><code>${x(group.pointer || '/')}</code></td><td class="num count">${group.count}</td><td class="message">${x(group.message)}<br><small>spec: <code>${x(group.specPointer)}</code></small></td><td>${firstRequestHtml(group)}</td></tr>`,
+        `<tr class="violation"><td class="operation">${x(operationLabel(group.operationId))}</td><td class="code"><code>${x(group.code)}</code></td><td class="location">${x(group.location)}</td><td class="pointer"><code>${x(group.pointer || '/')}</code></td><td class="num count">${group.count}</td><td class="message">${x(group.message)}<br><small>spec: <code>${x(group.specPointer)}</code></small></td><td>${firstRequestHtml(group)}</td></tr>`,
       );
     }
     parts.push('</tbody></table>');
@@ -62,8 +62,8 @@ export function renderHtml(report: ContractReport): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>returns-mock contract report: ${report.verdict}</title><style>${STYLE}</style></head><body>`,
-    `<h1>Contract report <span class="verdict ${report.verdict}" id="verdict">${report.verdict}</span></h1>`,
+    `<title>returns-mock contract report: ${x(report.verdict)}</title><style>${STYLE}</style></head><body>`,
+    `<h1>Contract report <span class="verdict ${x(report.verdict)}" id="verdict">${x(report.verdict)}</span></h1>`,
     `<p id="summary">${summary.requests} requests, ${summary.violations} violations, ${summary.failed} of ${summary.results} client/vendor results failed${report.requireCoverage === null ? '' : `; coverage required: ${report.requireCoverage}%`}. Generated ${x(report.generatedAt)}.</p>`,
     ...(report.results.length === 0 ? ['<p>No requests were recorded.</p>'] : report.results.map(resultHtml)),
     '</body></html>',

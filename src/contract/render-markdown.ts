@@ -22,10 +22,10 @@ export function renderMarkdown(report: ContractReport): string {
   lines.push(row(['client', 'vendor', 'verdict', 'coverage', 'requests', 'violations']), row(['---', '---', '---', '---', '---:', '---:']));
   for (const result of report.results) {
     const violations = result.violations.reduce((sum, group) => sum + group.count, 0);
-    lines.push(row([markdownCell(result.client), markdownCell(result.vendor), result.verdict, `${result.coverage.exercised}/${result.coverage.offered} (${result.coverage.percent}%)`, result.requests, violations]));
+    lines.push(row([markdownCell(result.client), markdownCell(result.vendor), markdownCell(result.verdict), `${result.coverage.exercised}/${result.coverage.offered} (${result.coverage.percent}%)`, result.requests, violations]));
   }
   for (const result of report.results) {
-    lines.push('', `## ${markdownCell(result.client)} → ${markdownCell(result.vendorTitle)} (${markdownCell(result.vendor)}): ${result.verdict}`, '');
+    lines.push('', `## ${markdownCell(result.client)} → ${markdownCell(result.vendorTitle)} (${markdownCell(result.vendor)}): ${markdownCell(result.verdict)}`, '');
     for (const reason of result.reasons) lines.push(`- ${markdownCell(reason)}`);
     if (result.reasons.length > 0) lines.push('');
     lines.push('### Operations', '', row(['operation', 'requests', 'statuses', 'violating requests']), row(['---', '---:', '---', '---:']));
@@ -41,7 +41,7 @@ export function renderMarkdown(report: ContractReport): string {
         row([
           markdownCell(operationLabel(group.operationId)),
           markdownCell(group.code),
-          group.location,
+          markdownCell(group.location),
           markdownCell(group.pointer || '/'),
           group.count,
           markdownCell(group.message),

@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { testCommand } from '../../src/cli/test-command.js';
 import type { ContractReport } from '../../src/index.js';
 import { runCli } from '../helpers/spawn-cli.js';
 import { reportSchemaErrors } from '../contract/report-schema.js';
@@ -227,5 +228,47 @@ describe('returns-mock test, options and exit codes', () => {
     const result = await runCli(['test']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no command given');
+  });
+});
+
+describe('returns-mock test, a command that does not run to its end (in process)', () => {
+  const runInProcess = async (command: string[]) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'returns-mock-report-'));
+    const errors: string[] = [];
+    const error = vi.spyOn(console, 'error').mockImplementation((text: string) => void errors.push(text));
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      return { code: await testCommand(['--vendor', 'jtl', '--report-dir', dir, '--', ...command], process.env, dir), errors, dir };
+    } finally {
+      error.mockRestore();
+      log.mockRestore();
+    }
+  };
+
+  it('exits 128 + the number of the signal that killed the command, whichever signal it was', async () => {
+    const run = await runInProcess([process.execPath, '-e', "process.kill(process.pid, 'SIGUSR2')"]);
+    try {
+      expect(run.code).toBe(128 + os.constants.signals.SIGUSR2);
+      expect(run.errors).toEqual([`returns-mock: the command exited with ${128 + os.constants.signals.SIGUSR2}`]);
+      expect(JSON.parse(await readFile(path.join(run.dir, 'report.json'), 'utf8')).verdict).toBe('pass');
+    } finally {
+      await rm(run.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 127 for a command not found and 126 for a file that is not executable, naming it', async () => {
+    const missing = await runInProcess(['returns-mock-no-such-command']);
+    const script = path.join(missing.dir, 'client.sh');
+    await writeFile(script, 'exit 0\n', { mode: 0o644 });
+    const notExecutable = await runInProcess([script]);
+    try {
+      expect(missing.code).toBe(127);
+      expect(missing.errors[0]).toMatch(/^returns-mock: cannot run 'returns-mock-no-such-command': .*ENOENT/);
+      expect(notExecutable.code).toBe(126);
+      expect(notExecutable.errors[0]).toMatch(/^returns-mock: cannot run '.*client\.sh': .*EACCES/);
+    } finally {
+      await rm(missing.dir, { recursive: true, force: true });
+      await rm(notExecutable.dir, { recursive: true, force: true });
+    }
   });
 });

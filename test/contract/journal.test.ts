@@ -61,6 +61,26 @@ describe('journal entry masking', () => {
   });
 });
 
+describe('credentials in the query string', () => {
+  it('masks OAuth access tokens and common key parameters the spec does not declare, in the journal, its file and every report', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'returns-mock-journal-'));
+    try {
+      const file = path.join(dir, 'journal.ndjson');
+      const { send, store, journal, report } = await createTestMock({ vendors: ['emporix'], journal: file, mode: 'lenient' });
+      await send('GET', '/emporix/return/acme/returns?access_token=oauth-secret-1&pageSize=61&Token=other-secret-2&api_key=key-secret-3');
+      await send('GET', '/emporix/nope?apikey=key-secret-4');
+      await store.close();
+      const [first] = journal();
+      expect(new URLSearchParams(first!.request.query).get('pageSize')).toBe('61');
+      expect([...new URLSearchParams(first!.request.query).keys()]).toEqual(['access_token', 'pageSize', 'Token', 'api_key']);
+      const outputs = [await readFile(file, 'utf8'), JSON.stringify(journal()), ...(['json', 'junit', 'md', 'html'] as const).map((format) => report({ format }))];
+      for (const output of outputs) for (const secret of ['oauth-secret-1', 'other-secret-2', 'key-secret-3', 'key-secret-4']) expect(output).not.toContain(secret);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('journal bound', () => {
   const entry = (seq: number) => ({ seq }) as JournalEntry;
 
