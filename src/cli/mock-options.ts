@@ -1,18 +1,10 @@
 import type { StartOptions, VendorId } from '../index.js';
 import { vendorPlugins } from '../vendors/index.js';
 import { toContractOptions } from './contract-settings.js';
-import { SettingsError, toScenarioRules, type ResolvedSettings } from './settings.js';
+import { parseSpecEntry, SettingsError, toScenarioRules, type ResolvedSettings } from './settings.js';
 
 /** Defaults of the settings that have one (the rest are the library's own defaults). */
 export const DEFAULTS = { port: 4010, host: '127.0.0.1', seed: 1, maxBody: 1024 * 1024, auth: 'open', logLevel: 'info', logFormat: 'text' } as const;
-
-/** `--spec FILE` or `--spec /prefix=FILE`. */
-function parseSpecs(entries: readonly string[]): Array<{ file: string; prefix?: string }> {
-  return entries.map((entry) => {
-    const match = /^(\/[^=]+)=(.+)$/.exec(entry);
-    return match === null ? { file: entry } : { prefix: match[1], file: match[2]! };
-  });
-}
 
 /** The `startMock` options the resolved settings describe; vendor ids are checked here so the message can list them. */
 export function toStartOptions({ values, scenarios, configFile }: ResolvedSettings): StartOptions {
@@ -26,7 +18,7 @@ export function toStartOptions({ values, scenarios, configFile }: ResolvedSettin
     seed: (values.seed as number | undefined) ?? DEFAULTS.seed,
     maxBodyBytes: (values.maxBody as number | undefined) ?? DEFAULTS.maxBody,
     vendors: vendors as VendorId[] | undefined,
-    specs: parseSpecs((values.spec as string[] | undefined) ?? []),
+    specs: ((values.spec as string[] | undefined) ?? []).map(parseSpecEntry),
     db: values.db as string | undefined,
     inMemory: values.inMemory as boolean | undefined,
     clock: values.clock as string | undefined,

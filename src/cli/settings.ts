@@ -54,6 +54,25 @@ export const CONFIG_FILES = ['returns-mock.config.yaml', 'returns-mock.config.ym
 /** A setting's value once read: what `startMock` options are built from. */
 export type SettingValue = string | number | boolean | string[];
 
+/** Settings whose values are paths: a relative one in a config file is relative to that file, wherever the server starts. */
+const PATH_KEYS = new Set(['db', 'fixtures', 'journal']);
+
+/** `--spec FILE` or `--spec /PREFIX=FILE`. */
+export function parseSpecEntry(entry: string): { file: string; prefix?: string } {
+  const match = /^(\/[^=]+)=(.+)$/.exec(entry);
+  return match === null ? { file: entry } : { prefix: match[1], file: match[2]! };
+}
+
+/** A config file's path values resolved against the file's directory (`spec` entries keep their prefix). */
+function resolveFromFile(key: string, value: SettingValue, dir: string): SettingValue {
+  if (PATH_KEYS.has(key) && typeof value === 'string') return path.resolve(dir, value);
+  if (key !== 'spec' || !Array.isArray(value)) return value;
+  return value.map((entry) => {
+    const { file, prefix } = parseSpecEntry(entry);
+    return prefix === undefined ? path.resolve(dir, file) : `${prefix}=${path.resolve(dir, file)}`;
+  });
+}
+
 /** Settings by key plus where each came from, for messages. */
 export interface ResolvedSettings {
   values: Record<string, SettingValue>;
@@ -89,8 +108,9 @@ function fromText(kind: SettingKind, raw: string): SettingValue | SettingsError 
     case 'integer':
       return /^\d+$/.test(raw) && Number(raw) >= kind.min && Number(raw) <= kind.max ? Number(raw) : new SettingsError(`must be ${describeKind(kind)}, not '${raw}'`);
     case 'number': {
+      // Plain decimals only, as `report` and `?requireCoverage=` read them: `Number` would also take `0x32` and `1e2`.
       const value = Number(raw);
-      return raw.trim() !== '' && Number.isFinite(value) && value >= kind.min && value <= kind.max ? value : new SettingsError(`must be ${describeKind(kind)}, not '${raw}'`);
+      return /^\d+(\.\d+)?$/.test(raw) && value >= kind.min && value <= kind.max ? value : new SettingsError(`must be ${describeKind(kind)}, not '${raw}'`);
     }
     case 'boolean':
       if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
@@ -154,7 +174,7 @@ export interface SettingsSources {
  */
 export function resolveSettings({ flags, env, configFile, cwd, extra = [] }: SettingsSources): ResolvedSettings {
   const specs = [...SETTINGS, ...extra];
-  const file = configFile ?? CONFIG_FILES.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate));
+  const file = configFile === undefined ? CONFIG_FILES.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate)) : path.resolve(cwd, configFile);
   const fileValues = file === undefined ? {} : readConfigFile(file);
   const problems: string[] = [];
   const values: Record<string, SettingValue> = {};
@@ -176,7 +196,8 @@ export function resolveSettings({ flags, env, configFile, cwd, extra = [] }: Set
       value = fromText(spec.kind, env[envVar]!);
     } else if (Object.hasOwn(fileValues, spec.key)) {
       source = `${fileName}: ${spec.key}`;
-      value = fromFile(spec.kind, fileValues[spec.key]);
+      const checked = fromFile(spec.kind, fileValues[spec.key]);
+      value = checked instanceof SettingsError ? checked : resolveFromFile(spec.key, checked, path.dirname(file!));
     } else continue;
     if (value instanceof SettingsError) problems.push(`${source} ${value.message}`);
     else values[spec.key] = value;

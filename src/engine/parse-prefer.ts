@@ -42,16 +42,21 @@ export function parsePrefer(header: string | undefined): { scenario: Scenario; f
   const scenario: Scenario = {};
   const findings: Finding[] = [];
   if (header === undefined) return { scenario, findings };
+  const seen = new Set<string>();
   for (const preference of splitOutsideQuotes(header, ',')) {
     const [nameValue] = splitOutsideQuotes(preference, ';');
     if (nameValue === undefined) continue;
     const equals = nameValue.indexOf('=');
     const name = (equals < 0 ? nameValue : nameValue.slice(0, equals)).trim().toLowerCase();
     const value = equals < 0 ? '' : unquote(nameValue.slice(equals + 1).trim());
+    // RFC 7240 section 2: of a preference given more than once (in one header or several), only the first counts.
+    if (seen.has(name)) continue;
+    seen.add(name);
     switch (name) {
       case 'code':
-        if (/^[1-5]\d\d$/.test(value)) scenario.code = Number(value);
-        else findings.push(finding(`Prefer code must be an HTTP status code, not '${value}'`, value));
+        // A final status only: a 1xx is no answer, and Node cannot send one as a response.
+        if (/^[2-5]\d\d$/.test(value)) scenario.code = Number(value);
+        else findings.push(finding(`Prefer code must be an HTTP status code from 200 to 599, not '${value}'`, value));
         break;
       case 'example':
         if (value !== '') scenario.example = value;

@@ -1,7 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toStartOptions } from '../../src/cli/mock-options.js';
+import { resolveSettings } from '../../src/cli/settings.js';
 import { runCli, startCli, type RunningCli } from '../helpers/spawn-cli.js';
 
 const employee = { authorization: 'Bearer employee-token' };
@@ -59,6 +61,29 @@ describe('settings: command line > environment > config file > defaults', () => 
       expect(fromOption.output()).not.toContain('ShopCtrl');
     } finally {
       await fromOption.stop();
+    }
+  });
+
+  it('a relative path in a config file is relative to that file; one from an option or the environment to the working directory', async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'returns-mock-config-'));
+    await mkdir(path.join(cwd, 'config'));
+    await writeFile(path.join(cwd, 'config', 'mock.yaml'), 'fixtures: fx\ndb: data/store.json\njournal: ../logs/journal.ndjson\nspec: [/things=things.yaml, other.yaml]\n');
+    const fromFile = toStartOptions(resolveSettings({ flags: {}, env: {}, configFile: 'config/mock.yaml', cwd }));
+    expect(fromFile).toMatchObject({
+      fixtures: path.join(cwd, 'config', 'fx'),
+      db: path.join(cwd, 'config', 'data', 'store.json'),
+      journal: path.join(cwd, 'logs', 'journal.ndjson'),
+      specs: [{ prefix: '/things', file: path.join(cwd, 'config', 'things.yaml') }, { file: path.join(cwd, 'config', 'other.yaml') }],
+    });
+    const fromOutside = resolveSettings({ flags: { fixtures: 'fx' }, env: { RETURNS_MOCK_DB: 'store.json' }, configFile: 'config/mock.yaml', cwd });
+    expect(fromOutside.values).toMatchObject({ fixtures: 'fx', db: 'store.json' });
+  });
+
+  it('reads --require-coverage as a plain decimal from 0 to 100, as report and ?requireCoverage= do', () => {
+    const cwd = process.cwd();
+    expect(resolveSettings({ flags: { 'require-coverage': '62.5' }, env: {}, cwd }).values.requireCoverage).toBe(62.5);
+    for (const raw of ['0x32', '1e2', ' 50', '101', '-1']) {
+      expect(() => resolveSettings({ flags: { 'require-coverage': raw }, env: {}, cwd })).toThrow(`--require-coverage must be`);
     }
   });
 

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/index.js';
 import { createTestMock } from '../helpers/mock-client.js';
@@ -73,6 +76,29 @@ describe('Prefer: scenario control per request', () => {
     expect(ignored.status).toBe(201);
   });
 
+  it('of a preference given twice, in one header or in several, only the first counts (RFC 7240 section 2)', async () => {
+    const { send, exchanges } = await mockWithJournal();
+    const once = await send('GET', `${base}/abc`, { headers: { ...employee, prefer: 'code=404, code=500' } });
+    expect(once.status).toBe(404);
+    const headers = new Headers(employee);
+    headers.append('prefer', 'code=404');
+    headers.append('prefer', 'CODE="401"');
+    expect((await send('GET', `${base}/abc`, { headers: Object.fromEntries(headers) })).status).toBe(404);
+    expect(exchanges.at(-1)).toMatchObject({ scenario: { code: 404 }, violations: [] });
+  });
+
+  it('code=1xx is a 400 and a rule with status 1xx stops the start: only a final status can be forced', async () => {
+    // A `default` response documents every status, 1xx included.
+    const dir = await mkdtemp(path.join(tmpdir(), 'returns-mock-prefer-'));
+    const file = path.join(dir, 'things.yaml');
+    await writeFile(file, JSON.stringify({ openapi: '3.0.3', info: { title: 'Things', version: '1' }, paths: { '/things': { get: { operationId: 'listThings', responses: { default: { description: 'any' } } } } } }));
+    const { send } = await mockWithJournal({ vendors: [], specs: [{ file }] });
+    const refused = await send('GET', '/things/things', { headers: { prefer: 'code=101' } });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('Prefer code must be an HTTP status code from 200 to 599');
+    await expect(createTestMock({ vendors: [], specs: [{ file }], scenarios: [{ status: 101 }] })).rejects.toThrow('status must be an HTTP status code from 200 to 599, not 101');
+  });
+
   it('a request that breaks the contract is refused as usual: Prefer does not bypass validation', async () => {
     const { send } = await mockWithJournal();
     const refused = await send('GET', `${base}/abc`, { headers: { prefer: 'code=200' } });
@@ -114,5 +140,11 @@ describe('scenario rules (the config file\'s scenarios)', () => {
     await expect(createTestMock({ vendors: ['emporix'], scenarios: [{ vendor: 'emporix', operation: 'getReturnz' }] })).rejects.toThrow("has no operation 'getReturnz'");
     await expect(createTestMock({ vendors: ['emporix'], scenarios: [{ vendor: 'emporix', probability: 2 }] })).rejects.toThrow('probability must be from 0 to 1');
     await expect(createTestMock({ vendors: ['emporix'], scenarios: [{ vendor: 'shopctrl', status: 400 }] })).rejects.toThrow("names vendor 'shopctrl', which is not mounted");
+  });
+
+  it('a rule without a vendor applies to the vendors that have its operation, and must match one of them', async () => {
+    const { send } = await mockWithJournal({ vendors: ['emporix', 'jtl'], scenarios: [{ operation: 'getReturn', status: 404 }] });
+    expect((await send('GET', `${base}/abc`, { headers: employee })).status).toBe(404);
+    await expect(createTestMock({ vendors: ['emporix', 'jtl'], scenarios: [{ operation: 'getReturnz' }] })).rejects.toThrow("operation 'getReturnz', which no mounted vendor has");
   });
 });
