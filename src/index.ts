@@ -82,7 +82,7 @@ export interface Mock {
   store: Store;
   /** The journal and report collector fed with every exchange. */
   contract: ContractRecorder;
-  /** Forgets stored data: one vendor's or tenant's, or (without a scope) everything, journal and report counts included. */
+  /** Forgets stored data: one vendor's or tenant's, or (without a scope) everything, journal and report counts included, and restarts the seeded draws. */
   reset(scope?: ResetScope): Promise<void>;
   /** The journal entries kept (newest last), filtered like `GET /__admin/journal`. */
   journal(filter?: JournalFilter): JournalEntry[];
@@ -169,7 +169,10 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     contract,
     async reset(scope) {
       await store.reset(scope);
-      if (scope?.vendor === undefined) contract.clear();
+      if (scope?.vendor === undefined) {
+        contract.clear();
+        for (const engine of engines) engine.reseed();
+      }
     },
     journal: (filter) => contract.journal.list(filter),
     report: reportOf(contract, options.requireCoverage),

@@ -70,6 +70,8 @@ export interface VendorEngine {
   handle(request: HttpRequest): Promise<Exchange>;
   /** Answers a problem that arose outside the pipeline (body too large, crash) in the vendor's shape. */
   renderProblem(status: number, violations: Violation[], accept?: string): HttpResponse;
+  /** Restarts the seeded draws (faked data, scenario rules), so a reset mock answers as a fresh one with the same seed. */
+  reseed(): void;
 }
 
 /** Why `--auth strict` refuses a well-formed credential: the fixtures do not declare it. */
@@ -94,7 +96,7 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
   const faker: Faker = createSeededFaker(seed);
   const ownRules = scenarioRules.filter((rule) => rule.vendor === undefined || rule.vendor === plugin.id);
   checkScenarioRules(ownRules, operations, plugin.id);
-  const drawScenario = createScenarioDraw(ownRules, seed);
+  let drawScenario = createScenarioDraw(ownRules, seed);
   const services: VendorServices = {
     doc,
     plugin,
@@ -139,6 +141,10 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
     spec,
     operations,
     renderProblem: (status, violations, accept) => renderProblem(status, violations, accept).response,
+    reseed() {
+      faker.seed(seed);
+      drawScenario = createScenarioDraw(ownRules, seed);
+    },
     async handle(request) {
       const started = performance.now();
       const accept = request.headers.accept;

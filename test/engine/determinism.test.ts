@@ -24,6 +24,30 @@ async function run(seed: number): Promise<string[]> {
 }
 
 describe('--seed and --clock make a run reproducible', () => {
+  it('after a full reset() the seeded draws start over: faked answers (dynamic=true) and scenario rules repeat a fresh run', async () => {
+    const mock = await createMock({
+      inMemory: true,
+      seed: 5,
+      vendors: ['emporix'],
+      scenarios: [{ vendor: 'emporix', operation: 'listReturns', probability: 0.5, status: 400 }],
+    });
+    const headers = { authorization: 'Bearer employee-token' };
+    const sample = async () => {
+      const answers: string[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        const faked = await mock.app.request('http://localhost/emporix/return/acme/returns/abc', { headers: { ...headers, prefer: 'dynamic=true' } });
+        answers.push(await faked.text());
+      }
+      for (let i = 0; i < 16; i += 1) answers.push(String((await mock.app.request('http://localhost/emporix/return/acme/returns', { headers })).status));
+      return answers;
+    };
+    const first = await sample();
+    expect(new Set(first.slice(0, 3)).size).toBe(3);
+    expect(new Set(first.slice(3))).toEqual(new Set(['200', '400']));
+    await mock.reset();
+    expect(await sample()).toEqual(first);
+  });
+
   it('gives byte-identical answers to the same requests with the same seed', async () => {
     const [first, second] = [await run(5), await run(5)];
     expect(first).toHaveLength(2 * 20); // two rounds over the 20 operations of the four specs
