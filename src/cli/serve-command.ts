@@ -22,7 +22,14 @@ export async function serveCommand(settings: ResolvedSettings, options: StartOpt
     const admin = [`  admin API: ${mock.url}/__admin${tokenNote}`, `  dashboard: ${mock.url}/__admin/ui${tokenNote}`];
     console.log([...vendors, ...config, ...admin, `returns-mock listening on ${mock.url}`].join('\n'));
     const stop = () => {
-      void mock.close().then(() => process.exit(0));
+      // Closing compacts the store; a disk that refuses it must not end in an unhandled rejection.
+      void mock.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(`returns-mock: ${(error as Error).message}`);
+          process.exit(1);
+        },
+      );
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -24,14 +24,29 @@ function fromOtherOrigin(origin: string | undefined, host: string | undefined): 
   }
 }
 
+/** Whether a `Host` header names this machine by a loopback name or address (a request without one came from no browser). */
+function addressedToLoopback(host: string | undefined): boolean {
+  if (host === undefined) return true;
+  try {
+    return isLoopbackHost(new URL(`http://${host}`).hostname);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Guards `/__admin`: a page of another origin is refused (any web page could otherwise wipe a developer's
  * local mock with a cross-site POST), and when a token is set (`--admin-token`) every request must present it.
+ * Without a token the request must also be addressed to a loopback name: a page whose own host name an attacker
+ * re-points at 127.0.0.1 (DNS rebinding) is then same-origin, and only its `Host` gives it away.
  */
 export function adminGuard(token: string | undefined): MiddlewareHandler {
   return async (c, next) => {
     if (fromOtherOrigin(c.req.header('origin'), c.req.header('host'))) return c.json({ error: 'the admin API does not answer pages of other origins' }, 403);
-    if (token === undefined) return next();
+    if (token === undefined) {
+      if (addressedToLoopback(c.req.header('host'))) return next();
+      return c.json({ error: 'without --admin-token the admin API answers only requests to localhost, 127.0.0.1 or [::1]' }, 403);
+    }
     const given = presentedToken(c.req.header('authorization'), c.req.header('x-admin-token'), c.req.query('token'));
     if (given === undefined || !sameSecret(given, token)) {
       return c.json({ error: 'the admin API needs the admin token: Authorization: Bearer <token>, x-admin-token: <token> or ?token=<token>' }, 401, { 'www-authenticate': 'Bearer realm="returns-mock admin"' });

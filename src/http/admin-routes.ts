@@ -3,6 +3,7 @@ import type { Fixtures, Store } from '../store/index.js';
 import { FixtureError, mergeFixtureDocument } from '../store/index.js';
 import { isReportFormat, renderReport, REPORT_FORMATS, type ContractRecorder, type OperationCoverage } from '../contract/index.js';
 import { createDashboardRoutes } from './dashboard-routes.js';
+import { readBody } from './read-body.js';
 
 export interface AdminOptions {
   store: Store;
@@ -49,8 +50,11 @@ function vendorCoverage(contract: ContractRecorder, vendor: string) {
   };
 }
 
-/** The admin API under `/__admin`: reset, state dump, fixtures at run time, the journal, the contract report and the dashboard (`/ui`). */
-export function createAdminRoutes({ store, fixtures, vendors, contract, requireCoverage }: AdminOptions): Hono {
+/**
+ * The admin API under `/__admin`: reset, state dump, fixtures at run time, the journal, the contract report and the dashboard (`/ui`).
+ * A posted body is held to `maxBodyBytes`, like a vendor's, so no request can make the process buffer more.
+ */
+export function createAdminRoutes({ store, fixtures, vendors, contract, requireCoverage }: AdminOptions, maxBodyBytes: number): Hono {
   const admin = new Hono();
 
   admin.route('/', createDashboardRoutes());
@@ -67,9 +71,12 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
   admin.get('/state', (c) => c.json(store.dump()));
 
   admin.post('/fixtures', async (c) => {
+    const read = await readBody(c.req.raw, maxBodyBytes);
+    if (read.kind === 'aborted') return c.body(null, 400);
+    if (read.kind === 'too-large') return c.json(problem(`the body is larger than the server's limit of ${maxBodyBytes} bytes (--max-body)`), 413);
     let body: unknown;
     try {
-      body = await c.req.json();
+      body = JSON.parse(new TextDecoder().decode(read.bytes));
     } catch {
       return c.json(problem('the body must be JSON: { "<vendor>": { "<collection>": [records] } }'), 400);
     }

@@ -6,6 +6,7 @@ import { readBody } from './read-body.js';
 import { createAdminRoutes, type AdminOptions } from './admin-routes.js';
 import { adminGuard } from './admin-guard.js';
 import { crossOrigin } from './cross-origin.js';
+import { StoreWriteError } from '../store/index.js';
 
 export interface AppOptions {
   engines: VendorEngine[];
@@ -50,7 +51,7 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken
   if (admin !== undefined) {
     app.use('/__admin', adminGuard(adminToken));
     app.use('/__admin/*', adminGuard(adminToken));
-    app.route('/__admin', createAdminRoutes(admin));
+    app.route('/__admin', createAdminRoutes(admin, maxBodyBytes));
   }
 
   for (const engine of engines) {
@@ -74,15 +75,19 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken
 
   app.notFound((c) => c.json({ message: `No vendor is mounted at ${new URL(c.req.url).pathname}`, vendors: engines.map((e) => e.plugin.prefix) }, 404));
 
-  // The one error boundary: anything unexpected is logged and answered as a 500 in the vendor's shape.
+  // The one error boundary: anything unexpected is logged and answered as a 500 in the vendor's shape. A store that
+  // cannot write (disk full, read-only) is no bug of the mock: a 503 says so, and the change was not acknowledged.
   app.onError((error, c) => {
-    console.error('[returns-mock] unexpected error:', error);
+    const unwritable = error instanceof StoreWriteError;
+    if (unwritable) console.error(`[returns-mock] ${error.message}`);
+    else console.error('[returns-mock] unexpected error:', error);
+    const status = unwritable ? 503 : 500;
+    const message = unwritable ? error.message : 'internal error in returns-mock';
     const pathname = new URL(c.req.url).pathname;
     const engine = engines.find((e) => pathname === e.plugin.prefix || pathname.startsWith(`${e.plugin.prefix}/`));
-    if (engine === undefined) return c.json({ message: 'Internal error in returns-mock' }, 500);
-    return toResponse(
-      engine.renderProblem(500, [{ code: 'mock.internal', location: 'response', pointer: '', message: 'internal error in returns-mock', specPointer: '', operationId: '' }], c.req.header('accept')),
-    );
+    if (engine === undefined) return c.json({ message: unwritable ? message : 'Internal error in returns-mock' }, status);
+    const code = unwritable ? 'mock.store.unwritable' : 'mock.internal';
+    return toResponse(engine.renderProblem(status, [{ code, location: 'response', pointer: '', message, specPointer: '', operationId: '' }], c.req.header('accept')));
   });
   return app;
 }

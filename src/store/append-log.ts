@@ -9,9 +9,10 @@ export interface LogContent {
 }
 
 /**
- * Reads the log: every complete line is a batch. The last line may be torn (the process died while
- * appending it, so it was never acknowledged): it is ignored. A bad line before the last is damage the
- * store cannot explain, so it refuses to open (`StoreOpenError`) rather than drop data.
+ * Reads the log: every complete (newline-terminated) line is a batch. A last line without its newline is torn
+ * (the process died while appending it, so it was never acknowledged): it is ignored. A complete line that is
+ * not a batch is damage the store cannot explain, wherever it is, so it refuses to open (`StoreOpenError`)
+ * rather than drop that line and, at the compaction that follows, lose it for good.
  */
 export async function readAppendLog(file: string): Promise<LogContent> {
   let text: string;
@@ -26,9 +27,8 @@ export async function readAppendLog(file: string): Promise<LogContent> {
   const batches: LogBatch[] = [];
   for (let index = 0; index < last; index += 1) {
     const batch = decodeLogLine(lines[index]!);
-    if (batch !== undefined) batches.push(batch);
-    else if (index < last - 1 || lines[last] !== '') throw new StoreOpenError(file, `line ${index + 1} is not a log batch; move the file away or repair it`);
-    // else: the last complete line is unreadable, which only a torn write can leave: never acknowledged.
+    if (batch === undefined) throw new StoreOpenError(file, `line ${index + 1} is not a log batch; move the file away or repair it`);
+    batches.push(batch);
   }
   return { batches, bytes: Buffer.byteLength(text) };
 }

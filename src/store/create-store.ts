@@ -8,6 +8,7 @@ import { createMemoryPersistence } from './memory-persistence.js';
 import { createSnapshotPersistence } from './snapshot-persistence.js';
 import { createTransaction } from './create-transaction.js';
 import type { StoreChange } from './store-change.js';
+import { StoreWriteError } from './store-write-error.js';
 import { findPartition, toStoreData } from './store-state.js';
 import type { ResetScope, Store, StoreData, StoreTransaction } from './types.js';
 
@@ -36,7 +37,9 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   const commits = createGroupCommit(() => {
     const changes = pending;
     pending = [];
-    return persistence.write(changes, state);
+    return persistence.write(changes, state).catch((error: unknown) => {
+      throw new StoreWriteError({ cause: error });
+    });
   });
   let transacting = false;
   /** A change attempted inside a transaction: it fails the enclosing transaction too, even if the callback ignores the rejection. */

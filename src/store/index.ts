@@ -7,4 +7,5 @@ export { loadFixtures } from './load-fixtures.js';
 export { createMemoryAdapter } from './memory-adapter.js';
 export { mergeFixtureDocument } from './merge-fixture-document.js';
 export { StoreOpenError } from './store-open-error.js';
+export { StoreWriteError } from './store-write-error.js';
 export { STORE_DATA_VERSION, type Partition, type ResetScope, type Store, type StoredRecord, type StoreData, type StoreTransaction } from './types.js';

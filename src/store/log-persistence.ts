@@ -9,6 +9,7 @@ import type { StorePersistence } from './store-persistence.js';
 import { toStoreData, toStoreState } from './store-state.js';
 import { deepFreeze } from './to-frozen-record.js';
 import { STORE_DATA_VERSION } from './types.js';
+import { lockStoreFile } from './store-lock.js';
 import { syncDirectory } from './write-file-durably.js';
 
 /** The log is folded into the snapshot once it outgrows both this and the snapshot: amortised O(1) per change. */
@@ -24,6 +25,7 @@ export const logFileOf = (file: string): string => `${path.resolve(file)}.log`;
  * last batch it holds), then empties the log: at open when the log holds anything, on close, and when the log
  * outgrows the snapshot. Loading replays only batches newer than the snapshot's, so a crash at any point of a
  * compaction or an append loses nothing that was acknowledged; a torn last line was never acknowledged.
+ * From load to close the store holds `file.lock` (`lockStoreFile`): a second process is refused, not interleaved.
  */
 export function createLogPersistence(file: string, minCompactionBytes = MIN_COMPACTION_BYTES): StorePersistence {
   const absolute = path.resolve(file);
@@ -38,6 +40,7 @@ export function createLogPersistence(file: string, minCompactionBytes = MIN_COMP
   let snapshotBytes = 0;
   /** After a failed append the log's tail is uncertain: the next write rewrites everything instead. */
   let mustCompact = false;
+  let unlock: (() => Promise<void>) | undefined;
 
   /** Lets the snapshot's containers go: the state holds every record (shared, frozen) in its own maps. */
   const release = () => {
@@ -63,23 +66,35 @@ export function createLogPersistence(file: string, minCompactionBytes = MIN_COMP
     mustCompact = false;
   };
 
+  const loadState = async () => {
+    await snapshot.read();
+    const state = toStoreState(snapshot.data);
+    batch = snapshot.data.logBatch ?? 0;
+    release();
+    const content = await readAppendLog(logFile);
+    for (const logged of content.batches) {
+      if (logged.batch <= batch) continue; // already in the snapshot: a crash came between its write and the log's truncation
+      for (const change of logged.changes) applyChange(state, change.kind === 'put' ? { ...change, record: deepFreeze(change.record) } : change);
+      batch = logged.batch;
+    }
+    // Folding the log in at once also drops a torn last line, so new lines never follow garbage.
+    logReady = content.bytes > 0;
+    if (content.bytes > 0) await compact(state);
+    else snapshotBytes = (await stat(absolute).catch(() => undefined))?.size ?? 0;
+    return state;
+  };
+
   return {
     async load() {
-      await snapshot.read();
-      const state = toStoreState(snapshot.data);
-      batch = snapshot.data.logBatch ?? 0;
-      release();
-      const content = await readAppendLog(logFile);
-      for (const logged of content.batches) {
-        if (logged.batch <= batch) continue; // already in the snapshot: a crash came between its write and the log's truncation
-        for (const change of logged.changes) applyChange(state, change.kind === 'put' ? { ...change, record: deepFreeze(change.record) } : change);
-        batch = logged.batch;
+      const release = await lockStoreFile(absolute);
+      try {
+        const state = await loadState();
+        unlock = release;
+        return state;
+      } catch (error) {
+        await release();
+        throw error;
       }
-      // Folding the log in at once also drops a torn last line, so new lines never follow garbage.
-      logReady = content.bytes > 0;
-      if (content.bytes > 0) await compact(state);
-      else snapshotBytes = (await stat(absolute).catch(() => undefined))?.size ?? 0;
-      return state;
     },
     async write(changes, state) {
       if (changes.length === 0 && !mustCompact) return; // a transaction that only read: nothing new to make durable
@@ -93,7 +108,12 @@ export function createLogPersistence(file: string, minCompactionBytes = MIN_COMP
       }
     },
     async close(state) {
-      if (logBytes > 0 || mustCompact) await compact(state);
+      try {
+        if (logBytes > 0 || mustCompact) await compact(state);
+      } finally {
+        await unlock?.();
+        unlock = undefined;
+      }
     },
   };
 }

@@ -73,7 +73,7 @@ async function createUntilKilled(server: Server, { workers, limit, killAfter }: 
 }
 
 describe('durability of the real server across kill -9', () => {
-  it.skipIf(process.platform === 'win32')('keeps every create it answered 201, and starts again on the same store file', async () => {
+  it.skipIf(process.platform === 'win32')('keeps every create it answered 201, starts again on the same store file, and keeps a second server off it', async () => {
     const db = path.join(await createTempDir(), 'data', 'store.json');
     const server = await serve(db);
     const { acknowledged, unanswered } = await createUntilKilled(server, { workers: 16, limit: 2_000, killAfter: 300 });
@@ -89,6 +89,8 @@ describe('durability of the real server across kill -9', () => {
         }),
       );
       expect(read).toEqual(acknowledged);
+      // Two servers on one store would truncate each other's logged writes away at compaction: the second is refused.
+      await expect(serve(db)).rejects.toThrow(/in use by process/);
     } finally {
       await restarted.kill();
     }

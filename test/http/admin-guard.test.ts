@@ -44,6 +44,18 @@ describe('admin token', async () => {
     expect((await open.send('POST', '/__admin/reset', { headers: { origin: 'http://localhost', host: 'localhost' } })).status).toBe(200);
   });
 
+  it('without a token, refuses a request addressed to a name other than loopback (DNS rebinding), and answers one with the token', async () => {
+    const open = await createTestMock({ vendors: ['emporix'] });
+    // A page on rebound.example whose name now resolves to 127.0.0.1: same origin as far as the browser knows.
+    const rebound = { origin: 'http://rebound.example:4010', host: 'rebound.example:4010' };
+    const refused = await open.send('POST', '/__admin/reset', { headers: rebound });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error).toContain('--admin-token');
+    expect((await open.send('GET', '/__admin/state', { headers: { host: 'rebound.example' } })).status).toBe(403);
+    for (const host of ['localhost:4010', '127.0.0.1:4010', '[::1]:4010', 'LOCALHOST']) expect((await open.send('GET', '/__admin/state', { headers: { host } })).status).toBe(200);
+    expect((await send('GET', '/__admin/state', { headers: { ...rebound, 'x-admin-token': TOKEN } })).status).toBe(200);
+  });
+
   it('refuses a token shorter than 8 characters', async () => {
     await expect(createTestMock({ vendors: ['emporix'], adminToken: 'short' })).rejects.toThrow('at least 8 characters');
   });

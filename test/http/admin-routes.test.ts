@@ -34,4 +34,14 @@ describe('admin API', async () => {
     expect((await send('POST', '/__admin/fixtures', { body: { nope: {} } })).status).toBe(400);
     expect((await send('POST', '/__admin/fixtures', { body: '{not json', headers: { 'content-type': 'application/json' } })).status).toBe(400);
   });
+
+  it('refuses a fixtures body over the body limit with 413 and loads nothing of it', async () => {
+    const small = await createTestMock({ vendors: ['jtl'], maxBodyBytes: 1_000 });
+    const huge = { jtl: { warehouses: Array.from({ length: 200 }, (_, Id) => ({ Id })) } };
+    const refused = await small.send('POST', '/__admin/fixtures', { body: huge });
+    expect(refused.status).toBe(413);
+    expect(refused.json.error).toContain('1000 bytes');
+    const within = await small.send('POST', '/__admin/fixtures', { body: { jtl: { warehouses: [{ Id: 7 }] } } });
+    expect(within.json).toEqual({ loaded: { jtl: { warehouses: 1 } } });
+  });
 });

@@ -1,4 +1,4 @@
-import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createJsonFileAdapter, createStore, StoreOpenError, STORE_DATA_VERSION } from '../../src/store/index.js';
@@ -16,11 +16,11 @@ const openError = async (file: string): Promise<StoreOpenError> => {
 const partition = (collections: unknown, sequences: unknown = {}) => ({ version: STORE_DATA_VERSION, vendors: { jtl: { t: { collections, sequences } } } });
 
 describe('createJsonFileAdapter', () => {
-  it('reads a missing file as empty and creates nothing until the first write, then the directory, the log and on close the file', async () => {
+  it('reads a missing file as empty and creates only the directory and the lock until the first write, then the log and on close the file', async () => {
     const file = await createTempStoreFile();
     expect(await createJsonFileAdapter(file).read()).toBeNull();
     const store = await createStore({ file });
-    await expect(access(path.dirname(file))).rejects.toThrow();
+    expect(await readdir(path.dirname(file))).toEqual([`${path.basename(file)}.lock`]);
     await store.transact((tx) => tx.put('jtl', 't', 'returns', '1', {}));
     expect(await readFile(`${file}.log`, 'utf8')).toContain('"put","jtl","t","returns","1",{}');
     await store.close();

@@ -1,27 +1,10 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
+import { buildStoreInto } from './build-store.js';
 import { createTempDir } from './temp-dir.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Transpiles src/store to plain JS in `dir` (with the project's node_modules linked), so a child `node` can run it. */
-async function buildStoreInto(dir: string): Promise<string> {
-  const source = path.join(ROOT, 'src', 'store');
-  for (const name of (await readdir(source)).filter((n) => n.endsWith('.ts'))) {
-    const { outputText } = ts.transpileModule(await readFile(path.join(source, name), 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    });
-    await writeFile(path.join(dir, name.replace(/\.ts$/, '.js')), outputText);
-  }
-  await writeFile(path.join(dir, 'package.json'), '{"type":"module"}');
-  await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  return path.join(dir, 'index.js');
-}
 
 /** Creates returns in bursts of 25 forever, printing each id once its transaction resolved. */
 const WRITER = `
@@ -78,6 +61,8 @@ describe('durability across kill -9', () => {
       const store = await createStore({ file });
       const missing = acknowledged.filter((id) => store.get('jtl', 'tenant-a', 'returns', String(id)) === undefined);
       expect(missing).toEqual([]);
+      // Lets the next writer (another process) have the store: an open one is locked.
+      await store.close();
     }
   });
 });

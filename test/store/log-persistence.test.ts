@@ -102,6 +102,21 @@ describe('a store file with an append-only log beside it', () => {
     expect(await readFile(LOG(file), 'utf8')).toBe(damaged);
   });
 
+  it('refuses a complete last line that is JSON but not a batch, instead of dropping it at the compaction that follows', async () => {
+    const file = await createTempStoreFile();
+    const store = await createStore({ file });
+    await create(store);
+    const [first] = await lines(file);
+    for (const last of ['[2,["put","emporix","acme","returns","2"]]', '[2,["rename","emporix","acme"]]', '{"batch":2}']) {
+      const damaged = `${first}\n${last}\n`;
+      await writeFile(LOG(file), damaged);
+      const error: unknown = await createStore({ file }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreOpenError);
+      expect((error as StoreOpenError).problem).toMatch(/line 2/);
+      expect(await readFile(LOG(file), 'utf8')).toBe(damaged);
+    }
+  });
+
   it('loads a log that has no snapshot beside it yet (a store that never compacted)', async () => {
     const file = await createTempStoreFile();
     const store = await createStore({ file });
