@@ -66,7 +66,7 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken
       const exchange = await engine.handle(request);
       onExchange?.(exchange);
       const { delayMs, fault } = exchange.scenario ?? {};
-      if (delayMs !== undefined && delayMs > 0) await sleep(delayMs);
+      if (delayMs !== undefined && delayMs > 0) await sleep(delayMs, c.req.raw.signal);
       return fault === undefined ? toResponse(exchange.response) : injectFault(c, fault, exchange.response);
     };
     app.all(prefix, handle);

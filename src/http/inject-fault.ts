@@ -12,7 +12,22 @@ function incomingOf(c: Context): IncomingMessage | undefined {
   return env?.incoming;
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits `ms`, or less when `signal` aborts (the client went away, or the server closed its connections): a pending
+ * `delay=60000` must not keep a closed mock's process alive for a minute.
+ */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
 
 /**
  * Answers with a transport fault instead of the response, to test a client's error handling:

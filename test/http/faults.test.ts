@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/index.js';
 
@@ -50,5 +51,28 @@ describe('fault injection over a real port (Prefer: fault=..., delay=...)', () =
     const response = await fetch(`${returns}?pageSize=1`, { headers: { ...employee, prefer: 'delay=300' } });
     expect(response.status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(295);
+  });
+
+  it('a pending delay=60000 does not keep a process alive after close(): its wait ends with the connection', async () => {
+    // A child process, since only its exit shows whether a timer still holds the event loop (`npm test` builds dist first).
+    const index = new URL('../../dist/index.js', import.meta.url).href;
+    const script = `
+      import { startMock } from ${JSON.stringify(index)};
+      const mock = await startMock({ vendors: ['emporix'], inMemory: true });
+      fetch(mock.urlFor('emporix') + '/return/acme/returns', { headers: { authorization: 'Bearer x', prefer: 'delay=60000' } }).catch(() => {});
+      for (let i = 0; i < 200 && mock.journal().length === 0; i += 1) await new Promise((r) => setTimeout(r, 25));
+      await mock.close();
+      console.log('closed with ' + mock.journal().length + ' request pending');
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // Bounded: a child still running long after close() (the delay is a minute) is the defect, and is killed.
+    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.once('exit', (c, s) => resolve([c, s])));
+    clearTimeout(guard);
+    expect(output).toContain('closed with 1 request pending');
+    expect(signal).toBeNull();
+    expect(code).toBe(0);
   });
 });
