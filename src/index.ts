@@ -57,8 +57,8 @@ export interface MockOptions {
   auth?: AuthMode;
   /** Failures, delays and forced statuses injected by rule, per vendor and operation (drawn from `seed`). */
   scenarios?: ScenarioRule[];
-  /** Called with every answered exchange (journal, logging, tests). */
-  onExchange?: (exchange: Exchange) => void;
+  /** Called with every answered exchange and its journal entry, whose request and violations have their secrets masked (logging, tests). */
+  onExchange?: (exchange: Exchange, entry: JournalEntry) => void;
   /** `strict` (default) refuses a request that breaks the contract; `lenient` serves it from the spec with an `x-mock-violations` header. */
   mode?: ContractMode;
   /** Also append every journal entry to this NDJSON file. */
@@ -156,8 +156,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     engines,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onExchange: (exchange) => {
-      contract.record(exchange);
-      options.onExchange?.(exchange);
+      options.onExchange?.(exchange, contract.record(exchange));
     },
     admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract, requireCoverage: options.requireCoverage },
     adminToken: options.adminToken,

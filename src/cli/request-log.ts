@@ -1,5 +1,4 @@
-import type { Exchange } from '../index.js';
-import { maskRequestParts, redactText } from '../contract/mask-secrets.js';
+import type { Exchange, JournalEntry } from '../index.js';
 
 export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
 export type LogFormat = 'text' | 'json';
@@ -26,14 +25,13 @@ function scenarioText(exchange: Exchange): string {
  * One line per request, or nothing below the level: method, path, status, milliseconds, violations and any forced
  * scenario; `debug` adds each violation's pointer and message. `json` writes one JSON object per line for machines.
  */
-export function formatRequestLog(exchange: Exchange, level: LogLevel, format: LogFormat, now: Date = new Date()): string | undefined {
+export function formatRequestLog(exchange: Exchange, entry: JournalEntry, level: LogLevel, format: LogFormat, now: Date = new Date()): string | undefined {
   const own = levelOf(exchange);
   if (RANK[own] > RANK[level]) return undefined;
-  const { method, path } = { method: exchange.request.method, path: `${new URL(exchange.request.baseUrl).pathname}${exchange.request.path}` };
+  // The journal entry's path and violations have every secret its vendor's spec names masked: a log never prints a credential.
+  const { method, path } = { method: exchange.request.method, path: `${new URL(exchange.request.baseUrl).pathname}${entry.request.path}` };
   const ms = Math.round(exchange.durationMs * 10) / 10;
-  // A violation message may quote a header or query value: never print a credential in a log.
-  const { secrets } = maskRequestParts(exchange.request.headers, exchange.request.query, [], []);
-  const violations = exchange.violations.map(({ code, location, pointer, message }) => ({ code, location, pointer, message: redactText(message, secrets) }));
+  const violations = entry.violations.map(({ code, location, pointer, message }) => ({ code, location, pointer, message }));
   if (format === 'json') {
     return JSON.stringify({
       time: now.toISOString(),

@@ -10,8 +10,8 @@ export async function serveCommand(settings: ResolvedSettings, options: StartOpt
   try {
     const mock = await startMock({
       ...options,
-      onExchange: (exchange) => {
-        const line = formatRequestLog(exchange, level, format);
+      onExchange: (exchange, entry) => {
+        const line = formatRequestLog(exchange, entry, level, format);
         if (line !== undefined) console.log(line);
       },
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatRequestLog } from '../../src/cli/request-log.js';
-import type { Exchange } from '../../src/index.js';
+import type { Exchange, JournalEntry } from '../../src/index.js';
 import { createTestMock, type TestResponse } from '../helpers/mock-client.js';
 import { vendorShapeProblem } from '../fuzz/vendor-error-shape.js';
 
@@ -60,8 +60,8 @@ describe("each vendor's 401 and 403, open and strict", async () => {
 });
 
 describe('secrets never leave the mock', async () => {
-  const exchanges: Exchange[] = [];
-  const mock = await createTestMock({ vendors: ['jtl', 'intershop', 'emporix'], onExchange: (exchange) => exchanges.push(exchange) });
+  const exchanges: Array<[Exchange, JournalEntry]> = [];
+  const mock = await createTestMock({ vendors: ['jtl', 'intershop', 'emporix'], onExchange: (exchange, entry) => exchanges.push([exchange, entry]) });
   const SECRETS = ['jtl-secret-bearer-0001', 'x-api-key-secret-0002', 'saas-token-secret-0003', 'basic-password-0004', 'emporix-secret-bearer-0005'];
 
   it('masks Authorization, x-api-key, saas-token and Basic passwords in the journal, every report format and the log lines', async () => {
@@ -71,12 +71,12 @@ describe('secrets never leave the mock', async () => {
     // A credential the validator quotes back: a Basic value that does not decode to user:password.
     await mock.send('GET', '/intershop/shops/x/return-reasons', { headers: { authorization: `Basic ${Buffer.from(`no-colon-${SECRETS[3]}`).toString('base64')}` } });
     expect(exchanges.length).toBe(4);
-    expect(exchanges.some((exchange) => exchange.violations.length > 0)).toBe(true);
+    expect(exchanges.some(([exchange]) => exchange.violations.length > 0)).toBe(true);
 
     const written = [
       JSON.stringify(mock.journal()),
       ...(['json', 'junit', 'md', 'html'] as const).map((format) => mock.report({ format })),
-      ...exchanges.flatMap((exchange) => [formatRequestLog(exchange, 'debug', 'text'), formatRequestLog(exchange, 'debug', 'json')]),
+      ...exchanges.flatMap(([exchange, entry]) => [formatRequestLog(exchange, entry, 'debug', 'text'), formatRequestLog(exchange, entry, 'debug', 'json')]),
     ].join('\n');
     for (const secret of SECRETS) expect(written, secret).not.toContain(secret);
     expect(written).toContain('Bearer ***');
