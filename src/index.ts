@@ -156,9 +156,10 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     engines,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onExchange: (exchange) => {
-      options.onExchange?.(exchange, contract.record(exchange));
+      const entry = contract.record(exchange);
+      options.onExchange?.(exchange, entry);
     },
-    admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract, requireCoverage: options.requireCoverage },
+    admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract, requireCoverage: options.requireCoverage, reseed: () => engines.forEach((engine) => engine.reseed()) },
     adminToken: options.adminToken,
   });
   return {

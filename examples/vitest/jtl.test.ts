@@ -30,7 +30,9 @@ describe('ERP connector against JTL-Cloud', () => {
     expect(booked.body.Number).toMatch(/^A\d+$/);
     expect(booked.body.Origin).toBe(7);
     // The connector's x-appid is its client name in the report.
-    expect(mock.report({ client: 'ReturnsConnector/1.0.0', vendor: 'jtl' }).verdict).toBe('pass');
+    const report = mock.report({ client: 'ReturnsConnector/1.0.0', vendor: 'jtl' });
+    expect(report.summary.requests).toBe(1);
+    expect(report.verdict).toBe('pass');
   });
 
   it('is refused a line item that is not on the sales order, and the journal says why', async () => {

@@ -24,6 +24,8 @@ describe('warehouse integration against ShopCtrl', () => {
     expect(registered.body.Id).toBeGreaterThan(0);
     expect(registered.body.OrderReturnRows[0]).toMatchObject({ OrderRowId: 2 });
     expect(registered.body.OrderReturnRows[0]!.Id).toBeGreaterThan(0);
-    expect(mock.report({ client: 'wms', vendor: 'shopctrl' }).verdict).toBe('pass');
+    const report = mock.report({ client: 'wms', vendor: 'shopctrl' });
+    expect(report.summary.requests).toBe(1);
+    expect(report.verdict).toBe('pass');
   });
 });

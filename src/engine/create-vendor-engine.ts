@@ -166,7 +166,8 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
       // The request's own preferences win over the config file's rules.
       const scenario: Scenario = { ...drawScenario(plugin.id, compiled.operation.operationId), ...prefer.scenario };
       let outcome: { response: HttpResponse; responseViolations: Violation[] };
-      const lenient = violations.length > 0 && mode === 'lenient';
+      // A body over the size limit is refused in either mode: the limit protects the mock, it is not the vendor's contract.
+      const lenient = violations.length > 0 && mode === 'lenient' && !violations.some((v) => v.code === 'request.body.too-large');
       if (lenient) {
         // The spec's success answer, no vendor behaviour: handlers and the store assume valid input. The details go to the journal.
         outcome = finish(compiled, respondFromSpec(doc, compiled, faker, { accept }), accept, validated.responseMediaType);

@@ -14,6 +14,8 @@ export interface AdminOptions {
   contract?: ContractRecorder;
   /** Coverage a report requires unless the query names one. */
   requireCoverage?: number;
+  /** Restarts the seeded draws (faked answers, scenario rules): a full reset answers like a fresh start. */
+  reseed?: () => void;
 }
 
 const problem = (message: string) => ({ error: message });
@@ -54,7 +56,7 @@ function vendorCoverage(contract: ContractRecorder, vendor: string) {
  * The admin API under `/__admin`: reset, state dump, fixtures at run time, the journal, the contract report and the dashboard (`/ui`).
  * A posted body is held to `maxBodyBytes`, like a vendor's, so no request can make the process buffer more.
  */
-export function createAdminRoutes({ store, fixtures, vendors, contract, requireCoverage }: AdminOptions, maxBodyBytes: number): Hono {
+export function createAdminRoutes({ store, fixtures, vendors, contract, requireCoverage, reseed }: AdminOptions, maxBodyBytes: number): Hono {
   const admin = new Hono();
 
   admin.route('/', createDashboardRoutes());
@@ -65,6 +67,7 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
     if (vendor !== undefined && !vendors.includes(vendor)) return c.json(problem(`unknown vendor '${vendor}'; mounted: ${vendors.join(', ')}`), 400);
     if (tenant !== undefined && vendor === undefined) return c.json(problem('tenant needs vendor: /__admin/reset?vendor=emporix&tenant=acme'), 400);
     await store.reset({ vendor, tenant });
+    if (vendor === undefined) reseed?.();
     return c.json({ reset: { vendor: vendor ?? 'all', tenant: tenant ?? 'all' } });
   });
 

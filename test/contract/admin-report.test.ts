@@ -30,6 +30,16 @@ describe('lenient mode', async () => {
   });
 });
 
+describe('lenient mode and the body limit', async () => {
+  const { send } = await createTestMock({ vendors: ['emporix'], mode: 'lenient', maxBodyBytes: 100 });
+
+  it('still refuses a body over --max-body with the vendor’s 413: the limit is the mock’s, not the contract’s', async () => {
+    const refused = await send('POST', '/emporix/return/acme/returns', { headers: employee, body: { ...newReturn, padding: 'x'.repeat(200) } });
+    expect(refused.status).toBe(413);
+    expect(refused.headers.get('x-mock-violations')).toBeNull();
+  });
+});
+
 describe('strict mode (default)', async () => {
   const { send } = await createTestMock({ vendors: ['emporix'] });
 

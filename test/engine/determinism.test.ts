@@ -24,7 +24,7 @@ async function run(seed: number): Promise<string[]> {
 }
 
 describe('--seed and --clock make a run reproducible', () => {
-  it('after a full reset() the seeded draws start over: faked answers (dynamic=true) and scenario rules repeat a fresh run', async () => {
+  it('after a full reset (reset() or POST /__admin/reset) the seeded draws start over: faked answers (dynamic=true) and scenario rules repeat a fresh run', async () => {
     const mock = await createMock({
       inMemory: true,
       seed: 5,
@@ -45,6 +45,9 @@ describe('--seed and --clock make a run reproducible', () => {
     expect(new Set(first.slice(0, 3)).size).toBe(3);
     expect(new Set(first.slice(3))).toEqual(new Set(['200', '400']));
     await mock.reset();
+    expect(await sample()).toEqual(first);
+    // The admin API's full reset restarts them too (a demo environment reset over HTTP).
+    expect((await mock.app.request('http://localhost/__admin/reset', { method: 'POST' })).status).toBe(200);
     expect(await sample()).toEqual(first);
   });
 
