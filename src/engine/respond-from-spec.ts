@@ -1,9 +1,8 @@
 import type { OperationResult } from '../core/http.js';
 import type { CompiledOperation } from '../validate/compile-operation.js';
 import { findResponse } from '../validate/compile-operation.js';
-import { fakeFromSchema, selectExample, type Faker } from '../fake/index.js';
+import { fakeFromSchema, selectExample, selectSchemaExample, type Faker } from '../fake/index.js';
 import { negotiateMediaType } from '../media/media-type.js';
-import { viewSchema } from '../spec/resolve-schema.js';
 
 export interface SpecAnswerOptions {
   status?: number;
@@ -24,8 +23,8 @@ export function respondFromSpec(doc: unknown, compiled: CompiledOperation, faker
   for (const header of Object.values(documented.response.headers)) {
     if (header.schema === undefined) continue;
     // Like a body, a header answers with its documented example unless `dynamic=true` asks for a faked one.
-    const example = options.dynamic ? undefined : schemaExample(doc, header.schema, header.schemaPointer);
-    headers[header.name] = String(example ?? fakeFromSchema(doc, header.schema, { faker, pointer: header.schemaPointer, propertyName: header.name }));
+    const example = options.dynamic ? { found: false as const } : selectSchemaExample(doc, header.schema, header.schemaPointer);
+    headers[header.name] = String(example.found ? example.value : fakeFromSchema(doc, header.schema, { faker, pointer: header.schemaPointer, propertyName: header.name }));
   }
   if (documented.content.length === 0) return { status, headers };
   const offered = documented.content.map((c) => c.media.mediaType);
@@ -42,11 +41,4 @@ export function respondFromSpec(doc: unknown, compiled: CompiledOperation, faker
 function firstSuccessStatus(compiled: CompiledOperation): number {
   const success = compiled.operation.responses.find((r) => /^2\d\d$/.test(r.status));
   return success === undefined ? 200 : Number(success.status);
-}
-
-/** A schema's first documented example (`examples[0]`, else `example`), if it has one. */
-function schemaExample(doc: unknown, schema: unknown, pointer: string): unknown {
-  const { schema: resolved } = viewSchema(doc, schema, pointer);
-  if (Array.isArray(resolved.examples) && resolved.examples.length > 0) return resolved.examples[0];
-  return resolved.example;
 }

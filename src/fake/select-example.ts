@@ -24,10 +24,14 @@ export function selectExample(doc: unknown, media: MediaTypeSpec, name?: string)
     if (value.found) return { found: true, value: value.value, name: exampleName };
   }
   if (media.example !== undefined) return { found: true, value: media.example };
-  if (media.schema === undefined) return { found: false };
-  const { schema } = followRef(doc, media.schema, media.schemaPointer);
-  if (Array.isArray(schema.examples) && schema.examples.length > 0) return { found: true, value: schema.examples[0] };
-  if (schema.example !== undefined) return { found: true, value: schema.example };
+  return media.schema === undefined ? { found: false } : selectSchemaExample(doc, media.schema, media.schemaPointer);
+}
+
+/** A schema's own example (`examples[0]`, else `example`), after its `$ref`s: a body's last resort, a header's only one. */
+export function selectSchemaExample(doc: unknown, schema: unknown, pointer?: string): ExampleSelection {
+  const { schema: resolved } = followRef(doc, schema, pointer);
+  if (Array.isArray(resolved.examples) && resolved.examples.length > 0) return { found: true, value: resolved.examples[0] };
+  if (resolved.example !== undefined) return { found: true, value: resolved.example };
   return { found: false };
 }
 

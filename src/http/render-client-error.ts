@@ -1,6 +1,6 @@
-import type { HttpResponse } from '../core/http.js';
 import type { Violation } from '../core/violation.js';
 import type { VendorEngine } from '../engine/create-vendor-engine.js';
+import type { ClientErrorRenderer } from './listen.js';
 
 /** Node's parser codes for requests it cannot read, and what to tell the client. */
 const MESSAGES: Record<string, { pointer: string; message: string }> = {
@@ -22,7 +22,7 @@ export function targetOf(rawPacket: Buffer | undefined): string | undefined {
  * which): a 400 in the vendor's shape when the target names a vendor's prefix, so a client meets the same error model
  * as for every other refusal, else a plain JSON message.
  */
-export function createClientErrorRenderer(engines: readonly VendorEngine[]): (refusal: { code: string; reason?: string; target: string | undefined }) => HttpResponse {
+export function createClientErrorRenderer(engines: readonly VendorEngine[]): ClientErrorRenderer {
   return ({ code, reason, target }) => {
     const { pointer, message } = MESSAGES[code] ?? { pointer: '', message: `the request cannot be ${reason === undefined ? `parsed as HTTP (${code})` : `read: ${reason}`}` };
     const engine = target === undefined ? undefined : engines.find((e) => target === e.plugin.prefix || target.startsWith(`${e.plugin.prefix}/`) || target.startsWith(`${e.plugin.prefix}?`));

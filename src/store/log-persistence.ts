@@ -86,13 +86,13 @@ export function createLogPersistence(file: string, minCompactionBytes = MIN_COMP
 
   return {
     async load() {
-      const release = await lockStoreFile(absolute);
+      const releaseLock = await lockStoreFile(absolute);
       try {
         const state = await loadState();
-        unlock = release;
+        unlock = releaseLock;
         return state;
       } catch (error) {
-        await release();
+        await releaseLock();
         throw error;
       }
     },
