@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildVendorCatalogue, createReportCollector, isReportFormat, parseJournalFile, renderReport, REPORT_FORMATS, type ContractReport, type ReportFormat } from '../contract/index.js';
-import { buildOperations } from '../spec/build-operations.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { createGenericPlugin, vendorPlugins } from '../vendors/index.js';
 
@@ -57,7 +56,7 @@ async function reportFromJournal(file: string, specs: string[], query: ReportQue
   const catalogues = await Promise.all(
     plugins.map(async (plugin) => {
       const spec = await loadSpec(plugin.specFile);
-      return buildVendorCatalogue(plugin.id, plugin.title, spec.doc, buildOperations(spec.doc));
+      return buildVendorCatalogue(plugin.id, plugin.title, spec.index);
     }),
   );
   const collector = createReportCollector(catalogues);

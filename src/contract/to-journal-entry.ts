@@ -1,21 +1,11 @@
-import type { HttpRequest } from '../core/http.js';
-import type { Scenario } from '../core/scenario.js';
-import type { Violation } from '../core/violation.js';
+import type { Exchange } from '../core/exchange.js';
 import { identifyClient } from './identify-client.js';
 import { MAX_JOURNAL_BODY_CHARS, type JournalEntry, type JournalRequest } from './journal-entry.js';
 import { maskRequestParts, redactText, redactValue } from './mask-secrets.js';
 import type { VendorCatalogue } from './vendor-catalogue.js';
 
-/** The parts of an engine exchange the journal records (the engine's `Exchange` fits it). */
-export interface RecordedExchange {
-  vendor: string;
-  operationId: string | undefined;
-  request: HttpRequest;
-  violations: Violation[];
-  response: { status: number };
-  lenient?: boolean;
-  scenario?: Scenario;
-}
+/** The parts of an engine exchange the journal records. */
+export type RecordedExchange = Pick<Exchange, 'vendor' | 'operationId' | 'request' | 'violations' | 'lenient' | 'scenario'> & { response: Pick<Exchange['response'], 'status'> };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -1,5 +1,5 @@
 import type { Operation } from '../core/operation.js';
-import { getAtPointer } from '../spec/json-pointer.js';
+import type { SpecIndex } from '../spec/spec-index.js';
 
 /** An operation as the reports list it: what a client could exercise. */
 export interface CatalogueOperation {
@@ -27,14 +27,14 @@ interface SchemeObject {
   name?: string;
 }
 
-/** Builds a vendor's catalogue from its spec document and operation list. */
-export function buildVendorCatalogue(vendor: string, title: string, doc: unknown, operations: readonly Operation[]): VendorCatalogue {
-  const schemes = Object.values((getAtPointer(doc, '/components/securitySchemes') ?? {}) as Record<string, SchemeObject>);
+/** Builds a vendor's catalogue from its indexed spec. */
+export function buildVendorCatalogue(vendor: string, title: string, spec: SpecIndex): VendorCatalogue {
+  const schemes = [...spec.securitySchemes().values()] as SchemeObject[];
   const apiKeys = (place: string) => schemes.filter((s) => s.type === 'apiKey' && s.in === place && typeof s.name === 'string').map((s) => s.name!);
   return {
     vendor,
     title,
-    operations: operations.map((operation) => ({
+    operations: spec.operations.map((operation) => ({
       operationId: operation.operationId,
       method: operation.method.toUpperCase(),
       pathTemplate: operation.pathTemplate,

@@ -7,12 +7,15 @@ import type { SchemaCheck } from '../validate/create-schema-check.js';
 import type { CompiledOperation } from '../validate/compile-operation.js';
 import { deriveSeed } from './derive-seed.js';
 import { respondFromSpec } from './respond-from-spec.js';
+import type { SpecIndex } from '../spec/spec-index.js';
+import type { SchemaMatcher } from '../core/schema-matcher.js';
 
 /** What stays the same for every request of one vendor. */
 export interface VendorServices {
-  doc: unknown;
+  spec: SpecIndex;
   plugin: VendorPlugin;
   faker: Faker;
+  matches: SchemaMatcher;
   uuidFor(key: string): string;
   store: VendorStore;
   checkSchema: SchemaCheck;
@@ -24,12 +27,12 @@ export interface VendorServices {
 
 /** The context a vendor handler gets for one request of one operation. */
 export function createHandlerContext(services: VendorServices, compiled: CompiledOperation, accept: string | undefined, credentials: readonly Credential[]): HandlerContext {
-  const { doc, plugin, faker, fixtures } = services;
+  const { plugin, fixtures } = services;
   const operationId = compiled.operation.operationId;
   const own = Object.hasOwn(fixtures, plugin.id) ? fixtures[plugin.id]! : {};
   const fixturesOf = (collection: string) => (Object.hasOwn(own, collection) ? own[collection]! : []);
   return {
-    respondFromSpec: (status) => respondFromSpec(doc, compiled, faker, { status, accept }),
+    respondFromSpec: (status) => respondFromSpec(services, compiled, { status, accept }),
     refuse: (status, found) => {
       const violations = found.map((violation) => ({ ...violation, operationId }));
       return { ...plugin.renderError({ status, violations, operationId }), violations };

@@ -1,67 +1,22 @@
-import type { HttpRequest, HttpResponse, OperationResult } from '../core/http.js';
-import type { AuthMode } from '../core/declared-credential.js';
-import type { ValidatedRequest } from '../core/request.js';
+import type { Exchange } from '../core/exchange.js';
+import type { HttpRequest, HttpResponse } from '../core/http.js';
 import type { VendorPlugin } from '../core/vendor-plugin.js';
-import type { Fixtures, Store } from '../store/index.js';
-import { createHandlerContext, type VendorServices } from './create-handler-context.js';
-import { createVendorStore } from './vendor-store.js';
 import type { Violation } from '../core/violation.js';
-import { buildOperations } from '../spec/build-operations.js';
 import type { SpecDocument } from '../spec/load-spec.js';
-import { createOperationIndex, matchOperation } from '../spec/match-operation.js';
-import { compileOperation, findResponse, type CompiledOperation } from '../validate/compile-operation.js';
-import { createAjv } from '../validate/create-ajv.js';
-import { createSchemaCheck } from '../validate/create-schema-check.js';
-import { refusalFor, validateRequest } from '../validate/validate-request.js';
-import { validateResponse } from '../validate/validate-response.js';
-import { negotiateMediaType } from '../media/media-type.js';
-import { createKeyedUuid, createSeededFaker, type Faker } from '../fake/index.js';
-import { encodeBody } from './encode-body.js';
-import { respondFromSpec } from './respond-from-spec.js';
-import { forcesAnswer, type Scenario } from '../core/scenario.js';
-import { forcedAnswer } from './forced-answer.js';
-import { parsePrefer } from './parse-prefer.js';
-import { checkScenarioRules, createScenarioDraw, type ScenarioRule } from './scenario-rules.js';
+import type { CompiledOperation } from '../validate/compile-operation.js';
+import { checkResponse } from './check-response.js';
+import { createEngineContext, type EngineContextOptions } from './create-engine-context.js';
+import { decideAnswer } from './decide-answer.js';
+import { encodeResponse } from './encode-response.js';
+import type { UnmatchedDraft } from './exchange-draft.js';
+import { matchRequest } from './match-request.js';
+import { renderProblem } from './render-problem.js';
+import { validateExchange } from './validate-exchange.js';
 
-/** One request's passage through the engine: what the journal and reports are made of. */
-export interface Exchange {
-  vendor: string;
-  operationId: string | undefined;
-  request: HttpRequest;
-  validated: ValidatedRequest | undefined;
-  /** Contract violations of the request. */
-  violations: Violation[];
-  /** Where the mock's own answer broke its spec: a bug of the mock, logged loudly. */
-  responseViolations: Violation[];
-  response: HttpResponse;
-  /** Time the engine took, from routing to the encoded answer (body upload and any injected delay not included). */
-  durationMs: number;
-  /** What `Prefer` or a scenario rule asked for: a forced answer, a delay or a fault (marked in the journal). */
-  scenario?: Scenario;
-  /** Set when the request broke the contract and `mode: 'lenient'` served it from the spec anyway. */
-  lenient?: true;
-}
+export type { Exchange } from '../core/exchange.js';
+export type { ContractMode } from './engine-context.js';
 
-/** `strict` refuses a request that breaks the contract, as the vendor would; `lenient` serves it from the spec and marks it. */
-export type ContractMode = 'strict' | 'lenient';
-
-export interface VendorEngineOptions {
-  spec: SpecDocument;
-  plugin: VendorPlugin;
-  store: Store;
-  seed?: number;
-  /** Pins the clock (`--clock`); otherwise the real time. */
-  clock?: Date;
-  /** Reference data of all vendors; the engine hands the plugin its own. */
-  fixtures?: Fixtures;
-  strictFixtures?: boolean;
-  /** `strict` refuses (401) credentials the fixtures do not declare; default `open`. */
-  authMode?: AuthMode;
-  /** Failures and delays injected by rule (the config file's `scenarios`), drawn from `seed`. */
-  scenarioRules?: ScenarioRule[];
-  /** Default `strict`. */
-  mode?: ContractMode;
-}
+export type VendorEngineOptions = EngineContextOptions;
 
 export interface VendorEngine {
   plugin: VendorPlugin;
@@ -74,127 +29,50 @@ export interface VendorEngine {
   reseed(): void;
 }
 
-/** Why `--auth strict` refuses a well-formed credential: the fixtures do not declare it. */
-const undeclaredCredential = (compiled: CompiledOperation): Omit<Violation, 'operationId'> => ({
-  code: 'security.credential.undeclared',
-  location: 'security',
-  pointer: '/Authorization',
-  message: 'the credential is not declared in the fixtures (the server runs with --auth strict)',
-  specPointer: `#/paths/${compiled.operation.pathTemplate.replaceAll('~', '~0').replaceAll('/', '~1')}/${compiled.operation.method}/security`,
-});
-
 /**
- * Builds the request pipeline for one vendor: match operation → validate request → vendor behaviour
- * (or the spec's answer) → validate response → encode. Validators are compiled here, once.
+ * Builds the request pipeline for one vendor. Each request passes the stages in order, a draft handed from one to the
+ * next: match operation → validate request → decide the answer (forced, lenient, refusal or the vendor's behaviour)
+ * → check the answer against the spec → encode it.
  */
-export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtures = {}, strictFixtures = false, authMode = 'open', scenarioRules = [], mode = 'strict' }: VendorEngineOptions): VendorEngine {
-  const doc = spec.doc;
-  const ajv = createAjv(spec);
-  const operations = buildOperations(doc).map((operation) => compileOperation(ajv, operation));
-  const byOperation = new Map(operations.map((compiled) => [compiled.operation, compiled]));
-  const index = createOperationIndex(operations.map((compiled) => compiled.operation));
-  const faker: Faker = createSeededFaker(seed);
-  const ownRules = scenarioRules.filter((rule) => rule.vendor === undefined || rule.vendor === plugin.id);
-  checkScenarioRules(ownRules, operations, plugin.id);
-  let drawScenario = createScenarioDraw(ownRules, seed);
-  const services: VendorServices = {
-    doc,
-    plugin,
-    faker,
-    uuidFor: createKeyedUuid(seed),
-    store: createVendorStore(store, plugin.id),
-    checkSchema: createSchemaCheck(ajv, doc),
-    fixtures,
-    strictFixtures,
-    seed,
-    now: () => (clock === undefined ? new Date() : new Date(clock)),
-  };
+export function createVendorEngine(options: VendorEngineOptions): VendorEngine {
+  const { context, reseed } = createEngineContext(options);
+  const { plugin } = context;
 
-  const finish = (compiled: CompiledOperation | undefined, result: OperationResult, accept: string | undefined, negotiated?: string): { response: HttpResponse; responseViolations: Violation[] } => {
-    const headers: Record<string, string> = { ...result.headers };
-    if (result.body === undefined) return { response: { status: result.status, headers, body: undefined }, responseViolations: compiled === undefined ? [] : validateResponse(doc, compiled, result, undefined) };
-    const documented = compiled === undefined ? undefined : findResponse(compiled, result.status);
-    const offered = documented?.content.map((c) => c.media.mediaType) ?? [];
-    const mediaType = result.mediaType ?? (negotiated !== undefined && offered.includes(negotiated) ? negotiated : undefined) ?? negotiateMediaType(accept, offered) ?? offered[0] ?? 'application/json';
-    const responseViolations = compiled === undefined ? [] : validateResponse(doc, compiled, result, mediaType);
-    headers['content-type'] = `${mediaType}; charset=utf-8`;
-    return { response: { status: result.status, headers, body: encodeBody(doc, compiled, result.status, mediaType, result.body) }, responseViolations };
+  const answerUnmatched = (draft: UnmatchedDraft, started: number): Exchange => {
+    const { response } = renderProblem(context, draft.status, [draft.violation], draft.accept);
+    if (draft.allow !== undefined) response.headers.allow = draft.allow.join(', ');
+    return { vendor: plugin.id, operationId: undefined, request: draft.request, validated: undefined, violations: [draft.violation], responseViolations: [], response, durationMs: performance.now() - started };
   };
-
-  /** A valid request's answer: a forced one (`Prefer`, scenario rules), a refusal of undeclared credentials, or the vendor's behaviour. */
-  const answerValidRequest = async (compiled: CompiledOperation, validated: ValidatedRequest, accept: string | undefined, scenario: Scenario): Promise<OperationResult> => {
-    const context = createHandlerContext(services, compiled, accept, validated.credentials);
-    if (authMode === 'strict' && validated.security.length > 0 && context.declaredCredential === undefined) return context.refuse(401, [undeclaredCredential(compiled)]);
-    if (forcesAnswer(scenario)) {
-      const forced = forcedAnswer(doc, compiled, faker, scenario, accept);
-      return 'result' in forced ? forced.result : context.refuse(400, forced.findings);
-    }
-    const handler = plugin.handlers?.[compiled.operation.operationId];
-    return handler === undefined ? context.respondFromSpec() : handler(validated, context);
-  };
-
-  const renderProblem = (status: number, violations: Violation[], accept?: string, compiled?: CompiledOperation) =>
-    finish(compiled, plugin.renderError({ status, violations, operationId: compiled?.operation.operationId }), accept);
 
   return {
     plugin,
-    spec,
-    operations,
-    renderProblem: (status, violations, accept) => renderProblem(status, violations, accept).response,
-    reseed() {
-      faker.seed(seed);
-      drawScenario = createScenarioDraw(ownRules, seed);
-    },
+    spec: options.spec,
+    operations: context.operations,
+    renderProblem: (status, violations, accept) => renderProblem(context, status, violations, accept).response,
+    reseed,
     async handle(request) {
       const started = performance.now();
-      const accept = request.headers.accept;
-      const match = matchOperation(index, request.method, request.path);
-      if (match.kind !== 'matched') {
-        const violation: Violation =
-          match.kind === 'not-found'
-            ? { code: 'request.path.unknown', location: 'path', pointer: '', message: `no operation of ${plugin.title} has the path ${request.path}`, specPointer: '#/paths', operationId: '' }
-            : { code: 'request.method.not-allowed', location: 'path', pointer: '', message: `${request.method} is not allowed on ${request.path}; allowed: ${match.allow.join(', ')}`, specPointer: '#/paths', operationId: '' };
-        const status = match.kind === 'not-found' ? 404 : 405;
-        const { response } = renderProblem(status, [violation], accept);
-        if (match.kind === 'method-not-allowed') response.headers.allow = match.allow.join(', ');
-        return { vendor: plugin.id, operationId: undefined, request, validated: undefined, violations: [violation], responseViolations: [], response, durationMs: performance.now() - started };
-      }
-      const compiled = byOperation.get(match.operation)!;
-      const { request: validated, violations } = validateRequest(doc, compiled, request, match.pathParams);
-      const prefer = parsePrefer(request.headers.prefer);
-      violations.push(...prefer.findings.map((finding) => ({ ...finding, operationId: compiled.operation.operationId })));
-      // The request's own preferences win over the config file's rules.
-      const scenario: Scenario = { ...drawScenario(plugin.id, compiled.operation.operationId), ...prefer.scenario };
-      let outcome: { response: HttpResponse; responseViolations: Violation[] };
-      // A body over the size limit is refused in either mode: the limit protects the mock, it is not the vendor's contract.
-      const lenient = violations.length > 0 && mode === 'lenient' && !violations.some((v) => v.code === 'request.body.too-large');
-      if (lenient) {
-        // The spec's success answer, no vendor behaviour: handlers and the store assume valid input. The details go to the journal.
-        outcome = finish(compiled, respondFromSpec(doc, compiled, faker, { accept }), accept, validated.responseMediaType);
-        outcome.response.headers['x-mock-violations'] = String(violations.length);
-      } else if (violations.length > 0) {
-        const refusal = refusalFor(violations);
-        outcome = renderProblem(refusal.status, refusal.shown, accept, compiled);
-      } else {
-        const result = await answerValidRequest(compiled, validated, accept, scenario);
-        outcome = finish(compiled, result, accept, validated.responseMediaType);
-        violations.push(...(result.violations ?? []));
-      }
-      if (outcome.responseViolations.length > 0) {
+      const matched = matchRequest(context, { request, accept: request.headers.accept });
+      if (!('compiled' in matched)) return answerUnmatched(matched, started);
+      const validated = validateExchange(context, matched);
+      const decided = await decideAnswer(context, validated);
+      const checked = checkResponse(context, decided);
+      const response = encodeResponse(context, { ...decided, ...checked });
+      if (checked.responseViolations.length > 0) {
         // The mock broke its own contract: make it loud, it is our bug.
-        console.error(`[returns-mock] ${plugin.id} ${compiled.operation.operationId}: response breaks the spec: ${outcome.responseViolations.map((v) => v.message).join('; ')}`);
+        console.error(`[returns-mock] ${plugin.id} ${decided.compiled.operation.operationId}: response breaks the spec: ${checked.responseViolations.map((v) => v.message).join('; ')}`);
       }
       return {
         vendor: plugin.id,
-        operationId: compiled.operation.operationId,
+        operationId: decided.compiled.operation.operationId,
         request,
-        validated,
-        violations,
-        responseViolations: outcome.responseViolations,
-        response: outcome.response,
+        validated: decided.validated,
+        violations: decided.violations,
+        responseViolations: checked.responseViolations,
+        response,
         durationMs: performance.now() - started,
-        ...(Object.keys(scenario).length > 0 ? { scenario } : {}),
-        ...(lenient ? { lenient: true as const } : {}),
+        ...(Object.keys(decided.scenario).length > 0 ? { scenario: decided.scenario } : {}),
+        ...(decided.lenient ? { lenient: true as const } : {}),
       };
     },
   };

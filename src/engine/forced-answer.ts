@@ -1,9 +1,8 @@
 import type { OperationResult } from '../core/http.js';
 import type { Scenario } from '../core/scenario.js';
 import type { Violation } from '../core/violation.js';
-import type { Faker } from '../fake/index.js';
 import { findResponse, type CompiledOperation } from '../validate/compile-operation.js';
-import { respondFromSpec } from './respond-from-spec.js';
+import { respondFromSpec, type SpecAnswerSource } from './respond-from-spec.js';
 
 type Finding = Omit<Violation, 'operationId'>;
 
@@ -16,7 +15,7 @@ const documentedStatuses = (compiled: CompiledOperation): string => compiled.ope
  * The spec's answer a scenario forces (`code`, `example`, `dynamic`): only ever one the spec documents. A status the
  * operation does not document, or an example it does not have, is a finding instead: a forced answer never breaks the contract.
  */
-export function forcedAnswer(doc: unknown, compiled: CompiledOperation, faker: Faker, scenario: Scenario, accept: string | undefined): { result: OperationResult } | { findings: Finding[] } {
+export function forcedAnswer(source: SpecAnswerSource, compiled: CompiledOperation, scenario: Scenario, accept: string | undefined): { result: OperationResult } | { findings: Finding[] } {
   const success = compiled.operation.responses.find((response) => /^2\d\d$/.test(response.status));
   const status = scenario.code ?? (success === undefined ? 200 : Number(success.status));
   const documented = findResponse(compiled, status);
@@ -30,5 +29,5 @@ export function forcedAnswer(doc: unknown, compiled: CompiledOperation, faker: F
       return { findings: [finding('mock.prefer.example-unknown', `status ${status} of ${compiled.operation.operationId} has no example '${scenario.example}'; ${known}`, scenario.example)] };
     }
   }
-  return { result: respondFromSpec(doc, compiled, faker, { status, accept, exampleName: scenario.example, dynamic: scenario.dynamic }) };
+  return { result: respondFromSpec(source, compiled, { status, accept, exampleName: scenario.example, dynamic: scenario.dynamic }) };
 }

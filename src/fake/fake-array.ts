@@ -1,7 +1,6 @@
 import type { FakeChild, FakeContext } from './fake-context.js';
 import type { FlatSchema } from './flatten-schema.js';
 import { isDeepEqual } from './is-deep-equal.js';
-import { matchesSchema } from './matches-schema.js';
 
 /** Items when the schema sets no bounds: a list of one to three reads as a real payload without bloating it. */
 const DEFAULT_MAX_ITEMS = 3;
@@ -33,7 +32,7 @@ export function fakeArray(flat: FlatSchema, context: FakeContext, fakeChild: Fak
     if (flat.uniqueItems && result.some((other) => isDeepEqual(other, item))) continue;
     result.push(item);
   }
-  if (flat.contains.length > 0 && !result.some((item) => flat.contains.every((schema) => matchesSchema(context.doc, schema, item)))) {
+  if (flat.contains.length > 0 && !result.some((item) => flat.contains.every((schema) => context.matches(schema, item)))) {
     // The first item after the prefix takes the `contains` constraint too.
     const index = prefix.length;
     const item = fakeChild({ allOf: [itemSchema, ...flat.contains] }, child(index));

@@ -1,9 +1,13 @@
 import type { Faker } from '@faker-js/faker';
+import type { SchemaMatcher } from '../core/schema-matcher.js';
+import type { SpecIndex } from '../spec/spec-index.js';
 
 /** What every step of one `fakeFromSchema` call shares: the document, the faker, how deep it is and how much retrying is left. */
 export interface FakeContext {
-  doc: unknown;
+  spec: SpecIndex;
   faker: Faker;
+  /** The spec's schema check (built in `validate/`): a faked value is drawn again while it fails. */
+  matches: SchemaMatcher;
   maxDepth: number;
   /** Nesting of objects and arrays so far (the root value is 0). */
   depth: number;

@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { getAtPointer } from '../spec/json-pointer.js';
+import type { SchemaMatcher } from '../core/schema-matcher.js';
 import { fakeArray } from './fake-array.js';
 import type { FakeContext } from './fake-context.js';
 import { fakeNumber } from './fake-number.js';
@@ -7,13 +7,15 @@ import { fakeObject } from './fake-object.js';
 import { fakeString } from './fake-string.js';
 import { absorbSchema, cloneFlatSchema, flattenSchema, type Discriminator, type FlatSchema } from './flatten-schema.js';
 import { isDeepEqual } from './is-deep-equal.js';
-import { matchesSchema } from './matches-schema.js';
+import type { SpecIndex } from '../spec/spec-index.js';
 
 /** Options of `fakeFromSchema`. */
 export interface FakeOptions {
   /** A seeded instance (`createSeededFaker`); the same seed and calls give the same values. */
   faker: Faker;
-  /** Pointer of the schema in `doc` (`#/components/schemas/X`); the schema is read from there when `schema` is `undefined`. */
+  /** Checks a value against a schema of `spec` (`createSchemaMatcher` in `validate/`): decides `oneOf`, `if` and retries. */
+  matches: SchemaMatcher;
+  /** Pointer of the schema in `spec` (`#/components/schemas/X`); the schema is read from there when `schema` is `undefined`. */
   pointer?: string;
   /** Name of the property the value is for, to pick realistic data (`email`, `countryCode`, ...). */
   propertyName?: string;
@@ -31,13 +33,14 @@ const DEPTH_SLACK = 8;
 
 /**
  * Fakes a value that validates against a schema of an OpenAPI 3.0/3.1 document, deterministic for a seeded faker.
- * @example fakeFromSchema(spec.doc, { $ref: '#/components/schemas/WriteApproval' }, { faker: createSeededFaker(1) })
+ * @example fakeFromSchema(spec, { $ref: '#/components/schemas/WriteApproval' }, { faker: createSeededFaker(1) })
  */
-export function fakeFromSchema(doc: unknown, schema: unknown, options: FakeOptions): unknown {
-  const root = schema === undefined && options.pointer !== undefined ? getAtPointer(doc, options.pointer) : schema;
+export function fakeFromSchema(spec: SpecIndex, schema: unknown, options: FakeOptions): unknown {
+  const root = schema === undefined && options.pointer !== undefined ? spec.at(options.pointer) : schema;
   const context: FakeContext = {
-    doc,
+    spec,
     faker: options.faker,
+    matches: options.matches,
     maxDepth: options.maxDepth ?? 8,
     depth: 0,
     propertyName: options.propertyName,
@@ -49,9 +52,9 @@ export function fakeFromSchema(doc: unknown, schema: unknown, options: FakeOptio
 /** Fakes, then checks the value against the whole schema (`not`, patterns, `oneOf`) and draws again while the budget lasts. */
 function fakeValue(schema: unknown, context: FakeContext): unknown {
   if (context.depth > context.maxDepth + DEPTH_SLACK) return null;
-  const flat = flattenSchema(context.doc, schema);
+  const flat = flattenSchema(context.spec, schema);
   let value = fakeFlat(flat, context, CONDITION_ROUNDS);
-  for (let attempt = 1; attempt < ATTEMPTS_PER_SCHEMA && context.budget.retries > 0 && !matchesSchema(context.doc, schema, value); attempt += 1) {
+  for (let attempt = 1; attempt < ATTEMPTS_PER_SCHEMA && context.budget.retries > 0 && !context.matches(schema, value); attempt += 1) {
     context.budget.retries -= 1;
     value = fakeFlat(flat, context, CONDITION_ROUNDS);
   }
@@ -63,19 +66,19 @@ function fakeFlat(flat: FlatSchema, context: FakeContext, rounds: number): unkno
   if (flat.choices.length > 0) return fakeChoice(flat, context, rounds);
   const value = fakeBase(flat, context);
   if (rounds === 0) return value;
-  const { doc } = context;
+  const { spec } = context;
   const broken = flat.conditions.find((c) => {
-    const branch = matchesSchema(doc, c.if, value) ? c.then : c.else;
-    return branch !== undefined && !matchesSchema(doc, branch, value);
+    const branch = context.matches(c.if, value) ? c.then : c.else;
+    return branch !== undefined && !context.matches(branch, value);
   });
   if (broken === undefined) return value;
   // Fake again with the branch folded in; for `then` the `if` too, so that the branch still applies to the new value.
   const next = cloneFlatSchema(flat);
-  if (matchesSchema(doc, broken.if, value)) {
-    absorbSchema(doc, next, broken.if);
-    absorbSchema(doc, next, broken.then);
+  if (context.matches(broken.if, value)) {
+    absorbSchema(spec, next, broken.if);
+    absorbSchema(spec, next, broken.then);
   } else {
-    absorbSchema(doc, next, broken.else);
+    absorbSchema(spec, next, broken.else);
     next.nots.push(broken.if);
   }
   return fakeFlat(next, context, rounds - 1);
@@ -83,25 +86,25 @@ function fakeFlat(flat: FlatSchema, context: FakeContext, rounds: number): unkno
 
 /** Takes the first alternative that yields a matching value; for `oneOf`, one that matches no other alternative. */
 function fakeChoice(flat: FlatSchema, context: FakeContext, rounds: number): unknown {
-  const { doc } = context;
+  const { spec } = context;
   const [group, ...rest] = flat.choices;
   const base = cloneFlatSchema(flat);
   base.choices = rest;
   // Prefer a value to `null`: null-only alternatives go last.
   const isNull = (alternative: unknown) => {
-    const f = flattenSchema(doc, alternative);
+    const f = flattenSchema(spec, alternative);
     return (f.types?.length === 1 && f.types[0] === 'null') || (f.consts.length > 0 && f.consts[0] === null);
   };
   const order = group!.alternatives.map((alternative, index) => ({ alternative, index })).sort((a, b) => Number(isNull(a.alternative)) - Number(isNull(b.alternative)));
   let last: unknown = null;
   for (const { alternative, index } of order) {
-    const merged = absorbSchema(doc, cloneFlatSchema(base), alternative);
+    const merged = absorbSchema(spec, cloneFlatSchema(base), alternative);
     if (merged.impossible) continue;
-    nameAlternative(doc, merged, group!.discriminator, alternative);
+    nameAlternative(spec, merged, group!.discriminator, alternative);
     for (let attempt = 0; attempt < 2; attempt += 1) {
       last = fakeFlat(merged, context, rounds);
-      if (!matchesSchema(doc, alternative, last)) continue;
-      if (group!.kind === 'oneOf' && group!.alternatives.some((other, j) => j !== index && matchesSchema(doc, other, last))) continue;
+      if (!context.matches(alternative, last)) continue;
+      if (group!.kind === 'oneOf' && group!.alternatives.some((other, j) => j !== index && context.matches(other, last))) continue;
       return last;
     }
   }
@@ -112,12 +115,12 @@ function fakeChoice(flat: FlatSchema, context: FakeContext, rounds: number): unk
  * Writes the discriminator value that names the chosen `$ref` alternative (its mapping key, else the schema name),
  * unless the alternative pins that property to other values with `const`/`enum`.
  */
-function nameAlternative(doc: unknown, flat: FlatSchema, discriminator: Discriminator | undefined, alternative: unknown): void {
+function nameAlternative(spec: SpecIndex, flat: FlatSchema, discriminator: Discriminator | undefined, alternative: unknown): void {
   const ref = (alternative as { $ref?: unknown } | null)?.$ref;
   if (discriminator === undefined || typeof ref !== 'string') return;
   const name = Object.entries(discriminator.mapping).find(([, target]) => target === ref)?.[0] ?? ref.slice(ref.lastIndexOf('/') + 1);
   const own = flat.properties.get(discriminator.propertyName) ?? [];
-  const pinned = flattenSchema(doc, { allOf: own });
+  const pinned = flattenSchema(spec, { allOf: own });
   if (pinned.consts.length > 0 || pinned.enums.some((members) => !members.includes(name))) return;
   flat.properties.set(discriminator.propertyName, [...own, { const: name }]);
 }
@@ -140,13 +143,27 @@ function fakeBase(flat: FlatSchema, context: FakeContext): unknown {
     case 'number': return fakeNumber(faker, flat, false, context.propertyName);
     case 'array': return fakeArray(flat, context, child);
     case 'object': return fakeObject(flat, context, child);
-    default: return fakeString(faker, flat, context.propertyName);
+    default: return fakeString(faker, flat, context.propertyName, context.matches);
+  }
+}
+
+/** Whether a value has a JSON Schema type (`integer` for whole numbers); an unknown type name allows anything. */
+function isOfJsonType(type: string, value: unknown): boolean {
+  switch (type) {
+    case 'null': return value === null;
+    case 'boolean': return typeof value === 'boolean';
+    case 'string': return typeof value === 'string';
+    case 'number': return typeof value === 'number' && Number.isFinite(value);
+    case 'integer': return typeof value === 'number' && Number.isInteger(value);
+    case 'array': return Array.isArray(value);
+    case 'object': return typeof value === 'object' && value !== null && !Array.isArray(value);
+    default: return true;
   }
 }
 
 function allowsType(flat: FlatSchema, value: unknown): boolean {
   if (flat.types === undefined || (value === null && flat.nullable)) return true;
-  return flat.types.some((type) => matchesSchema(undefined, { type }, value));
+  return flat.types.some((type) => isOfJsonType(type, value));
 }
 
 /** The first non-null type; among several, one the schema's keywords describe, else a scalar (an "any" reads best as text). */

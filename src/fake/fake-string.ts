@@ -1,8 +1,8 @@
 import type { Faker } from '@faker-js/faker';
+import type { SchemaMatcher } from '../core/schema-matcher.js';
 import { fakeByName } from './fake-by-name.js';
 import { fakeFormat } from './fake-format.js';
 import type { FlatSchema } from './flatten-schema.js';
-import { matchesFormat } from './matches-format.js';
 import { samplePattern } from './sample-pattern.js';
 import { compilePattern, testPattern } from './test-pattern.js';
 
@@ -13,11 +13,11 @@ const FAKER_REGEXP_SAFE = /^\^?(?:[^\\()|^$]|\[[^\]]*\])*\$?$/;
 const codePoints = (value: string) => [...value].length;
 
 /** A string satisfying the schema's format, pattern(s) and length, as realistic as its property name allows. */
-export function fakeString(faker: Faker, flat: FlatSchema, propertyName: string | undefined): string {
+export function fakeString(faker: Faker, flat: FlatSchema, propertyName: string | undefined, matches: SchemaMatcher): string {
   const { minLength = 0, maxLength, patterns, formats } = flat;
   const fits = (value: string) =>
     codePoints(value) >= minLength && (maxLength === undefined || codePoints(value) <= maxLength) &&
-    patterns.every((pattern) => testPattern(pattern, value)) && formats.every((format) => matchesFormat(format, value));
+    patterns.every((pattern) => testPattern(pattern, value)) && formats.every((format) => matches({ type: 'string', format }, value));
   const realistic = () => {
     for (const format of formats) {
       const value = fakeFormat(faker, format, propertyName);

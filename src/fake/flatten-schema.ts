@@ -1,4 +1,4 @@
-import { getAtPointer } from '../spec/json-pointer.js';
+import type { SpecIndex } from '../spec/spec-index.js';
 
 type Json = Record<string, unknown>;
 
@@ -95,12 +95,12 @@ const tighterMin = (a: number | undefined, b: number | undefined) => (a === unde
 const tighterMax = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 
 /** Folds a schema (following local `$ref`s, merging `allOf`) into `flat`; `refs` guards against `$ref` cycles through `allOf`. */
-export function absorbSchema(doc: unknown, flat: FlatSchema, schema: unknown, refs: ReadonlySet<string> = new Set()): FlatSchema {
+export function absorbSchema(spec: SpecIndex, flat: FlatSchema, schema: unknown, refs: ReadonlySet<string> = new Set()): FlatSchema {
   if (schema === false) flat.impossible = true;
   if (!isRecord(schema)) return flat;
   // 2020-12 applies `$ref` beside its siblings, so the target is absorbed and then the siblings too.
   if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#') && !refs.has(schema.$ref)) {
-    absorbSchema(doc, flat, getAtPointer(doc, schema.$ref), new Set([...refs, schema.$ref]));
+    absorbSchema(spec, flat, spec.at(schema.$ref), new Set([...refs, schema.$ref]));
   }
   absorbTypes(flat, schema);
   if ('const' in schema) flat.consts.push(schema.const);
@@ -112,7 +112,7 @@ export function absorbSchema(doc: unknown, flat: FlatSchema, schema: unknown, re
   if (typeof schema.format === 'string') flat.formats.push(schema.format);
   absorbArrays(flat, schema);
   absorbObjects(flat, schema);
-  if (Array.isArray(schema.allOf)) for (const part of schema.allOf) absorbSchema(doc, flat, part, refs);
+  if (Array.isArray(schema.allOf)) for (const part of schema.allOf) absorbSchema(spec, flat, part, refs);
   for (const kind of ['anyOf', 'oneOf'] as const) {
     const alternatives = schema[kind];
     if (Array.isArray(alternatives) && alternatives.length > 0) flat.choices.push({ kind, alternatives, discriminator: readDiscriminator(schema.discriminator) });
@@ -124,8 +124,8 @@ export function absorbSchema(doc: unknown, flat: FlatSchema, schema: unknown, re
 }
 
 /** Flattens one schema into a fresh bag. */
-export function flattenSchema(doc: unknown, schema: unknown): FlatSchema {
-  return absorbSchema(doc, emptyFlatSchema(), schema);
+export function flattenSchema(spec: SpecIndex, schema: unknown): FlatSchema {
+  return absorbSchema(spec, emptyFlatSchema(), schema);
 }
 
 function absorbTypes(flat: FlatSchema, schema: Json): void {

@@ -1,5 +1,6 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { viewSchema, type SchemaView } from '../spec/resolve-schema.js';
+import type { SpecIndex } from '../spec/spec-index.js';
 
 type Json = Record<string, unknown>;
 
@@ -72,43 +73,43 @@ export function encodeLocalName(key: string): string {
  * numbers and booleans typed, `x-enum-names` mapped back to values. Text that does not fit
  * the schema is kept as text so that validation names it.
  */
-export function decodeXml(doc: unknown, text: string, schema: unknown, schemaPointer?: string): unknown {
+export function decodeXml(spec: SpecIndex, text: string, schema: unknown, schemaPointer?: string): unknown {
   const verdict = XMLValidator.validate(text);
   if (verdict !== true) throw new UnreadableXmlError(`the body is not well-formed XML: ${verdict.err.msg}`, verdict.err.line);
   const parsed = parser.parse(text) as Json;
   const roots = Object.entries(parsed);
   if (roots.length !== 1) throw new UnreadableXmlError('the body is not well-formed XML: it must have exactly one root element', undefined);
-  const view = viewSchema(doc, schema, schemaPointer);
+  const view = viewSchema(spec, schema, schemaPointer);
   const [root, content] = roots[0]!;
   // An XML serializer reads only the root element it expects; any other leaves the body unread.
   const expected = rootName(view);
   if (expected !== undefined && root !== expected) throw new UnreadableXmlError(`the body's root element is <${root}>, where <${expected}> is expected`, undefined);
-  return fromXml(doc, content, view, 0);
+  return fromXml(spec, content, view, 0);
 }
 
-function fromXml(doc: unknown, node: unknown, view: SchemaView, depth: number, wrapped = true): unknown {
+function fromXml(spec: SpecIndex, node: unknown, view: SchemaView, depth: number, wrapped = true): unknown {
   if (depth > 64) return node;
   if (view.types.includes('array')) {
     if (node === '' || node === undefined) return [];
-    const itemView = viewSchema(doc, view.items?.schema ?? {}, view.items?.pointer);
+    const itemView = viewSchema(spec, view.items?.schema ?? {}, view.items?.pointer);
     // A wrapped array is one element holding an element per item (<Rows><Row/><Row/></Rows>); an unwrapped one is
     // the items themselves, repeated in its parent, which the parser gives as one value or a list.
     const children = !wrapped ? [node] : typeof node === 'object' && node !== null && !Array.isArray(node) ? Object.values(node as Json) : [node];
     const items = children.length === 1 && Array.isArray(children[0]) ? (children[0] as unknown[]) : children;
-    return items.map((item) => fromXml(doc, item, itemView, depth + 1));
+    return items.map((item) => fromXml(spec, item, itemView, depth + 1));
   }
   if (view.types.includes('object') || view.properties.size > 0) {
     if (node === '') return {};
     if (typeof node !== 'object' || node === null || Array.isArray(node)) return node;
     const elements = new Map<string, { name: string; element: XmlElement }>();
     for (const [name, property] of view.properties) {
-      const element = xmlElementOf(doc, name, property.schema, property.pointer);
+      const element = xmlElementOf(spec, name, property.schema, property.pointer);
       elements.set(element.name, { name, element });
     }
     const result: Json = {};
     for (const [key, value] of Object.entries(node as Json)) {
       const found = elements.get(key);
-      const converted = found === undefined ? value : fromXml(doc, value, found.element.view, depth + 1, found.element.wrapped);
+      const converted = found === undefined ? value : fromXml(spec, value, found.element.view, depth + 1, found.element.wrapped);
       Object.defineProperty(result, found?.name ?? key, { value: converted, enumerable: true, writable: true, configurable: true });
     }
     return result;
@@ -126,10 +127,10 @@ function fromXmlText(text: string, view: SchemaView): unknown {
 }
 
 /** Serialises a JSON value as XML the way the schema's `xml` objects describe, with the root element named by the schema. */
-export function encodeXml(doc: unknown, value: unknown, schema: unknown, schemaPointer: string | undefined, rootFallback: string): string {
-  const view = viewSchema(doc, schema, schemaPointer);
+export function encodeXml(spec: SpecIndex, value: unknown, schema: unknown, schemaPointer: string | undefined, rootFallback: string): string {
+  const view = viewSchema(spec, schema, schemaPointer);
   const root = rootName(view) ?? rootFallback;
-  const body = toXml(doc, value, view, 0);
+  const body = toXml(spec, value, view, 0);
   const element =
     typeof body === 'object' && body !== null
       ? { '@_xmlns:xsd': 'http://www.w3.org/2001/XMLSchema', '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', ...body }
@@ -137,11 +138,11 @@ export function encodeXml(doc: unknown, value: unknown, schema: unknown, schemaP
   return `<?xml version="1.0" encoding="utf-8"?>${builder.build({ [root]: element }) as string}`;
 }
 
-function toXml(doc: unknown, value: unknown, view: SchemaView, depth: number): unknown {
+function toXml(spec: SpecIndex, value: unknown, view: SchemaView, depth: number): unknown {
   if (Array.isArray(value)) {
-    const itemView = viewSchema(doc, view.items?.schema ?? {}, view.items?.pointer);
+    const itemView = viewSchema(spec, view.items?.schema ?? {}, view.items?.pointer);
     const itemName = xmlName(asRecord(view.items?.schema), xmlName(itemView.schema, 'item'));
-    return { [itemName]: value.map((item) => toXml(doc, item, itemView, depth + 1)) };
+    return { [itemName]: value.map((item) => toXml(spec, item, itemView, depth + 1)) };
   }
   if (typeof value === 'object' && value !== null) {
     const additional = view.schema.additionalProperties;
@@ -151,14 +152,14 @@ function toXml(doc: unknown, value: unknown, view: SchemaView, depth: number): u
       const property = view.properties.get(key);
       // A key the schema does not declare (a map's, such as ModelState's field paths) may hold characters no element name can.
       const element = property === undefined
-        ? xmlElementOf(doc, encodeLocalName(key), typeof additional === 'object' ? additional : {}, view.pointer === undefined ? undefined : `${view.pointer}/additionalProperties`)
-        : xmlElementOf(doc, key, property.schema, property.pointer);
+        ? xmlElementOf(spec, encodeLocalName(key), typeof additional === 'object' ? additional : {}, view.pointer === undefined ? undefined : `${view.pointer}/additionalProperties`)
+        : xmlElementOf(spec, key, property.schema, property.pointer);
       if (depth > 64) result[element.name] = child;
       else if (Array.isArray(child) && !element.wrapped) {
-        result[element.name] = child.map((item) => toXml(doc, item, element.itemView, depth + 1));
+        result[element.name] = child.map((item) => toXml(spec, item, element.itemView, depth + 1));
       } else if (Array.isArray(child)) {
-        result[element.name] = { [element.itemName]: child.map((item) => toXml(doc, item, element.itemView, depth + 1)) };
-      } else result[element.name] = toXml(doc, child, element.view, depth + 1);
+        result[element.name] = { [element.itemName]: child.map((item) => toXml(spec, item, element.itemView, depth + 1)) };
+      } else result[element.name] = toXml(spec, child, element.view, depth + 1);
     }
     return result;
   }
@@ -177,12 +178,12 @@ interface XmlElement {
   itemView: SchemaView;
 }
 
-function xmlElementOf(doc: unknown, key: string, schema: unknown, pointer: string | undefined): XmlElement {
-  const view = viewSchema(doc, schema, pointer);
+function xmlElementOf(spec: SpecIndex, key: string, schema: unknown, pointer: string | undefined): XmlElement {
+  const view = viewSchema(spec, schema, pointer);
   const xml = { ...asRecord(view.schema.xml), ...asRecord(asRecord(schema).xml) };
   const name = typeof xml.name === 'string' ? xml.name : key;
-  if (!view.types.includes('array')) return { name, view, wrapped: false, itemName: name, itemView: viewSchema(doc, {}) };
-  const itemView = viewSchema(doc, view.items?.schema ?? {}, view.items?.pointer);
+  if (!view.types.includes('array')) return { name, view, wrapped: false, itemName: name, itemView: viewSchema(spec, {}) };
+  const itemView = viewSchema(spec, view.items?.schema ?? {}, view.items?.pointer);
   const itemName = xmlName(asRecord(view.items?.schema), xmlName(itemView.schema, name));
   const wrapped = xml.wrapped === true;
   return { name: wrapped ? name : itemName, view, wrapped, itemName, itemView };

@@ -1,6 +1,6 @@
 import type { MediaTypeSpec, Operation, ParameterSpec, ResponseSpec, SecurityRequirement } from '../core/operation.js';
 import { getAtPointer, toPointer } from './json-pointer.js';
-import type { OpenApiDocument } from './load-spec.js';
+import type { OpenApiDocument } from './open-api-document.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { OpenApiDocument } from './open-api-document.js';
 import { readParsedSpec, writeParsedSpec } from './parsed-spec-cache.js';
+import { createSpecIndex, type SpecIndex } from './spec-index.js';
+
+export type { OpenApiDocument } from './open-api-document.js';
 
 /** A loaded OpenAPI document with every external `$ref` bundled in, so all refs are local pointers. */
 export interface SpecDocument {
@@ -8,17 +12,10 @@ export interface SpecDocument {
   /** `3.0` or `3.1`: decides the JSON Schema dialect used to validate it. */
   version: '3.0' | '3.1';
   doc: OpenApiDocument;
+  /** The document indexed once: operations, pointers, security schemes. */
+  index: SpecIndex;
   /** The file's text as read, served back at `/<prefix>/openapi.yaml`. */
   source: string;
-}
-
-export interface OpenApiDocument {
-  openapi: string;
-  info: { title: string; version: string; description?: string };
-  paths?: Record<string, Record<string, unknown>>;
-  components?: Record<string, Record<string, unknown>>;
-  security?: Array<Record<string, string[]>>;
-  [key: string]: unknown;
 }
 
 export class SpecLoadError extends Error {
@@ -55,7 +52,7 @@ export async function loadSpec(file: string): Promise<SpecDocument> {
     throw new SpecLoadError(file, 'not an OpenAPI 3.0 or 3.1 document (no `openapi: 3.x` field)');
   }
   const version = parsed.openapi.startsWith('3.1') ? '3.1' : '3.0';
-  if (!hasExternalRef(parsed)) return { file: absolute, version, doc: parsed, source };
+  if (!hasExternalRef(parsed)) return { file: absolute, version, doc: parsed, index: createSpecIndex(parsed), source };
   let doc: OpenApiDocument;
   try {
     // Loaded only for specs that need it: bundling (and importing the bundler) is a tenth of start-up otherwise.
@@ -65,7 +62,7 @@ export async function loadSpec(file: string): Promise<SpecDocument> {
   } catch (error) {
     throw new SpecLoadError(file, `cannot resolve references: ${(error as Error).message}`);
   }
-  return { file: absolute, version, doc, source };
+  return { file: absolute, version, doc, index: createSpecIndex(doc), source };
 }
 
 /** Whether any `$ref` points outside the document (another file): only then is there anything to bundle. */

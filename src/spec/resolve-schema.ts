@@ -1,4 +1,4 @@
-import { getAtPointer } from './json-pointer.js';
+import type { SpecIndex } from './spec-index.js';
 
 type Json = Record<string, unknown>;
 
@@ -18,14 +18,14 @@ export interface SchemaView {
 const asRecord = (value: unknown): Json => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {});
 
 /** Follows local `$ref`s of a schema; returns the target and its pointer. Cycles stop after a fixed depth. */
-export function followRef(doc: unknown, schema: unknown, pointer: string | undefined): { schema: Json; pointer: string | undefined } {
+export function followRef(spec: SpecIndex, schema: unknown, pointer: string | undefined): { schema: Json; pointer: string | undefined } {
   let current = asRecord(schema);
   let at = pointer;
   for (let hops = 0; hops < 32 && typeof current.$ref === 'string'; hops += 1) {
     const ref = current.$ref as string;
     if (!ref.startsWith('#')) break;
     at = ref;
-    current = asRecord(getAtPointer(doc, ref));
+    current = asRecord(spec.at(ref));
   }
   return { schema: current, pointer: at };
 }
@@ -34,8 +34,8 @@ const child = (pointer: string | undefined, ...tokens: Array<string | number>) =
   pointer === undefined ? undefined : `${pointer}/${tokens.map((t) => String(t).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 
 /** Builds a `SchemaView`, merging composition parts so callers can walk properties without caring how the schema was composed. */
-export function viewSchema(doc: unknown, schema: unknown, pointer?: string, depth = 0): SchemaView {
-  const followed = followRef(doc, schema, pointer);
+export function viewSchema(spec: SpecIndex, schema: unknown, pointer?: string, depth = 0): SchemaView {
+  const followed = followRef(spec, schema, pointer);
   const view: SchemaView = {
     schema: followed.schema,
     pointer: followed.pointer,
@@ -58,7 +58,7 @@ export function viewSchema(doc: unknown, schema: unknown, pointer?: string, dept
       const parts = s[keyword];
       if (!Array.isArray(parts)) continue;
       parts.forEach((part, index) => {
-        const partView = viewSchema(doc, part, child(followed.pointer, keyword, index), depth + 1);
+        const partView = viewSchema(spec, part, child(followed.pointer, keyword, index), depth + 1);
         for (const t of partView.types) if (!view.types.includes(t)) view.types.push(t);
         for (const [name, property] of partView.properties) if (!view.properties.has(name)) view.properties.set(name, property);
         if (keyword === 'allOf') for (const name of partView.required) view.required.add(name);

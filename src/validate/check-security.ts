@@ -2,7 +2,7 @@ import type { SecurityRequirement } from '../core/operation.js';
 import type { Credential } from '../core/request.js';
 import { decodeJwtClaims } from '../core/jwt-claims.js';
 import type { Violation } from '../core/violation.js';
-import { getAtPointer } from '../spec/json-pointer.js';
+import type { SpecIndex } from '../spec/spec-index.js';
 
 export interface SecurityCheck {
   /** Credentials of the first satisfied requirement (empty when the operation needs none). */
@@ -66,7 +66,7 @@ function readCookie(header: string | undefined, name: string): string | undefine
  * Scopes and roles are not checked here: permissions are vendor behaviour (403).
  */
 export function checkSecurity(
-  doc: unknown,
+  spec: SpecIndex,
   security: SecurityRequirement[],
   headers: Record<string, string>,
   query: URLSearchParams,
@@ -79,7 +79,7 @@ export function checkSecurity(
     const credentials: Credential[] = [];
     const problems: Violation[] = [];
     for (const name of Object.keys(requirement)) {
-      const scheme = (getAtPointer(doc, `/components/securitySchemes/${name}`) ?? {}) as SchemeObject;
+      const scheme = (spec.securityScheme(name) ?? {}) as SchemeObject;
       const outcome = presentCredential(name, scheme, headers, query);
       if ('problem' in outcome) {
         problems.push({

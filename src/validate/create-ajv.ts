@@ -37,7 +37,7 @@ export function createAjv(spec: SpecDocument): Ajv {
 }
 
 /** OpenAPI 3.0 schemas write `exclusiveMinimum: true` beside `minimum`; draft-07 wants the number itself. */
-function normaliseOpenApi30<T>(node: T): T {
+export function normaliseOpenApi30<T>(node: T): T {
   if (Array.isArray(node)) {
     node.forEach(normaliseOpenApi30);
   } else if (typeof node === 'object' && node !== null) {

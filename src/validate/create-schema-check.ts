@@ -2,11 +2,12 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import type { Violation, ViolationLocation } from '../core/violation.js';
 import { SPEC_SCHEMA_ID } from './create-ajv.js';
 import { toViolations } from './to-violations.js';
+import type { SpecIndex } from '../spec/spec-index.js';
 
 export type SchemaCheck = (schemaPointer: string, value: unknown, operationId: string, location?: ViolationLocation) => Violation[];
 
 /** Checks any value against a schema of the spec by pointer (e.g. a PATCHed document against `#/components/schemas/Return`); validators are compiled once per pointer. */
-export function createSchemaCheck(ajv: Ajv, doc: unknown): SchemaCheck {
+export function createSchemaCheck(ajv: Ajv, spec: SpecIndex): SchemaCheck {
   const compiled = new Map<string, ValidateFunction>();
   return (schemaPointer, value, operationId, location = 'body') => {
     let validate = compiled.get(schemaPointer);
@@ -15,6 +16,6 @@ export function createSchemaCheck(ajv: Ajv, doc: unknown): SchemaCheck {
       compiled.set(schemaPointer, validate);
     }
     if (validate(value)) return [];
-    return toViolations(validate.errors, { doc, operationId, location, pointerPrefix: '', schemaPointer, side: 'request' });
+    return toViolations(validate.errors, { spec, operationId, location, pointerPrefix: '', schemaPointer, side: 'request' });
   };
 }

@@ -2,9 +2,10 @@ import type { ErrorObject } from 'ajv';
 import type { Violation, ViolationLocation } from '../core/violation.js';
 import { escapePointerToken, parsePointer } from '../spec/json-pointer.js';
 import { viewSchema } from '../spec/resolve-schema.js';
+import type { SpecIndex } from '../spec/spec-index.js';
 
 export interface ViolationContext {
-  doc: unknown;
+  spec: SpecIndex;
   operationId: string;
   location: ViolationLocation;
   /** Prefix of every instance pointer: `/pageSize` for a parameter, `` for a body. */
@@ -16,8 +17,8 @@ export interface ViolationContext {
 }
 
 /** Finds the spec pointer of the sub-schema that governs an instance path, following refs, properties and items. */
-export function locateSchema(doc: unknown, rootPointer: string, instancePath: string): string {
-  let view = viewSchema(doc, { $ref: rootPointer }, rootPointer);
+export function locateSchema(spec: SpecIndex, rootPointer: string, instancePath: string): string {
+  let view = viewSchema(spec, { $ref: rootPointer }, rootPointer);
   let pointer = view.pointer ?? rootPointer;
   for (const token of parsePointer(instancePath)) {
     const property = view.properties.get(token);
@@ -29,7 +30,7 @@ export function locateSchema(doc: unknown, rootPointer: string, instancePath: st
         ? { schema: additional, pointer: `${pointer}/additionalProperties` }
         : undefined);
     if (target === undefined || target.pointer === undefined) break;
-    view = viewSchema(doc, target.schema, target.pointer);
+    view = viewSchema(spec, target.schema, target.pointer);
     pointer = view.pointer ?? target.pointer;
   }
   return pointer;
@@ -54,7 +55,7 @@ export function toViolations(errors: ErrorObject[] | null | undefined, context: 
     if (error.keyword === 'additionalProperties') instancePath += `/${escapePointerToken(String(error.params.additionalProperty))}`;
     if (error.keyword === 'unevaluatedProperties') instancePath += `/${escapePointerToken(String(error.params.unevaluatedProperty))}`;
     const pointer = `${context.pointerPrefix}${instancePath}`;
-    const governing = locateSchema(context.doc, context.schemaPointer, error.instancePath);
+    const governing = locateSchema(context.spec, context.schemaPointer, error.instancePath);
     const code = `${context.side}.${context.location}.${error.keyword}`;
     const key = `${code} ${pointer}`;
     if (seen.has(key)) continue;

@@ -7,6 +7,7 @@ import { readParameter, type RawParameters } from './read-parameter.js';
 import type { CompiledMediaType, CompiledOperation } from './compile-operation.js';
 import { toViolations } from './to-violations.js';
 import type { ValidatedRequest } from '../core/request.js';
+import type { SpecIndex } from '../spec/spec-index.js';
 
 export interface RequestValidation {
   request: ValidatedRequest;
@@ -22,20 +23,20 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * Validates a request against its operation: security, parameters, content type, `Accept` and body.
  * Returns every violation found, never only the first, and never throws for bad input.
  */
-export function validateRequest(doc: unknown, compiled: CompiledOperation, request: HttpRequest, rawPathParams: Record<string, string>): RequestValidation {
+export function validateRequest(spec: SpecIndex, compiled: CompiledOperation, request: HttpRequest, rawPathParams: Record<string, string>): RequestValidation {
   const { operation } = compiled;
   const operationId = operation.operationId;
   const violations: Violation[] = [];
   const rawQuery = new URLSearchParams(request.query);
 
-  const security = checkSecurity(doc, operation.security, request.headers, rawQuery, operationId);
+  const security = checkSecurity(spec, operation.security, request.headers, rawQuery, operationId);
   violations.push(...security.violations);
 
   const typed: Record<'path' | 'query' | 'header', Record<string, unknown>> = { path: {}, query: {}, header: {} };
   const raw: RawParameters = { path: rawPathParams, query: rawQuery, headers: request.headers };
   for (const parameter of compiled.parameters) {
     if (parameter.in === 'cookie') continue;
-    const value = readParameter(doc, parameter, raw);
+    const value = readParameter(spec, parameter, raw);
     if (value === undefined) {
       if (parameter.required) {
         violations.push({
@@ -53,7 +54,7 @@ export function validateRequest(doc: unknown, compiled: CompiledOperation, reque
     if (parameter.validate !== undefined && !parameter.validate(value)) {
       violations.push(
         ...toViolations(parameter.validate.errors, {
-          doc,
+          spec,
           operationId,
           location: parameter.in,
           pointerPrefix: `/${parameter.name}`,
@@ -80,7 +81,7 @@ export function validateRequest(doc: unknown, compiled: CompiledOperation, reque
     }
   }
 
-  const body = decodeRequestBody(doc, compiled, request, violations);
+  const body = decodeRequestBody(spec, compiled, request, violations);
 
   return {
     request: {
@@ -104,7 +105,7 @@ export function validateRequest(doc: unknown, compiled: CompiledOperation, reque
 }
 
 function decodeRequestBody(
-  doc: unknown,
+  spec: SpecIndex,
   compiled: CompiledOperation,
   request: HttpRequest,
   violations: Violation[],
@@ -168,7 +169,7 @@ function decodeRequestBody(
   }
   let value: unknown;
   try {
-    value = format === 'json' ? JSON.parse(text) : format === 'xml' ? decodeXml(doc, text, chosen.media.schema ?? {}, chosen.media.schemaPointer) : text;
+    value = format === 'json' ? JSON.parse(text) : format === 'xml' ? decodeXml(spec, text, chosen.media.schema ?? {}, chosen.media.schemaPointer) : text;
   } catch (error) {
     const reason = error instanceof UnreadableXmlError ? error.message : `the body is not valid JSON: ${(error as Error).message}`;
     violations.push(malformed(operationId, chosen, reason));
@@ -177,7 +178,7 @@ function decodeRequestBody(
   if (chosen.validate !== undefined && !chosen.validate(value)) {
     violations.push(
       ...toViolations(chosen.validate.errors, {
-        doc,
+        spec,
         operationId,
         location: 'body',
         pointerPrefix: '',
@@ -198,24 +199,4 @@ function malformed(operationId: string, chosen: CompiledMediaType, message: stri
     specPointer: chosen.media.schemaPointer ?? '',
     operationId,
   };
-}
-
-/** Which violations decide which status: credentials first, then size, content type and `Accept`; everything else is 400. */
-const STATUS_CLASSES: Array<[number, (violation: Violation) => boolean]> = [
-  [401, (v) => v.location === 'security'],
-  [413, (v) => v.code === 'request.body.too-large'],
-  [415, (v) => v.code === 'request.header.content-type'],
-  [406, (v) => v.code === 'request.header.accept'],
-];
-
-/**
- * The status a refused request gets and the violations its answer shows: a 401 shows only the credential problems,
- * as the vendor stops there; the exchange keeps them all for the contract report.
- */
-export function refusalFor(violations: Violation[]): { status: number; shown: Violation[] } {
-  for (const [status, belongs] of STATUS_CLASSES) {
-    const shown = violations.filter(belongs);
-    if (shown.length > 0) return { status, shown };
-  }
-  return { status: 400, shown: violations };
 }

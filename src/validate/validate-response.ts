@@ -3,12 +3,13 @@ import type { Violation } from '../core/violation.js';
 import { mediaTypeCovers } from '../media/media-type.js';
 import { findResponse, type CompiledOperation } from './compile-operation.js';
 import { toViolations } from './to-violations.js';
+import type { SpecIndex } from '../spec/spec-index.js';
 
 /**
  * Checks an answer against the operation's documented responses: the status is documented,
  * the media type is offered for it, and the body fits its schema. The mock must never teach a client a wrong contract.
  */
-export function validateResponse(doc: unknown, compiled: CompiledOperation, result: OperationResult, mediaType: string | undefined): Violation[] {
+export function validateResponse(spec: SpecIndex, compiled: CompiledOperation, result: OperationResult, mediaType: string | undefined): Violation[] {
   const operationId = compiled.operation.operationId;
   const documented = findResponse(compiled, result.status);
   const base = { location: 'response' as const, operationId };
@@ -30,5 +31,5 @@ export function validateResponse(doc: unknown, compiled: CompiledOperation, resu
     return [{ ...base, code: 'response.content-type.undocumented', pointer: '', message: `media type ${mediaType ?? '(none)'} is not documented for status ${result.status}`, specPointer: `${documented.response.specPointer}/content` }];
   }
   if (media.validate === undefined || media.validate(result.body)) return [];
-  return toViolations(media.validate.errors, { doc, operationId, location: 'response', pointerPrefix: '', schemaPointer: media.media.schemaPointer!, side: 'response' });
+  return toViolations(media.validate.errors, { spec, operationId, location: 'response', pointerPrefix: '', schemaPointer: media.media.schemaPointer!, side: 'response' });
 }

@@ -1,6 +1,7 @@
 import { faker as globalFaker } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
 import { createSeededFaker, FAKE_REFERENCE_DATE, fakeFromSchema } from '../../src/fake/index.js';
+import { inMemorySpec, matcherFor } from '../helpers/spec-tools.js';
 
 const doc = {
   components: {
@@ -23,8 +24,9 @@ const doc = {
     },
   },
 };
+const spec = inMemorySpec(doc);
 const schema = { $ref: '#/components/schemas/Return' };
-const fake = (seed: number) => fakeFromSchema(doc, schema, { faker: createSeededFaker(seed) });
+const fake = (seed: number) => fakeFromSchema(spec.index, schema, { matches: matcherFor(spec), faker: createSeededFaker(seed) });
 
 describe('determinism', () => {
   it('gives the same value for the same seed', () => {
@@ -34,7 +36,7 @@ describe('determinism', () => {
   it('gives the same sequence of values for the same seed and calls', () => {
     const run = () => {
       const faker = createSeededFaker(3);
-      return [1, 2, 3].map(() => fakeFromSchema(doc, schema, { faker }));
+      return [1, 2, 3].map(() => fakeFromSchema(spec.index, schema, { matches: matcherFor(spec), faker }));
     };
     const first = run();
     expect(run()).toEqual(first);
@@ -54,7 +56,7 @@ describe('determinism', () => {
     globalFaker.seed(1);
     other.number.int();
     globalFaker.number.int();
-    const interleaved = fakeFromSchema(doc, schema, { faker });
+    const interleaved = fakeFromSchema(spec.index, schema, { matches: matcherFor(spec), faker });
     expect(interleaved).toEqual(alone);
     expect(createSeededFaker(1)).not.toBe(globalFaker);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSeededFaker, fakeFromSchema } from '../../src/fake/index.js';
-import type { OpenApiDocument, SpecDocument } from '../../src/spec/load-spec.js';
+import type { SpecDocument } from '../../src/spec/load-spec.js';
+import { inMemorySpec, matcherFor } from '../helpers/spec-tools.js';
 import { createAjv } from '../../src/validate/create-ajv.js';
 
 type Schemas = Record<string, unknown>;
@@ -20,10 +21,7 @@ interface Case {
 
 const SEEDS = Array.from({ length: 25 }, (_, i) => i + 1);
 
-function inMemorySpec(schemas: Schemas, version: '3.0' | '3.1'): SpecDocument {
-  const doc: OpenApiDocument = { openapi: version === '3.1' ? '3.1.0' : '3.0.3', info: { title: 'table', version: '1' }, paths: {}, components: { schemas } };
-  return { file: 'memory.yaml', version, doc, source: '' };
-}
+const specOfSchemas = (schemas: Schemas, version: '3.0' | '3.1'): SpecDocument => inMemorySpec({ components: { schemas } }, version);
 
 const depthOf = (value: unknown): number =>
   typeof value === 'object' && value !== null ? 1 + Math.max(0, ...Object.values(value).map(depthOf)) : 0;
@@ -320,10 +318,10 @@ const cases: Case[] = [
 
 describe('fakeFromSchema', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const spec = inMemorySpec(c.schemas, c.version ?? '3.1');
+    const spec = specOfSchemas(c.schemas, c.version ?? '3.1');
     const validate = createAjv(spec).compile({ $ref: 'spec#/components/schemas/Subject' });
     const values = SEEDS.map((seed) => {
-      const value = fakeFromSchema(spec.doc, { $ref: '#/components/schemas/Subject' }, { faker: createSeededFaker(seed), propertyName: c.propertyName, maxDepth: c.maxDepth });
+      const value = fakeFromSchema(spec.index, { $ref: '#/components/schemas/Subject' }, { matches: matcherFor(spec), faker: createSeededFaker(seed), propertyName: c.propertyName, maxDepth: c.maxDepth });
       expect({ seed, value, errors: validate(value) ? null : validate.errors }).toEqual({ seed, value, errors: null });
       c.check(value);
       return value;
@@ -332,8 +330,8 @@ describe('fakeFromSchema', () => {
   });
 
   it('reads the schema from `pointer` when none is given', () => {
-    const spec = inMemorySpec({ Subject: { type: 'string', enum: ['only'] } }, '3.1');
-    expect(fakeFromSchema(spec.doc, undefined, { faker: createSeededFaker(1), pointer: '#/components/schemas/Subject' })).toBe('only');
+    const spec = specOfSchemas({ Subject: { type: 'string', enum: ['only'] } }, '3.1');
+    expect(fakeFromSchema(spec.index, undefined, { matches: matcherFor(spec), faker: createSeededFaker(1), pointer: '#/components/schemas/Subject' })).toBe('only');
   });
 });
 
@@ -347,9 +345,10 @@ describe('fakeFromSchema on schemas nothing satisfies', () => {
     ShortDateTime: { type: 'string', format: 'date-time', maxLength: 10 },
     Contradiction: { allOf: [{ type: 'string' }, { type: 'integer' }] },
   };
+  const impossibleSpec = inMemorySpec({ components: { schemas: impossible } });
   it.each(Object.keys(impossible))('%s: answers quickly and does not throw', (name) => {
     const started = performance.now();
-    for (const seed of [1, 2, 3]) fakeFromSchema({ components: { schemas: impossible } }, { $ref: `#/components/schemas/${name}` }, { faker: createSeededFaker(seed) });
+    for (const seed of [1, 2, 3]) fakeFromSchema(impossibleSpec.index, { $ref: `#/components/schemas/${name}` }, { matches: matcherFor(impossibleSpec), faker: createSeededFaker(seed) });
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });

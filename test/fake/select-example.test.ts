@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaTypeSpec } from '../../src/core/operation.js';
 import { selectExample } from '../../src/fake/index.js';
+import { inMemorySpec } from '../helpers/spec-tools.js';
 
 const doc = {
   components: {
@@ -32,6 +33,6 @@ describe('selectExample', () => {
     ['no schema at all', media({}), undefined, { found: false }],
   ];
   it.each(cases)('%s', (_name, given, name, expected) => {
-    expect(selectExample(doc, given, name)).toEqual(expected);
+    expect(selectExample(inMemorySpec(doc).index, given, name)).toEqual(expected);
   });
 });

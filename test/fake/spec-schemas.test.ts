@@ -2,9 +2,9 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createSeededFaker, fakeFromSchema } from '../../src/fake/index.js';
-import { buildOperations } from '../../src/spec/build-operations.js';
 import { loadSpec } from '../../src/spec/load-spec.js';
 import { createAjv, SPEC_SCHEMA_ID } from '../../src/validate/create-ajv.js';
+import { matcherFor } from '../helpers/spec-tools.js';
 
 const SPECS_DIR = fileURLToPath(new URL('../../specs/', import.meta.url));
 // Globbed at test time: specs are added while the project grows, and every one that exists is covered.
@@ -27,7 +27,7 @@ describe('faked values validate against the bundled specs', () => {
         const pointer = `#/components/schemas/${name}`;
         const validate = ajv.compile({ $ref: `${SPEC_SCHEMA_ID}${pointer}` });
         for (const seed of COMPONENT_SEEDS) {
-          const value = fakeFromSchema(spec.doc, { $ref: pointer }, { faker: createSeededFaker(seed), pointer });
+          const value = fakeFromSchema(spec.index, { $ref: pointer }, { matches: matcherFor(spec), faker: createSeededFaker(seed), pointer });
           if (!validate(value)) failures.push({ name, seed, value, errors: validate.errors });
         }
       }
@@ -37,7 +37,7 @@ describe('faked values validate against the bundled specs', () => {
     it('every request and response body schema, 10 seeds', async () => {
       const spec = await loadSpec(`${SPECS_DIR}${fileName}`);
       const ajv = createAjv(spec);
-      const media = buildOperations(spec.doc).flatMap((operation) => [
+      const media = spec.index.operations.flatMap((operation) => [
         ...(operation.requestBody?.content ?? []),
         ...operation.responses.flatMap((response) => response.content),
       ]);
@@ -46,7 +46,7 @@ describe('faked values validate against the bundled specs', () => {
         if (schema === undefined || schemaPointer === undefined) continue;
         const validate = ajv.compile({ $ref: `${SPEC_SCHEMA_ID}${schemaPointer}` });
         for (const seed of MEDIA_SEEDS) {
-          const value = fakeFromSchema(spec.doc, schema, { faker: createSeededFaker(seed), pointer: schemaPointer });
+          const value = fakeFromSchema(spec.index, schema, { matches: matcherFor(spec), faker: createSeededFaker(seed), pointer: schemaPointer });
           if (!validate(value)) failures.push({ schemaPointer, seed, value, errors: validate.errors });
         }
       }

@@ -8,6 +8,7 @@ import { createStore, type StoreData } from '../../src/store/index.js';
 import type { CompiledOperation } from '../../src/validate/compile-operation.js';
 import type { VendorEngine } from '../../src/engine/create-vendor-engine.js';
 import { buildValidRequest, requestExample } from '../helpers/valid-request.js';
+import { matcherFor } from '../helpers/spec-tools.js';
 
 /** Cases per property in `npm test`; `npm run fuzz` raises it through the environment. */
 export const FUZZ_RUNS = Number(process.env.RETURNS_MOCK_FUZZ_RUNS ?? 0) || 0;
@@ -51,7 +52,7 @@ export function fuzzTargets(mock: Mock): FuzzTarget[] {
         const json = compiled.bodies.find((body) => bodyFormatOf(body.media.mediaType) === 'json');
         if (json !== undefined && built.body !== undefined && bodyFormatOf(built.headers['content-type'] ?? '') !== 'json') {
           // Mutating a JSON body reaches more of the server than mutating XML text.
-          const value = requestExample(json.media) ?? fakeFromSchema(engine.spec.doc, json.media.schema, { faker, pointer: json.media.schemaPointer });
+          const value = requestExample(json.media) ?? fakeFromSchema(engine.spec.index, json.media.schema, { matches: matcherFor(engine.spec), faker, pointer: json.media.schemaPointer });
           built.headers['content-type'] = json.media.mediaType;
           built.body = JSON.stringify(value);
         }

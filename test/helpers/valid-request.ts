@@ -1,10 +1,10 @@
 import type { CompiledOperation } from '../../src/validate/compile-operation.js';
 import type { SpecDocument } from '../../src/spec/load-spec.js';
-import { getAtPointer } from '../../src/spec/json-pointer.js';
 import { followRef } from '../../src/spec/resolve-schema.js';
 import { fakeFromSchema, type Faker } from '../../src/fake/index.js';
 import { bodyFormatOf } from '../../src/media/media-type.js';
 import { encodeXml } from '../../src/media/xml-codec.js';
+import { matcherFor } from './spec-tools.js';
 
 export interface BuiltRequest {
   method: string;
@@ -25,13 +25,14 @@ export function requestExample(media: CompiledOperation['bodies'][number]['media
 
 /** A request the spec accepts for an operation: documented examples where there are some, faked values otherwise, and credentials of the first security alternative. */
 export function buildValidRequest(spec: SpecDocument, compiled: CompiledOperation, faker: Faker): BuiltRequest {
-  const doc = spec.doc;
+  const index = spec.index;
+  const matches = matcherFor(spec);
   const valueFor = (schema: unknown, pointer: string) => {
-    const { schema: resolved } = followRef(doc, schema, pointer);
+    const { schema: resolved } = followRef(index, schema, pointer);
     const examples = resolved.examples;
     if (Array.isArray(examples) && examples.length > 0) return examples[0];
     if (resolved.example !== undefined) return resolved.example;
-    return fakeFromSchema(doc, schema, { faker, pointer });
+    return fakeFromSchema(index, schema, { faker, matches, pointer });
   };
   let path = compiled.operation.pathTemplate;
   const headers: Record<string, string> = {};
@@ -45,7 +46,7 @@ export function buildValidRequest(spec: SpecDocument, compiled: CompiledOperatio
     if (parameter.in === 'header') headers[parameter.name] = text;
   }
   for (const name of Object.keys(compiled.operation.security[0] ?? {})) {
-    const scheme = getAtPointer(doc, `/components/securitySchemes/${name}`) as { type: string; scheme?: string; in?: string; name?: string };
+    const scheme = index.securityScheme(name) as { type: string; scheme?: string; in?: string; name?: string };
     if (scheme.type === 'apiKey') headers[scheme.name!.toLowerCase()] = 'test-api-key';
     else if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') headers.authorization = `Basic ${Buffer.from('tester:secret').toString('base64')}`;
     else headers.authorization = 'Bearer test-token';
@@ -54,9 +55,9 @@ export function buildValidRequest(spec: SpecDocument, compiled: CompiledOperatio
   const built: BuiltRequest = { method: compiled.operation.method, path: query.size > 0 ? `${path}?${query}` : path, headers };
   const media = compiled.bodies[0]?.media;
   if (media !== undefined) {
-    const example = requestExample(media) ?? fakeFromSchema(doc, media.schema, { faker, pointer: media.schemaPointer });
+    const example = requestExample(media) ?? fakeFromSchema(index, media.schema, { faker, matches, pointer: media.schemaPointer });
     headers['content-type'] = media.mediaType;
-    built.body = bodyFormatOf(media.mediaType) === 'xml' ? encodeXml(doc, example, media.schema, media.schemaPointer, 'Request') : JSON.stringify(example);
+    built.body = bodyFormatOf(media.mediaType) === 'xml' ? encodeXml(index, example, media.schema, media.schemaPointer, 'Request') : JSON.stringify(example);
   }
   return built;
 }

@@ -1,6 +1,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { decodeXml, encodeLocalName, encodeXml, UnreadableXmlError } from '../../src/media/xml-codec.js';
+import { inMemorySpec } from '../helpers/spec-tools.js';
 
 const doc = {
   components: {
@@ -29,7 +30,7 @@ describe('encodeLocalName', () => {
 
 describe('encodeXml', () => {
   it('writes map keys as valid element names, so a ModelState keyed by row paths is well-formed XML', () => {
-    const xml = encodeXml(doc, { Message: 'The request is invalid.', ModelState: { 'orderReturn.OrderReturnRows[0].OrderRowId': ['unknown row'] } }, { $ref: '#/components/schemas/Error' }, undefined, 'Response');
+    const xml = encodeXml(inMemorySpec(doc).index, { Message: 'The request is invalid.', ModelState: { 'orderReturn.OrderReturnRows[0].OrderRowId': ['unknown row'] } }, { $ref: '#/components/schemas/Error' }, undefined, 'Response');
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).toContain('<ModelState><orderReturn.OrderReturnRows_x005B_0_x005D_.OrderRowId>unknown row</orderReturn.OrderReturnRows_x005B_0_x005D_.OrderRowId></ModelState>');
   });
@@ -54,11 +55,11 @@ describe('arrays, as OpenAPI\'s xml object describes them', () => {
   const xml = '<Zoo><animal>cat</animal><animal>dog</animal><keepers>Ann</keepers><cages><cages>1</cages><cages>2</cages></cages></Zoo>';
 
   it('writes an unwrapped array (the default) as its items repeated, a wrapped one inside its own element', () => {
-    expect(encodeXml(listDoc, { animals: ['cat', 'dog'], keepers: ['Ann'], cages: [1, 2] }, zoo, undefined, 'Zoo')).toContain(xml.slice('<Zoo>'.length));
+    expect(encodeXml(inMemorySpec(listDoc).index, { animals: ['cat', 'dog'], keepers: ['Ann'], cages: [1, 2] }, zoo, undefined, 'Zoo')).toContain(xml.slice('<Zoo>'.length));
   });
 
   it('reads both back into the same JSON', () => {
-    expect(decodeXml(listDoc, xml, zoo)).toEqual({ animals: ['cat', 'dog'], keepers: ['Ann'], cages: [1, 2] });
+    expect(decodeXml(inMemorySpec(listDoc).index, xml, zoo)).toEqual({ animals: ['cat', 'dog'], keepers: ['Ann'], cages: [1, 2] });
   });
 });
 
@@ -66,21 +67,21 @@ describe('decodeXml', () => {
   const schema = { $ref: '#/components/schemas/Changes' };
 
   it('reads a body whose root element is the one the schema names', () => {
-    expect(decodeXml(doc, '<OrderReturnChanges><OrderId>5</OrderId></OrderReturnChanges>', schema)).toEqual({ OrderId: 5 });
+    expect(decodeXml(inMemorySpec(doc).index, '<OrderReturnChanges><OrderId>5</OrderId></OrderReturnChanges>', schema)).toEqual({ OrderId: 5 });
   });
 
   it('refuses another root element, as an XML serializer reads only the one it expects', () => {
-    expect(() => decodeXml(doc, '<Foo><OrderId>5</OrderId></Foo>', schema)).toThrow(UnreadableXmlError);
-    expect(() => decodeXml(doc, '<x:OrderReturnChanges xmlns:x="urn:x"><OrderId>5</OrderId></x:OrderReturnChanges>', schema)).toThrow(
+    expect(() => decodeXml(inMemorySpec(doc).index, '<Foo><OrderId>5</OrderId></Foo>', schema)).toThrow(UnreadableXmlError);
+    expect(() => decodeXml(inMemorySpec(doc).index, '<x:OrderReturnChanges xmlns:x="urn:x"><OrderId>5</OrderId></x:OrderReturnChanges>', schema)).toThrow(
       "the body's root element is <x:OrderReturnChanges>, where <OrderReturnChanges> is expected",
     );
   });
 
   it('takes any root element for an inline schema, which names none', () => {
-    expect(decodeXml(doc, '<Anything><OrderId>5</OrderId></Anything>', { type: 'object', properties: { OrderId: { type: 'integer' } } })).toEqual({ OrderId: 5 });
+    expect(decodeXml(inMemorySpec(doc).index, '<Anything><OrderId>5</OrderId></Anything>', { type: 'object', properties: { OrderId: { type: 'integer' } } })).toEqual({ OrderId: 5 });
   });
 
   it('refuses XML that is not well-formed', () => {
-    expect(() => decodeXml(doc, '<OrderReturnChanges><OrderId>5</OrderReturnChanges>', schema)).toThrow(/not well-formed XML/);
+    expect(() => decodeXml(inMemorySpec(doc).index, '<OrderReturnChanges><OrderId>5</OrderReturnChanges>', schema)).toThrow(/not well-formed XML/);
   });
 });

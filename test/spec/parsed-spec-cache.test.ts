@@ -48,7 +48,8 @@ describe('parsed spec cache', () => {
     expect(await entries()).toBe(before + 1);
     const second = await loadSpec(file);
     expect(await entries()).toBe(before + 1);
-    expect(second).toEqual(first);
+    expect({ ...second, index: undefined }).toEqual({ ...first, index: undefined });
+    expect(second.index.operations).toEqual(first.index.operations);
     expect(second.doc.paths?.['/a']).toEqual({ get: { responses: { '200': { description: 'ok' } } } });
   });
 });

@@ -48,10 +48,10 @@ describe.each(cases.map((c) => [c.plugin.id, c] as const))('seed samples of %s',
     const media = candidates.find((candidate) => mediaTypeCovers(candidate.media.mediaType, example.mediaType));
     expect(media, `${example.mediaType} is documented for ${example.operationId} ${example.kind} ${example.status ?? ''}`).toBeDefined();
     const text = await readFile(path.join(examplesDir(plugin.id), example.file), 'utf8');
-    const value = bodyFormatOf(example.mediaType) === 'xml' ? decodeXml(spec.doc, text, media!.media.schema, media!.media.schemaPointer) : JSON.parse(text);
+    const value = bodyFormatOf(example.mediaType) === 'xml' ? decodeXml(spec.index, text, media!.media.schema, media!.media.schemaPointer) : JSON.parse(text);
     const valid = media!.validate!(value);
     const found = toViolations(media!.validate!.errors, {
-      doc: spec.doc,
+      spec: spec.index,
       operationId: example.operationId,
       location: 'body',
       pointerPrefix: '',

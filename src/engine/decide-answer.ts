@@ -1,0 +1,63 @@
+import type { OperationResult } from '../core/http.js';
+import type { Violation } from '../core/violation.js';
+import { forcesAnswer } from '../core/scenario.js';
+import { createHandlerContext } from './create-handler-context.js';
+import type { EngineContext } from './engine-context.js';
+import type { DecidedDraft, ValidatedDraft } from './exchange-draft.js';
+import { forcedAnswer } from './forced-answer.js';
+import { refusalFor } from './refusal-status.js';
+import { respondFromSpec } from './respond-from-spec.js';
+
+type DecideContext = Pick<EngineContext, 'spec' | 'plugin' | 'faker' | 'matches' | 'services' | 'authMode' | 'mode'>;
+
+/** Why `--auth strict` refuses a well-formed credential: the fixtures do not declare it. */
+const undeclaredCredential = (draft: ValidatedDraft): Omit<Violation, 'operationId'> => ({
+  code: 'security.credential.undeclared',
+  location: 'security',
+  pointer: '/Authorization',
+  message: 'the credential is not declared in the fixtures (the server runs with --auth strict)',
+  specPointer: `#/paths/${draft.compiled.operation.pathTemplate.replaceAll('~', '~0').replaceAll('/', '~1')}/${draft.compiled.operation.method}/security`,
+});
+
+/**
+ * Stage 3: decides the answer. A request that breaks the contract is refused (strict) or served from the spec and
+ * marked (lenient); a valid one gets a forced answer (`Prefer`, scenario rules) or the vendor's behaviour.
+ */
+export async function decideAnswer(context: DecideContext, draft: ValidatedDraft): Promise<DecidedDraft> {
+  const { violations } = draft;
+  if (violations.length === 0) return answerValidRequest(context, draft);
+  // A body over the size limit is refused in either mode: the limit protects the mock, it is not the vendor's contract.
+  if (context.mode === 'lenient' && !violations.some((v) => v.code === 'request.body.too-large')) return answerLeniently(context, draft);
+  return refuseRequest(context, draft);
+}
+
+/** Strict mode: the vendor's refusal, with the status its policy gives these violations. */
+export function refuseRequest(context: Pick<EngineContext, 'plugin'>, draft: ValidatedDraft): DecidedDraft {
+  const refusal = refusalFor(draft.violations);
+  const result = context.plugin.renderError({ status: refusal.status, violations: refusal.shown, operationId: draft.compiled.operation.operationId });
+  return { ...draft, result, lenient: false };
+}
+
+/** Lenient mode: the spec's success answer, no vendor behaviour (handlers and the store assume valid input); the details go to the journal. */
+export function answerLeniently(context: DecideContext, draft: ValidatedDraft): DecidedDraft {
+  const served = respondFromSpec(context, draft.compiled, { accept: draft.accept });
+  const result: OperationResult = { ...served, headers: { ...served.headers, 'x-mock-violations': String(draft.violations.length) } };
+  return { ...draft, result, negotiated: draft.validated.responseMediaType, lenient: true };
+}
+
+/** A valid request's answer: a refusal of undeclared credentials, a forced one (`Prefer`, scenario rules), or the vendor's behaviour. */
+export async function answerValidRequest(context: DecideContext, draft: ValidatedDraft): Promise<DecidedDraft> {
+  const { compiled, validated, accept, scenario } = draft;
+  const handlerContext = createHandlerContext(context.services, compiled, accept, validated.credentials);
+  let result: OperationResult;
+  if (context.authMode === 'strict' && validated.security.length > 0 && handlerContext.declaredCredential === undefined) {
+    result = handlerContext.refuse(401, [undeclaredCredential(draft)]);
+  } else if (forcesAnswer(scenario)) {
+    const forced = forcedAnswer(context, compiled, scenario, accept);
+    result = 'result' in forced ? forced.result : handlerContext.refuse(400, forced.findings);
+  } else {
+    const handler = context.plugin.handlers?.[compiled.operation.operationId];
+    result = handler === undefined ? handlerContext.respondFromSpec() : await handler(validated, handlerContext);
+  }
+  return { ...draft, result, violations: [...draft.violations, ...(result.violations ?? [])], negotiated: validated.responseMediaType, lenient: false };
+}
