@@ -37,6 +37,8 @@ export type { ResetScope } from './store/index.js';
 export interface MockOptions {
   /** Bundled vendors to mount; default all four. */
   vendors?: VendorId[];
+  /** Vendor plugins of your own, mounted beside the bundled ones exactly as they are (docs/adding-a-vendor.md). */
+  plugins?: VendorPlugin[];
   /** Further OpenAPI files, mounted at `/<file base name>` or at `prefix`, with the generic behaviour. */
   specs?: Array<{ file: string; prefix?: string }>;
   /** Seed for faked data; the same seed and requests give the same answers. */
@@ -121,6 +123,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   const wanted = options.vendors ?? vendorPlugins.map((plugin) => plugin.id as VendorId);
   const plugins: VendorPlugin[] = [
     ...vendorPlugins.filter((plugin) => wanted.includes(plugin.id as VendorId)),
+    ...(options.plugins ?? []),
     ...(options.specs ?? []).map(({ file, prefix }) => createGenericPlugin(file, prefix)),
   ];
   const prefixes = new Set<string>();
@@ -148,7 +151,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   const unmatchedRule = (options.scenarios ?? []).find((rule) => rule.vendor === undefined && rule.operation !== undefined && !engines.some((engine) => engine.operations.some((compiled) => compiled.operation.operationId === rule.operation)));
   if (unmatchedRule !== undefined) throw new Error(`a scenario rule names operation '${unmatchedRule.operation}', which no mounted vendor has; mounted: ${plugins.map((p) => p.id).join(', ')}`);
   const contract = createContractRecorder({
-    catalogues: engines.map((engine) => buildVendorCatalogue(engine.plugin.id, engine.plugin.title, engine.spec.index)),
+    catalogues: engines.map((engine) => buildVendorCatalogue(engine.plugin, engine.spec.index)),
     journalLimit: options.journalLimit,
     sink: options.journal === undefined ? undefined : journalFileSink(options.journal),
   });

@@ -56,7 +56,7 @@ async function reportFromJournal(file: string, specs: string[], query: ReportQue
   const catalogues = await Promise.all(
     plugins.map(async (plugin) => {
       const spec = await loadSpec(plugin.specFile);
-      return buildVendorCatalogue(plugin.id, plugin.title, spec.index);
+      return buildVendorCatalogue(plugin, spec.index);
     }),
   );
   const collector = createReportCollector(catalogues);

@@ -6,4 +6,5 @@ export { createReportCollector, type ReportOptions } from './create-report-colle
 export type { JournalEntry } from './journal-entry.js';
 export { parseJournalFile } from './parse-journal-file.js';
 export { isReportFormat, renderReport, REPORT_FILE_NAMES, REPORT_FORMATS, type ReportFormat } from './render-report.js';
+export { summariseVendorCoverage, type VendorCoverage } from './summarise-vendor-coverage.js';
 export { buildVendorCatalogue, type VendorCatalogue } from './vendor-catalogue.js';

@@ -1,8 +1,10 @@
+import { decodeBasicCredential, parseAuthorization } from '../core/authorization-header.js';
+
 /** What replaces a secret in the journal, the reports and the logs. */
 export const MASK = '***';
 
-/** Headers that carry credentials for every vendor; the spec's own apiKey headers are added per vendor. */
-export const SECRET_HEADERS: readonly string[] = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'saas-token'];
+/** Headers that carry credentials for every vendor; the spec's apiKey headers and the plugin's `secretHeaders` are added per vendor. */
+export const SECRET_HEADERS: readonly string[] = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key'];
 
 /**
  * Query parameters that carry credentials whatever the spec declares (compared case-insensitively): RFC 6750 §2.3's
@@ -22,14 +24,11 @@ export interface MaskedRequestParts {
 
 /** The secrets inside an `Authorization` value: the credential itself and, for Basic, the decoded password. */
 function authorizationSecrets(value: string): string[] {
-  const match = /^(\S+)\s+(\S+)/.exec(value.trim());
-  if (match === null) return [value];
-  const secrets = [value, match[2]!];
-  if (match[1]!.toLowerCase() === 'basic') {
-    const decoded = Buffer.from(match[2]!, 'base64').toString('utf8');
-    const separator = decoded.indexOf(':');
-    if (separator >= 0) secrets.push(decoded.slice(separator + 1));
-  }
+  const parsed = parseAuthorization(value);
+  if (parsed === undefined) return [value];
+  const secrets = [value, parsed.credential];
+  const password = parsed.scheme.toLowerCase() === 'basic' ? decodeBasicCredential(parsed.credential)?.password : undefined;
+  if (password !== undefined) secrets.push(password);
   return secrets;
 }
 
@@ -48,7 +47,7 @@ export function maskRequestParts(headers: Record<string, string>, query: string,
     }
     if (name === 'authorization' || name === 'proxy-authorization') {
       secrets.push(...authorizationSecrets(value));
-      const scheme = /^(\S+)\s+\S/.exec(value.trim())?.[1];
+      const scheme = parseAuthorization(value)?.scheme;
       masked[name] = scheme === undefined ? MASK : `${scheme} ${MASK}`;
     } else {
       secrets.push(value);

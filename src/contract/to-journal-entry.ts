@@ -30,7 +30,7 @@ export function toJournalEntry(exchange: RecordedExchange, seq: number, time: Da
   return {
     seq,
     time: time.toISOString(),
-    client: identifyClient(exchange.request.headers),
+    client: identifyClient(exchange.request.headers, catalogue?.clientHeaders),
     vendor: exchange.vendor,
     operationId: exchange.operationId ?? null,
     method: exchange.request.method,

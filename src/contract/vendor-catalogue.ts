@@ -1,4 +1,5 @@
 import type { Operation } from '../core/operation.js';
+import type { VendorPlugin } from '../core/vendor-plugin.js';
 import type { SpecIndex } from '../spec/spec-index.js';
 
 /** An operation as the reports list it: what a client could exercise. */
@@ -17,6 +18,8 @@ export interface VendorCatalogue {
   operations: CatalogueOperation[];
   /** Lower-case header names the spec declares as apiKey schemes (masked in the journal). */
   secretHeaders: string[];
+  /** Lower-case headers that name the calling application (the plugin's `clientHeaders`). */
+  clientHeaders: string[];
   /** Query parameter names the spec declares as apiKey schemes. */
   secretQuery: string[];
 }
@@ -28,19 +31,20 @@ interface SchemeObject {
 }
 
 /** Builds a vendor's catalogue from its indexed spec. */
-export function buildVendorCatalogue(vendor: string, title: string, spec: SpecIndex): VendorCatalogue {
+export function buildVendorCatalogue(plugin: Pick<VendorPlugin, 'id' | 'title' | 'secretHeaders' | 'clientHeaders'>, spec: SpecIndex): VendorCatalogue {
   const schemes = [...spec.securitySchemes().values()] as SchemeObject[];
   const apiKeys = (place: string) => schemes.filter((s) => s.type === 'apiKey' && s.in === place && typeof s.name === 'string').map((s) => s.name!);
   return {
-    vendor,
-    title,
+    vendor: plugin.id,
+    title: plugin.title,
     operations: spec.operations.map((operation) => ({
       operationId: operation.operationId,
       method: operation.method.toUpperCase(),
       pathTemplate: operation.pathTemplate,
       documentedStatuses: operation.responses.map((response) => response.status),
     })),
-    secretHeaders: apiKeys('header').map((name) => name.toLowerCase()),
+    secretHeaders: [...apiKeys('header'), ...(plugin.secretHeaders ?? [])].map((name) => name.toLowerCase()),
+    clientHeaders: (plugin.clientHeaders ?? []).map((name) => name.toLowerCase()),
     secretQuery: apiKeys('query'),
   };
 }

@@ -66,6 +66,10 @@ export interface VendorPlugin {
   specFile: string;
   /** Renders a refused request in the vendor's own error shape; the body must fit the spec's schema for that status. */
   renderError(problem: Problem): OperationResult;
+  /** Lower-case headers that carry a secret the spec declares no apiKey scheme for (Emporix's `saas-token`): masked in the journal, reports and logs. */
+  secretHeaders?: readonly string[];
+  /** Lower-case headers that name the calling application (JTL's `x-appid`): the client's name in the journal and reports. */
+  clientHeaders?: readonly string[];
   /** Behaviour per `operationId`; an operation without a handler answers from its spec. */
   handlers?: Record<string, OperationHandler>;
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Fixtures, Store } from '../store/index.js';
 import { FixtureError, mergeFixtureDocument } from '../store/index.js';
-import { isReportFormat, renderReport, REPORT_FORMATS, type ContractRecorder, type OperationCoverage } from '../contract/index.js';
+import { isReportFormat, renderReport, REPORT_FORMATS, summariseVendorCoverage, type ContractRecorder } from '../contract/index.js';
 import { createDashboardRoutes } from './dashboard-routes.js';
 import { readBody } from './read-body.js';
 
@@ -24,32 +24,6 @@ const problem = (message: string) => ({ error: message });
 function wholeNumber(value: string | undefined, min: number): number | null | undefined {
   if (value === undefined) return undefined;
   return /^\d{1,15}$/.test(value) && Number(value) >= min ? Number(value) : null;
-}
-
-/** One vendor's operations with what every client together exercised so far (the report splits it per client). */
-function vendorCoverage(contract: ContractRecorder, vendor: string) {
-  const results = contract.collector.build({ vendor }).results;
-  const catalogue = contract.catalogues.find((c) => c.vendor === vendor);
-  const operations = (catalogue?.operations ?? []).map((operation) => {
-    const seen = results.map((result) => result.operations.find((o) => o.operationId === operation.operationId)).filter((o): o is OperationCoverage => o !== undefined);
-    const statuses = new Map<number, { status: number; count: number; documented: boolean }>();
-    for (const { status, count, documented } of seen.flatMap((o) => o.statuses)) statuses.set(status, { status, count: (statuses.get(status)?.count ?? 0) + count, documented });
-    return {
-      ...operation,
-      requests: seen.reduce((sum, o) => sum + o.requests, 0),
-      violatingRequests: seen.reduce((sum, o) => sum + o.violatingRequests, 0),
-      statuses: [...statuses.values()].sort((a, b) => a.status - b.status),
-    };
-  });
-  return {
-    id: vendor,
-    title: catalogue?.title ?? vendor,
-    clients: results.map((result) => result.client),
-    requests: results.reduce((sum, result) => sum + result.requests, 0),
-    unmatchedRequests: results.reduce((sum, result) => sum + result.unmatchedRequests, 0),
-    coverage: { offered: operations.length, exercised: operations.filter((o) => o.requests > 0).length },
-    operations,
-  };
 }
 
 /**
@@ -113,7 +87,7 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
       return c.json({ entries, dropped: contract.journal.dropped() });
     });
 
-    admin.get('/vendors', (c) => c.json({ vendors: vendors.map((vendor) => vendorCoverage(contract, vendor)) }));
+    admin.get('/vendors', (c) => c.json({ vendors: vendors.map((vendor) => summariseVendorCoverage(contract, vendor)) }));
 
     admin.delete('/journal', (c) => {
       contract.clear();

@@ -1,5 +1,6 @@
 import type { SecurityRequirement } from '../core/operation.js';
 import type { Credential } from '../core/request.js';
+import { decodeBasicCredential, parseAuthorization } from '../core/authorization-header.js';
 import { decodeJwtClaims } from '../core/jwt-claims.js';
 import type { Violation } from '../core/violation.js';
 import type { SpecIndex } from '../spec/spec-index.js';
@@ -32,17 +33,16 @@ function presentCredential(name: string, scheme: SchemeObject, headers: Record<s
   const authorization = headers.authorization;
   const wantsBasic = type === 'http' && scheme.scheme?.toLowerCase() === 'basic';
   if (authorization === undefined || authorization.trim() === '') return { problem: `header 'Authorization' is missing`, header: 'Authorization' };
-  const match = /^(\S+)\s+(\S+)\s*$/.exec(authorization);
+  const parsed = parseAuthorization(authorization);
   const expected = wantsBasic ? 'basic' : 'bearer';
-  if (match === null || match[1]!.toLowerCase() !== expected) {
+  if (parsed === undefined || parsed.trailing || parsed.scheme.toLowerCase() !== expected) {
     return { problem: `header 'Authorization' must be '${wantsBasic ? 'Basic <base64 user:password>' : 'Bearer <token>'}'`, header: 'Authorization' };
   }
-  const value = match[2]!;
+  const value = parsed.credential;
   if (wantsBasic) {
-    const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(value) ? Buffer.from(value, 'base64').toString('utf8') : '';
-    const separator = decoded.indexOf(':');
-    if (separator < 1) return { problem: `header 'Authorization' carries no valid 'user:password' in base64`, header: 'Authorization' };
-    return { credential: { scheme: name, kind: 'basic', user: decoded.slice(0, separator), password: decoded.slice(separator + 1) } };
+    const basic = decodeBasicCredential(value);
+    if (basic === undefined || basic.user === '') return { problem: `header 'Authorization' carries no valid 'user:password' in base64`, header: 'Authorization' };
+    return { credential: { scheme: name, kind: 'basic', user: basic.user, password: basic.password } };
   }
   if (type === 'http' && scheme.scheme?.toLowerCase() !== 'bearer') {
     return { problem: `HTTP scheme '${scheme.scheme ?? ''}' is not supported by the mock`, header: 'Authorization' };

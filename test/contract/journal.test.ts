@@ -1,6 +1,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { buildVendorCatalogue } from '../../src/contract/vendor-catalogue.js';
+import { loadSpec } from '../../src/spec/load-spec.js';
+import { vendorPlugins } from '../../src/vendors/index.js';
 import { describe, expect, it } from 'vitest';
 import { createJournal } from '../../src/contract/create-journal.js';
 import { identifyClient } from '../../src/contract/identify-client.js';
@@ -22,12 +25,13 @@ describe('client identity', () => {
     [{ authorization: 'Bearer opaque-token' }, 'anonymous'],
     [{}, 'anonymous'],
   ])('%j → %s', (headers, client) => {
-    expect(identifyClient(headers)).toBe(client);
+    expect(identifyClient(headers, ['x-appid'])).toBe(client);
   });
 });
 
 describe('journal entry masking', () => {
-  const catalogue = { vendor: 'x', title: 'X', operations: [], secretHeaders: ['x-shop-key'], secretQuery: ['api_key'] };
+  // `saas-token` is what the Emporix plugin declares as a secret header (see the catalogue test below).
+  const catalogue = { vendor: 'x', title: 'X', operations: [], secretHeaders: ['x-shop-key', 'saas-token'], clientHeaders: [], secretQuery: ['api_key'] };
   const exchange = (headers: Record<string, string>, body?: string, query = '') => ({
     vendor: 'x',
     operationId: 'op',
@@ -121,5 +125,20 @@ describe('journal of a running mock', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('vendor knowledge comes from the plugins', () => {
+  it("masks Emporix's saas-token and names a JTL client by its x-appid, as their plugins declare", async () => {
+    const byId = new Map(vendorPlugins.map((plugin) => [plugin.id, plugin]));
+    const emporix = buildVendorCatalogue(byId.get('emporix')!, (await loadSpec(byId.get('emporix')!.specFile)).index);
+    const jtl = buildVendorCatalogue(byId.get('jtl')!, (await loadSpec(byId.get('jtl')!.specFile)).index);
+    expect(emporix.secretHeaders).toContain('saas-token');
+    expect(jtl.secretHeaders).not.toContain('saas-token');
+    const request = { method: 'GET', baseUrl: 'http://h/x', path: '/p', query: '', headers: { 'x-appid': 'MyApp/1.0.0', 'saas-token': 'session-1' }, body: undefined };
+    const recorded = { vendor: 'jtl', operationId: undefined, request, violations: [], response: { status: 200 } };
+    expect(toJournalEntry(recorded, 1, new Date(0), jtl).client).toBe('MyApp/1.0.0');
+    expect(toJournalEntry(recorded, 1, new Date(0), emporix).client).toBe('anonymous');
+    expect(toJournalEntry({ ...recorded, vendor: 'emporix' }, 1, new Date(0), emporix).request.headers['saas-token']).toBe(MASK);
   });
 });

@@ -10,5 +10,7 @@ export const emporixPlugin: VendorPlugin = {
   prefix: '/emporix',
   specFile: bundledSpecFile('emporix.yaml'),
   renderError: renderEmporixError,
+  // The customer's session token: a credential, though the spec declares it as a plain header parameter.
+  secretHeaders: ['saas-token'],
   handlers: emporixHandlers,
 };

@@ -10,5 +10,7 @@ export const jtlPlugin: VendorPlugin = {
   prefix: '/jtl',
   specFile: bundledSpecFile('jtl.yaml'),
   renderError: renderJtlError,
+  // Every JTL call names its app (`X-AppID: MyApp/1.0.0`): the natural name of the client in a report.
+  clientHeaders: ['x-appid'],
   handlers: jtlHandlers,
 };
