@@ -57,4 +57,28 @@ describe('architecture', async () => {
       }
     }
   });
+
+  it('has no import cycles, type-only imports included', async () => {
+    const edges = new Map<string, string[]>();
+    for (const file of files) {
+      const text = await readFile(file, 'utf8');
+      const targets = [...text.matchAll(/^(?:import|export)[^'"]*from\s+'(\.[^']+)'/gm)].map((m) => path.resolve(path.dirname(file), m[1]!).replace(/\.js$/, '.ts'));
+      edges.set(file, targets);
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, trail: string[]): void => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(file)), file].map((f) => path.relative(SRC, f)).join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const target of edges.get(file) ?? []) visit(target, [...trail, file]);
+      state.set(file, 'done');
+    };
+    for (const file of files) visit(file, []);
+    expect(edges.size).toBe(files.length);
+    expect(cycles).toEqual([]);
+  });
 });

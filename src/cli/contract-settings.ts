@@ -1,5 +1,5 @@
 import type { StartOptions } from '../index.js';
-import type { SettingSpec, SettingValue } from './settings.js';
+import type { SettingSpec, SettingValue } from './setting-spec.js';
 
 /** The contract-testing settings `serve` and `test` take: the mode, the journal and the coverage a report requires. */
 export const CONTRACT_SETTINGS: readonly SettingSpec[] = [

@@ -3,26 +3,9 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ScenarioRule } from '../index.js';
 import { CONTRACT_SETTINGS } from './contract-settings.js';
+import type { SettingKind, SettingSpec, SettingValue } from './setting-spec.js';
 
-/** How a setting's text (flag or environment variable) or file value is read. */
-type SettingKind =
-  | { type: 'integer'; min: number; max: number }
-  | { type: 'number'; min: number; max: number }
-  | { type: 'string' }
-  | { type: 'boolean' }
-  | { type: 'list' }
-  | { type: 'choice'; choices: readonly string[] };
-
-/** One setting the CLI takes: its flag, its environment variable and its key in the config file. */
-export interface SettingSpec {
-  /** Config file key (camelCase), e.g. `maxBody`. */
-  key: string;
-  /** Command-line flag without dashes, e.g. `max-body`. */
-  flag: string;
-  /** Environment variables, first wins, e.g. `RETURNS_MOCK_PORT`, `PORT`. */
-  env: readonly string[];
-  kind: SettingKind;
-}
+export type { SettingSpec, SettingValue } from './setting-spec.js';
 
 const integer = (min: number, max: number): SettingKind => ({ type: 'integer', min, max });
 const envName = (flag: string) => `RETURNS_MOCK_${flag.toUpperCase().replaceAll('-', '_')}`;
@@ -51,8 +34,6 @@ export const SETTINGS: readonly SettingSpec[] = [
 /** The config file names looked for in the working directory, first found wins. */
 export const CONFIG_FILES = ['returns-mock.config.yaml', 'returns-mock.config.yml', 'returns-mock.config.json'] as const;
 
-/** A setting's value once read: what `startMock` options are built from. */
-export type SettingValue = string | number | boolean | string[];
 
 /** Settings whose values are paths: a relative one in a config file is relative to that file, wherever the server starts. */
 const PATH_KEYS = new Set(['db', 'fixtures', 'journal']);

@@ -1,4 +1,3 @@
-import type { Operation } from '../core/operation.js';
 import type { VendorPlugin } from '../core/vendor-plugin.js';
 import type { SpecIndex } from '../spec/spec-index.js';
 

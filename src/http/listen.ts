@@ -3,7 +3,9 @@ import { createServer, STATUS_CODES } from 'node:http';
 import type { HttpResponse } from '../core/http.js';
 import { getRequestListener, RequestError } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { targetOf } from './render-client-error.js';
+import { targetOf, type ClientErrorRenderer } from './render-client-error.js';
+
+export type { ClientErrorRenderer } from './render-client-error.js';
 
 export interface Listening {
   port: number;
@@ -11,8 +13,6 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** Answers a request refused before the app saw it: by Node's parser (`code` like `HPE_HEADER_OVERFLOW`) or Hono's adapter (`reason`). */
-export type ClientErrorRenderer = (refusal: { code: string; reason?: string; target: string | undefined }) => HttpResponse;
 
 /** Writes a whole HTTP/1.1 answer on a socket the parser gave up on, then closes it. */
 function answerOnSocket(socket: Socket, response: HttpResponse): void {

@@ -1,6 +1,9 @@
 import type { Violation } from '../core/violation.js';
 import type { VendorEngine } from '../engine/create-vendor-engine.js';
-import type { ClientErrorRenderer } from './listen.js';
+import type { HttpResponse } from '../core/http.js';
+
+/** Answers a request refused before the app saw it: by Node's parser (`code` like `HPE_HEADER_OVERFLOW`) or Hono's adapter (`reason`). */
+export type ClientErrorRenderer = (refusal: { code: string; reason?: string; target: string | undefined }) => HttpResponse;
 
 /** Node's parser codes for requests it cannot read, and what to tell the client. */
 const MESSAGES: Record<string, { pointer: string; message: string }> = {
