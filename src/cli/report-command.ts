@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildVendorCatalogue, createReportCollector, isReportFormat, parseJournalFile, renderReport, REPORT_FORMATS, type ContractReport, type ReportFormat } from '../contract/index.js';
+import { buildVendorCatalogue, createReportCollector, isReportFormat, parseJournalFile, renderReport, REPORT_FORMATS, type ContractReport } from '../contract/index.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { createGenericPlugin, vendorPlugins } from '../vendors/index.js';
 
@@ -103,7 +103,7 @@ export async function reportCommand(argv: string[], env: NodeJS.ProcessEnv): Pro
     console.error(`returns-mock report: ${(error as Error).message}`);
     return 1;
   }
-  const { body } = renderReport(report, format as ReportFormat);
+  const { body } = renderReport(report, format);
   if (values.out === undefined) process.stdout.write(body);
   else {
     try {

@@ -205,7 +205,7 @@ export function toScenarioRules(list: readonly unknown[], fileName: string): Sce
     for (const key of Object.keys(rule)) if (!(RULE_KEYS as readonly string[]).includes(key)) problems.push(`${where}: unknown key '${key}'; known: ${RULE_KEYS.join(', ')}`);
     for (const key of ['vendor', 'operation', 'fault'] as const) if (rule[key] !== undefined && typeof rule[key] !== 'string') problems.push(`${where}.${key} must be a string`);
     for (const key of ['probability', 'status', 'delayMs'] as const) if (rule[key] !== undefined && typeof rule[key] !== 'number') problems.push(`${where}.${key} must be a number`);
-    return rule as ScenarioRule;
+    return rule;
   });
   if (problems.length > 0) throw new SettingsError(problems.join('\n'));
   return rules;

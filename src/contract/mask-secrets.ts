@@ -79,7 +79,7 @@ export function redactText(text: string, secrets: readonly string[]): string {
 /** Redacts secrets in every string of a JSON-able value (violation messages and values). */
 export function redactValue<T>(value: T, secrets: readonly string[]): T {
   if (typeof value === 'string') return redactText(value, secrets) as T;
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => redactValue(item, secrets)) as T;
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)])) as T;
   }

@@ -36,7 +36,7 @@ export interface EngineContextOptions {
  * the scenario draw. Throws at start on a handler key the spec lacks or a scenario rule naming no operation.
  * `reseed` restarts the seeded draws, so a reset mock answers as a fresh one with the same seed.
  */
-export function createEngineContext(options: EngineContextOptions): { context: EngineContext; reseed(): void } {
+export function createEngineContext(options: EngineContextOptions): { context: EngineContext; reseed: () => void } {
   const { spec, plugin, store, seed = 1, clock, fixtures = {}, strictFixtures = false, authMode = 'open', scenarioRules = [], mode = 'strict' } = options;
   checkHandlerKeys(plugin, spec.index);
   const ajv = createAjv(spec);

@@ -38,8 +38,8 @@ export function createHandlerContext(services: VendorServices, compiled: Compile
       return { ...plugin.renderError({ status, violations, operationId }), violations };
     },
     store: services.store,
-    now: services.now,
-    uuidFor: services.uuidFor,
+    now: () => services.now(),
+    uuidFor: (key) => services.uuidFor(key),
     validate: (schemaPointer, value) => services.checkSchema(schemaPointer, value, operationId),
     fixtures: fixturesOf,
     strictFixtures: services.strictFixtures,

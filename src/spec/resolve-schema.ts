@@ -22,7 +22,7 @@ export function followRef(spec: SpecIndex, schema: unknown, pointer: string | un
   let current = asRecord(schema);
   let at = pointer;
   for (let hops = 0; hops < 32 && typeof current.$ref === 'string'; hops += 1) {
-    const ref = current.$ref as string;
+    const ref = current.$ref;
     if (!ref.startsWith('#')) break;
     at = ref;
     current = asRecord(spec.at(ref));

@@ -10,7 +10,7 @@ export function applyChange(state: StoreState, change: StoreChange): void {
     case 'put': {
       const { collections } = ensurePartition(state, change.vendor, change.tenant);
       let records = collections.get(change.collection);
-      if (records === undefined) collections.set(change.collection, (records = new Map()));
+      if (records === undefined) collections.set(change.collection, (records = new Map<string, unknown>()));
       records.set(change.id, change.record);
       return;
     }

@@ -84,6 +84,8 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     }
     // An async callback's tx calls after its first await throw; keep that rejection from going unhandled.
     if (isThenable(result)) void Promise.resolve(result).catch(() => undefined);
+    // `misuse` is what a late tx call threw (an Error): rethrown as it is.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (misuse !== undefined) throw misuse;
     if (isThenable(result)) throw new TypeError('store: transact() takes a synchronous function (read first, then change everything at once); nothing was kept');
     await keep(transaction.apply());

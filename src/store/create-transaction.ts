@@ -41,7 +41,7 @@ export function createTransaction(state: StoreState): OpenTransaction {
   };
   const draftOf = (vendor: string, tenant: string, create: boolean): DraftPartition | undefined => {
     let tenants = draft.get(vendor);
-    if (tenants === undefined && create) draft.set(vendor, (tenants = new Map()));
+    if (tenants === undefined && create) draft.set(vendor, (tenants = new Map<string, DraftPartition>()));
     let partition = tenants?.get(tenant);
     if (partition === undefined && create) tenants!.set(tenant, (partition = { records: new Map(), sequences: new Map() }));
     return partition;
@@ -49,7 +49,7 @@ export function createTransaction(state: StoreState): OpenTransaction {
   const overlayOf = (vendor: string, tenant: string, collection: string, create: boolean) => {
     const partition = draftOf(vendor, tenant, create);
     let overlay = partition?.records.get(collection);
-    if (overlay === undefined && create) partition!.records.set(collection, (overlay = new Map()));
+    if (overlay === undefined && create) partition!.records.set(collection, (overlay = new Map<string, unknown>()));
     return overlay;
   };
   /** A record (frozen) as this transaction sees it. */

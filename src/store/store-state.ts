@@ -19,7 +19,7 @@ export function findPartition(state: StoreState, vendor: string, tenant: string)
 /** The partition of (vendor, tenant), created when missing. */
 export function ensurePartition(state: StoreState, vendor: string, tenant: string): PartitionState {
   let tenants = state.get(vendor);
-  if (tenants === undefined) state.set(vendor, (tenants = new Map()));
+  if (tenants === undefined) state.set(vendor, (tenants = new Map<string, PartitionState>()));
   let partition = tenants.get(tenant);
   if (partition === undefined) tenants.set(tenant, (partition = { collections: new Map(), sequences: new Map() }));
   return partition;

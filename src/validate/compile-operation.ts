@@ -35,7 +35,7 @@ const compiledBySpec = new WeakMap<Ajv, Map<string, ValidateFunction>>();
 function compilePointer(ajv: Ajv, pointer: string | undefined): ValidateFunction | undefined {
   if (pointer === undefined) return undefined;
   let compiled = compiledBySpec.get(ajv);
-  if (compiled === undefined) compiledBySpec.set(ajv, (compiled = new Map()));
+  if (compiled === undefined) compiledBySpec.set(ajv, (compiled = new Map<string, ValidateFunction>()));
   let validate = compiled.get(pointer);
   if (validate === undefined) compiled.set(pointer, (validate = ajv.compile({ $ref: `${SPEC_SCHEMA_ID}${pointer}` })));
   return validate;

@@ -32,7 +32,7 @@ export function createAjv(spec: SpecDocument): Ajv {
     if (!ajv.formats[format]) ajv.addFormat(format, true);
   }
   const document = spec.version === '3.0' ? normaliseOpenApi30(structuredClone(spec.doc)) : spec.doc;
-  ajv.addSchema(document as object, SPEC_SCHEMA_ID);
+  ajv.addSchema(document, SPEC_SCHEMA_ID);
   return ajv;
 }
 

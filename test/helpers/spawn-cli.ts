@@ -43,8 +43,8 @@ export function startCli(args: string[] = [], timeoutMs = 15_000, place: SpawnPl
         });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
     void exited.then((code) => {

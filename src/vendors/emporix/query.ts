@@ -110,14 +110,14 @@ export function valuesAtPath(record: unknown, path: string): unknown[] {
   for (const key of path.split('.')) {
     const next: unknown[] = [];
     for (const value of current) {
-      const items = Array.isArray(value) ? value : [value];
+      const items: unknown[] = Array.isArray(value) ? value : [value];
       for (const item of items) {
         if (typeof item === 'object' && item !== null && Object.hasOwn(item, key)) next.push((item as Record<string, unknown>)[key]);
       }
     }
     current = next;
   }
-  return current.flatMap((value) => (Array.isArray(value) ? value : [value]));
+  return current.flatMap((value): unknown[] => (Array.isArray(value) ? value : [value]));
 }
 
 function compareValues(actual: unknown, expected: string): number | undefined {

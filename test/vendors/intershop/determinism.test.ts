@@ -5,20 +5,20 @@ import { createIomMock, idFrom, position, requestsPath, SHOP } from './iom-clien
 async function session(seed: number): Promise<string[]> {
   const iom = await createIomMock({ seed });
   const answers: string[] = [];
-  const record = async (response: Awaited<ReturnType<typeof iom.get>>) => {
+  const record = (response: Awaited<ReturnType<typeof iom.get>>) => {
     answers.push(`${response.status} ${response.headers.get('location') ?? ''} ${response.headers.get('content-type')}\n${response.text}`);
     return response;
   };
-  await record(await iom.get(requestsPath('Seeded Shop', 'ORD-77', '/returnables')));
-  const created = await record(await iom.create('Seeded Shop', 'ORD-99', { type: 'PICKUP', positions: [position(1, 'P-1', 2, ['SN-1'])], customAttributes: [{ key: 'k', value: 'v' }] }));
+  record(await iom.get(requestsPath('Seeded Shop', 'ORD-77', '/returnables')));
+  const created = record(await iom.create('Seeded Shop', 'ORD-99', { type: 'PICKUP', positions: [position(1, 'P-1', 2, ['SN-1'])], customAttributes: [{ key: 'k', value: 'v' }] }));
   const id = idFrom(created);
-  await record(await iom.get(requestsPath('Seeded Shop', 'ORD-99', `/${id}`)));
-  await record(await iom.get(requestsPath('Seeded Shop', 'ORD-99', `/${id}/positions`)));
-  await record(await iom.get(requestsPath('Seeded Shop', 'ORD-99', '/returnables')));
-  await record(await iom.approve('Seeded Shop', 'ORD-99', id, { status: 'APPROVED' }));
-  await record(await iom.get(requestsPath('Seeded Shop', 'ORD-99')));
-  await record(await iom.create(SHOP, '20180303123', { type: 'RETURN', positions: [position(1, '20180303123', 1, ['W88401231AX'])] }));
-  await record(await iom.create(SHOP, '20180303123', { type: 'RETURN', positions: [position(1, '20180303123', 9)] }));
+  record(await iom.get(requestsPath('Seeded Shop', 'ORD-99', `/${id}`)));
+  record(await iom.get(requestsPath('Seeded Shop', 'ORD-99', `/${id}/positions`)));
+  record(await iom.get(requestsPath('Seeded Shop', 'ORD-99', '/returnables')));
+  record(await iom.approve('Seeded Shop', 'ORD-99', id, { status: 'APPROVED' }));
+  record(await iom.get(requestsPath('Seeded Shop', 'ORD-99')));
+  record(await iom.create(SHOP, '20180303123', { type: 'RETURN', positions: [position(1, '20180303123', 1, ['W88401231AX'])] }));
+  record(await iom.create(SHOP, '20180303123', { type: 'RETURN', positions: [position(1, '20180303123', 9)] }));
   return answers;
 }
 
