@@ -10,7 +10,8 @@ const AUTH = { authorization: 'Bearer parcel-token' };
 // Proves the steps of docs/adding-a-vendor.md: a spec, a plugin folder, fixtures and one registration are all a vendor needs.
 describe('a fifth vendor mounted through the registry', () => {
   it('validates, keeps state, reads its fixtures and answers in its own error shape', async () => {
-    const mock = await createTestMock({ vendors: [], plugins: [parcelPlugin], fixtures: FIXTURES });
+    const ownBreaks: string[] = [];
+    const mock = await createTestMock({ vendors: [], plugins: [parcelPlugin], fixtures: FIXTURES, onExchange: (exchange) => ownBreaks.push(...exchange.responseViolations.map((v) => v.message)) });
     const created = await mock.send('POST', '/parcel/returns', { headers: AUTH, body: { carrier: 'DHL', parcels: 2 } });
     expect(created.status).toBe(201);
     expect(created.json).toEqual({ id: 'PR-1', carrier: 'DHL', parcels: 2, status: 'announced' });
@@ -27,6 +28,8 @@ describe('a fifth vendor mounted through the registry', () => {
     expect((await mock.send('GET', '/parcel/returns/PR-1')).json.error.code).toBe(401);
     expect((await mock.send('GET', '/parcel/returns/PR-9', { headers: AUTH })).status).toBe(404);
 
+    // Every answer, refusals included, fits the vendor's own spec.
+    expect(ownBreaks).toEqual([]);
     const report = mock.report({ vendor: 'parcel' });
     expect(report.results.map((result) => result.vendor)).toEqual(['parcel']);
     expect(mock.engines.map((engine) => engine.plugin.id)).toEqual(['parcel']);
