@@ -64,6 +64,11 @@ export interface Store {
    * @example const id = await store.transact((tx) => { const n = tx.nextId('jtl', t, 'returns'); tx.put('jtl', t, 'returns', String(n), { id: n }); return n; });
    */
   transact<R>(change: (tx: StoreTransaction) => R): Promise<R>;
+  /**
+   * Brings the reads up to date with what other processes committed (a backend shared by several replicas;
+   * others resolve at once): called before each request is handled. Rejects with `StoreUnavailableError`.
+   */
+  refresh(): Promise<void>;
   /** Clears everything, one vendor or one vendor's tenant (sequences restart at 1); resolves once written. */
   reset(scope?: ResetScope): Promise<void>;
   /** A deep copy of everything (for `GET /__admin/state`). */

@@ -1,4 +1,4 @@
-import type { StoreChange } from './store-change.js';
+import type { StoreChange } from '../state/store-change.js';
 
 /** One line of the append-only log: a group commit's batch number and its changes, in order. */
 export interface LogBatch {
