@@ -47,6 +47,11 @@ export interface MockOptions {
   db?: string;
   /** Keep nothing on disk. */
   inMemory?: boolean;
+  /**
+   * A PostgreSQL database shared by several replicas (`postgres://USER:PASSWORD@HOST:PORT/DB`); wins over `db` and
+   * `inMemory`. Its schema `returns_mock` is created and migrated at start.
+   */
+  store?: string;
   /** Pin the current time (ISO date-time) for reproducible answers. */
   clock?: string;
   /** Fixture directory (default the bundled `fixtures/`): `<dir>/<vendor>/*.yaml|json`. */
@@ -136,7 +141,8 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   if (strayRule !== undefined) throw new Error(`a scenario rule names vendor '${strayRule.vendor}', which is not mounted; mounted: ${plugins.map((p) => p.id).join(', ')}`);
   const clock = options.clock === undefined ? undefined : new Date(options.clock);
   if (clock !== undefined && Number.isNaN(clock.getTime())) throw new Error(`clock '${options.clock}' is not an ISO date-time`);
-  const store = await createStore(options.inMemory ? { inMemory: true } : { file: options.db ?? DEFAULT_DB_FILE });
+  if (options.store !== undefined && !/^postgres(ql)?:\/\//.test(options.store)) throw new Error(`store must be a postgres:// URL (several replicas) or unset (--db FILE, --in-memory), not '${options.store.replace(/\/\/[^@/]*@/, '//***@')}'`);
+  const store = await createStore(options.store !== undefined ? { postgres: options.store } : options.inMemory ? { inMemory: true } : { file: options.db ?? DEFAULT_DB_FILE });
   // A fixture directory the user names must exist: a typo would otherwise start the mock with no reference data.
   if (options.fixtures !== undefined && !existsSync(options.fixtures)) throw new Error(`fixture directory ${options.fixtures} does not exist`);
   const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES);
@@ -161,6 +167,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     },
     admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract, requireCoverage: options.requireCoverage, reseed: () => engines.forEach((engine) => engine.reseed()) },
     adminToken: options.adminToken,
+    refresh: () => store.refresh(),
   });
   return {
     app,

@@ -8,7 +8,7 @@ export interface LogBatch {
 
 const quote = (text: string) => JSON.stringify(text);
 
-const encodeChange = (change: StoreChange): string => {
+export const encodeChange = (change: StoreChange): string => {
   switch (change.kind) {
     case 'put':
       // The record is JSON text already: spliced in, not serialised again.
@@ -30,7 +30,7 @@ export function encodeLogLine({ batch, changes }: LogBatch): string {
 const isName = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 /** Reads one encoded change, or `undefined` when it is not one. */
-function decodeChange(value: unknown): StoreChange | undefined {
+export function decodeChange(value: unknown): StoreChange | undefined {
   if (!Array.isArray(value)) return undefined;
   const [kind, vendor, tenant, name, id, record] = value as unknown[];
   if (kind === 'reset') {
