@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 
-/** The URL of a fresh, empty database on the run's private PostgreSQL, dropped after the suite. */
+/**
+ * The URL of a fresh, empty database on the run's private PostgreSQL (the `postgres` vitest project's globalSetup).
+ * Nothing drops it: the whole server and its data directory go when the run ends.
+ */
 export async function createTestDatabase(): Promise<string> {
   const admin = inject('postgresUrl');
   const name = `returns_mock_${randomBytes(6).toString('hex')}`;
@@ -13,15 +16,6 @@ export async function createTestDatabase(): Promise<string> {
   } finally {
     await client.end();
   }
-  afterAll(async () => {
-    const dropper = new pg.Client({ connectionString: admin });
-    await dropper.connect();
-    try {
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    } finally {
-      await dropper.end();
-    }
-  });
   const url = new URL(admin);
   url.pathname = `/${name}`;
   return url.toString();

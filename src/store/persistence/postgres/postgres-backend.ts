@@ -57,7 +57,7 @@ function lockStatement(partitions: ReadonlySet<string> | 'all'): string {
  */
 export function createPostgresBackend(url: string): StoreBackend {
   const shown = maskUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, allowExitOnIdle: true });
   // A connection that breaks while idle (the database restarted) is dropped by the pool; the next query reports the problem.
   pool.on('error', () => undefined);
   /** The last change-log position applied to the state. */
