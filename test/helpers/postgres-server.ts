@@ -13,6 +13,9 @@ export interface PostgresServer {
   url: string;
   /** The URL of another database on the same server. */
   urlOf(database: string): string;
+  /** Stops the server and keeps its data, so `resume` brings the same databases back (an outage). */
+  halt(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -67,11 +70,14 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
     const port = await freePort();
     const settings = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c max_connections=300 -c shared_buffers=32MB`;
-    run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', settings, '-w', '-t', '60', 'start']);
+    const start = () => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', settings, '-w', '-t', '60', 'start']);
+    start();
     const urlOf = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
     return {
       url: urlOf('postgres'),
       urlOf,
+      halt: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+      resume: start,
       stop() {
         try {
           run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

@@ -57,9 +57,15 @@ function lockStatement(partitions: ReadonlySet<string> | 'all'): string {
  */
 export function createPostgresBackend(url: string): StoreBackend {
   const shown = maskUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, allowExitOnIdle: true });
+  // Commits wait here for a connection while others hold theirs under a lock, so the wait may be long under load;
+  // a database that is down refuses a connection at once, and that is answered 503 at once.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 60_000, allowExitOnIdle: true });
+  // Catching up has connections of its own, so a request's refresh never queues behind commits waiting for locks.
+  const readers = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 10_000, allowExitOnIdle: true });
   // A connection that breaks while idle (the database restarted) is dropped by the pool; the next query reports the problem.
   pool.on('error', () => undefined);
+  readers.on('error', () => undefined);
+  const endPools = () => Promise.all([pool.end(), readers.end()]).then(() => undefined);
   /** The last change-log position applied to the state. */
   let position = 0;
   let current: StoreState | undefined;
@@ -72,13 +78,13 @@ export function createPostgresBackend(url: string): StoreBackend {
       position = at;
     }
   };
-  const catchUp = async (client: pg.Pool | pg.PoolClient) => {
+  const catchUp = async (client: pg.Pool | pg.ClientBase) => {
     const { rows } = await client.query<ChangeRow>(`SELECT position, changes FROM ${SCHEMA}.changes WHERE position > $1 ORDER BY position`, [position]);
     applyRows(rows);
   };
   // Requests arriving while a catch-up runs share the next one: at most one query in flight, one waiting.
   const refreshes = createGroupCommit(() =>
-    catchUp(pool).catch((error: unknown) => {
+    catchUp(readers).catch((error: unknown) => {
       throw new StoreUnavailableError(shown, { cause: error });
     }),
   );
@@ -119,11 +125,12 @@ export function createPostgresBackend(url: string): StoreBackend {
 
   return {
     async load() {
-      let client: pg.PoolClient;
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+      client.on('error', () => undefined);
       try {
-        client = await pool.connect();
+        await client.connect();
       } catch (error) {
-        await pool.end().catch(() => undefined);
+        await endPools().catch(() => undefined);
         throw new StoreOpenError(shown, `the database cannot be reached (${(error as Error).message || String(error)})`, { cause: error });
       }
       try {
@@ -145,11 +152,11 @@ export function createPostgresBackend(url: string): StoreBackend {
         for (const row of sequences.rows) ensurePartition(state, row.vendor, row.tenant).sequences.set(row.name, Number(row.value));
         position = Number(last.rows[0]!.position);
         current = state;
-        client.release();
+        await client.end();
         return state;
       } catch (error) {
-        client.release(true);
-        await pool.end().catch(() => undefined);
+        await client.end().catch(() => undefined);
+        await endPools().catch(() => undefined);
         throw new StoreOpenError(shown, `its schema cannot be prepared or read (${(error as Error).message})`, { cause: error });
       }
     },
@@ -196,7 +203,7 @@ export function createPostgresBackend(url: string): StoreBackend {
     },
     async close() {
       await refreshes.flush();
-      await pool.end();
+      await endPools();
     },
   };
 }
