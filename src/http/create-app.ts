@@ -18,8 +18,8 @@ export interface AppOptions {
   admin?: AdminOptions;
   /** When set, every `/__admin` request must present this token. */
   adminToken?: string;
-  /** Brings the store (and the shared journal) up to date before a request is handled: replicas sharing a database. */
-  refresh?: () => Promise<void>;
+  /** Brings the store (for `admin` also the shared journal) up to date before a request is handled: replicas sharing a database. */
+  refresh?: (scope: 'vendor' | 'admin') => Promise<void>;
 }
 
 /** Default request body limit: 1 MiB. */
@@ -53,7 +53,7 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken
   if (admin !== undefined) {
     app.use('/__admin', adminGuard(adminToken));
     app.use('/__admin/*', adminGuard(adminToken));
-    if (refresh !== undefined) app.use('/__admin/*', async (_c, next) => (await refresh(), next()));
+    if (refresh !== undefined) app.use('/__admin/*', async (_c, next) => (await refresh('admin'), next()));
     app.route('/__admin', createAdminRoutes(admin, maxBodyBytes));
   }
 
@@ -62,7 +62,7 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken
     app.get(`${prefix}/openapi.yaml`, (c) => c.body(engine.spec.source, 200, { 'content-type': 'application/yaml; charset=utf-8' }));
     app.get(`${prefix}/openapi.json`, (c) => c.json(engine.spec.doc));
     const handle = async (c: Context) => {
-      await refresh?.();
+      await refresh?.('vendor');
       const body = await readBody(c.req.raw, maxBodyBytes);
       if (body.kind === 'aborted') return c.body(null, 400);
       const request = toHttpRequest(c, prefix, body.kind === 'body' ? body.bytes : undefined);

@@ -74,6 +74,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   };
 
   return {
+    sharedJournal: backend.journal,
     get<T>(vendor: string, tenant: string, collection: string, id: string) {
       const found = records(vendor, tenant, collection);
       assertName('id', id);

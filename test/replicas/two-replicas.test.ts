@@ -58,4 +58,21 @@ describe('two replicas (two CLI processes) on one PostgreSQL database', () => {
       expect(read.json.reason.details).toBe(`from replica ${answers.findIndex((answer) => answer.status === 204)}`);
     }
   });
+
+  it('share the journal: the report and journal of either replica cover the traffic of both; a clear and a reset on one hold for both', async () => {
+    expect((await call(base(0), 'DELETE', '/__admin/journal', {})).status).toBe(200);
+    for (let index = 0; index < 5; index += 1) expect((await call(base(index % 3 === 0 ? 1 : 0), 'GET', requestsPath(), IOM_AUTH)).status).toBe(200);
+    for (const replica of [0, 1]) {
+      const journal = await call(base(replica), 'GET', '/__admin/journal', {});
+      expect(journal.json.entries).toHaveLength(5);
+      const seqs = journal.json.entries.map((entry: { seq: number }) => entry.seq);
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      const report = await call(base(replica), 'GET', '/__admin/report', {});
+      expect(report.json.results.reduce((sum: number, result: { requests: number }) => sum + result.requests, 0)).toBe(5);
+    }
+    expect((await call(base(1), 'POST', '/__admin/reset', {})).status).toBe(200);
+    expect((await call(base(0), 'GET', requestsPath(), IOM_AUTH)).json).toEqual([]);
+    const returnables = await call(base(0), 'GET', requestsPath('/returnables'), IOM_AUTH);
+    expect(returnables.json.positions.find((entry: { positionNumber: number }) => entry.positionNumber === 1).quantity).toBe(1000);
+  });
 });

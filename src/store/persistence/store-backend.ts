@@ -1,5 +1,6 @@
 import type { StoreChange } from '../state/store-change.js';
 import type { StoreState } from '../state/store-state.js';
+import type { SharedJournal } from '../types.js';
 
 /** What one run of a transaction (or a reset) decided: its changes in order, not yet applied, and its result. */
 export interface Decision<R> {
@@ -32,6 +33,8 @@ export interface StoreBackend {
    * last run counts. Throws `StoreWriteError` when the changes could not be kept (nothing of them was acknowledged).
    */
   commit<R>(state: StoreState, decide: () => Decision<R>): Promise<R>;
+  /** The journal shared with the other processes on this backend, if it is shared. */
+  readonly journal?: SharedJournal;
   /** Called once, after the last commit: compacts and releases files or connections. */
   close(state: StoreState): Promise<void>;
 }

@@ -8,3 +8,4 @@ export const PARTITION_NAMESPACE = 0x52_4d_50_54; // "RMPT": objid is hashtext o
 export const RESET_LOCK = 1;
 export const LOG_LOCK = 2;
 export const MIGRATION_LOCK = 3;
+export const JOURNAL_LOCK = 4;

@@ -23,7 +23,7 @@ export const MIGRATIONS: readonly string[] = [
      vendor text NOT NULL, tenant text NOT NULL, name text NOT NULL, value bigint NOT NULL,
      PRIMARY KEY (vendor, tenant, name));
    CREATE TABLE ${SCHEMA}.changes (position bigserial PRIMARY KEY, changes text NOT NULL, committed_at timestamptz NOT NULL DEFAULT now());
-   CREATE TABLE ${SCHEMA}.journal (position bigserial PRIMARY KEY, entry text, reseed boolean NOT NULL DEFAULT false);`,
+   CREATE TABLE ${SCHEMA}.journal (position bigserial PRIMARY KEY, entry text, written_at timestamptz NOT NULL DEFAULT now());`,
 ];
 
 /**

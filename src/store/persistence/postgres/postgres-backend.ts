@@ -11,6 +11,7 @@ import { LOCK_NAMESPACE, LOG_LOCK, PARTITION_NAMESPACE, RESET_LOCK } from './adv
 import { decodeChangeList, encodeChangeList } from './change-list.js';
 import { maskUrl } from './mask-url.js';
 import { migrate, SCHEMA } from './migrations.js';
+import { createPostgresJournal } from './postgres-journal.js';
 import { toWriteStatement } from './write-statements.js';
 
 /** How often a commit is tried again after PostgreSQL broke a deadlock between two of them (it picks one to fail). */
@@ -124,6 +125,7 @@ export function createPostgresBackend(url: string): StoreBackend {
   };
 
   return {
+    journal: createPostgresJournal(pool, shown),
     async load() {
       const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
       client.on('error', () => undefined);
