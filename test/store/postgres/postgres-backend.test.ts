@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStore, StoreOpenError, type Store } from '../../../src/store/index.js';
 import { createTestDatabase } from '../../helpers/postgres-database.js';
@@ -80,6 +81,22 @@ describe('the PostgreSQL store', () => {
     await b.reset();
     await a.refresh();
     expect(a.dump().vendors).toEqual({});
+  });
+
+  it('refuses a database whose schema a newer build migrated, and changes nothing in it', async () => {
+    const url = await createTestDatabase();
+    await (await open(url)).close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('INSERT INTO returns_mock.migrations (version) VALUES (99)');
+      const error = await createStore({ postgres: url }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreOpenError);
+      expect((error as Error).message).toMatch(/version 99, newer than this build knows/);
+      expect((await client.query('SELECT max(version) AS v FROM returns_mock.migrations')).rows[0].v).toBe(99);
+    } finally {
+      await client.end();
+    }
   });
 
   it('refuses to start on a database it cannot reach, naming the URL with its password masked', async () => {
