@@ -66,6 +66,8 @@ export function createPostgresBackend(url: string): StoreBackend {
   // A connection that breaks while idle (the database restarted) is dropped by the pool; the next query reports the problem.
   pool.on('error', () => undefined);
   readers.on('error', () => undefined);
+  // The same for a connection that breaks while checked out between two queries: the query in flight reports it.
+  for (const each of [pool, readers]) each.on('connect', (client) => client.on('error', () => undefined));
   const endPools = () => Promise.all([pool.end(), readers.end()]).then(() => undefined);
   /** The last change-log position applied to the state. */
   let position = 0;
