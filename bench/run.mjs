@@ -11,6 +11,7 @@ import { populateStore } from './populate.mjs';
 import { renderResults } from './report.mjs';
 import { bareRequestFor, EMPORIX_CREATE_BODY, EMPORIX_HEADERS, requestFor, SCENARIOS } from './scenarios.mjs';
 import { ROOT, startBare, startOurs, startPrism } from './servers.mjs';
+import { startPostgresServer } from '../scripts/postgres-server.mjs';
 
 const { values } = parseArgs({ options: { duration: { type: 'string' }, warmup: { type: 'string' }, connections: { type: 'string' }, quick: { type: 'boolean' } } });
 const settings = {
@@ -71,6 +72,35 @@ try {
   for (const scenario of SCENARIOS) await load(scenario, 'returns-mock', requestFor(scenario, scenario === 'iom create' ? ours.base.intershop : ours.base.emporix, ids[0]));
   processes.push({ server: 'returns-mock (4 specs)', startupMs: oursStartupMs, peakRssMb: ours.peakRssMb() });
   await ours.stop();
+
+  // The same scenarios on PostgreSQL (a private server, fsync on): one replica, then two sharing the database, the
+  // load split evenly over both (two load generators, half the connections each; req/s summed, p99 the worse one).
+  const postgres = await startPostgresServer();
+  try {
+    for (const count of [1, 2]) {
+      const name = `returns-mock, PostgreSQL ×${count}`;
+      log(`${name}:`);
+      const replicas = [];
+      for (let i = 0; i < count; i += 1) replicas.push(await startOurs({ store: postgres.url, fixtures }));
+      await fetch(new URL('/__admin/reset', replicas[0].base.emporix), { method: 'POST' }); // each row starts from an empty database
+      const id = await createReturn(replicas[0].base.emporix);
+      for (const scenario of SCENARIOS) {
+        log(`  ${scenario} on ${name}…`);
+        const parts = await Promise.all(
+          replicas.map((replica) => {
+            const { url, ...rest } = requestFor(scenario, scenario === 'iom create' ? replica.base.intershop : replica.base.emporix, id);
+            return measure(url, rest, { ...settings, connections: Math.max(1, Math.round(settings.connections / count)) });
+          }),
+        );
+        const sum = (key) => parts.reduce((total, part) => total + part[key], 0);
+        runs.push({ scenario, server: name, requestsPerSecond: sum('requestsPerSecond'), p50Ms: Math.max(...parts.map((p) => p.p50Ms)), p99Ms: Math.max(...parts.map((p) => p.p99Ms)), total: sum('total'), non2xx: sum('non2xx'), errors: sum('errors') });
+      }
+      processes.push({ server: name, startupMs: replicas[0].startupMs, peakRssMb: Math.max(...replicas.map((replica) => replica.peakRssMb() ?? 0)) || undefined });
+      for (const replica of replicas) await replica.stop();
+    }
+  } finally {
+    postgres.stop();
+  }
 
   log('bare hono:');
   const bare = await startBare(sizes);

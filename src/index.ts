@@ -19,7 +19,7 @@ import { listen } from './http/listen.js';
 import { isLoopbackHost } from './http/admin-guard.js';
 import { createClientErrorRenderer } from './http/render-client-error.js';
 import { loadSpec } from './spec/load-spec.js';
-import { createStore, loadFixtures, type ResetScope, type Store } from './store/index.js';
+import { createStore, loadFixtures, type ResetScope, type SharedJournal, type Store } from './store/index.js';
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,11 @@ export interface MockOptions {
   db?: string;
   /** Keep nothing on disk. */
   inMemory?: boolean;
+  /**
+   * A PostgreSQL database shared by several replicas (`postgres://USER:PASSWORD@HOST:PORT/DB`); wins over `db` and
+   * `inMemory`. Its schema `returns_mock` is created and migrated at start.
+   */
+  store?: string;
   /** Pin the current time (ISO date-time) for reproducible answers. */
   clock?: string;
   /** Fixture directory (default the bundled `fixtures/`): `<dir>/<vendor>/*.yaml|json`. */
@@ -112,6 +117,39 @@ function journalFileSink(file: string): (entry: JournalEntry) => void {
   return (entry) => appendFileSync(file, `${JSON.stringify(entry)}\n`);
 }
 
+/**
+ * The recorder of a replica sharing its journal: its own exchanges go to the shared journal (and the NDJSON file), and
+ * the journal and report it serves are what `syncJournal` read back from there, every replica's, numbered by their
+ * shared position. `syncJournal` runs before each admin request, one at a time.
+ */
+function shareContract(recorder: ContractRecorder, shared: SharedJournal, sink: ((entry: JournalEntry) => void) | undefined) {
+  let position = 0;
+  let syncing: Promise<void> = Promise.resolve();
+  const readNew = async () => {
+    for (const row of await shared.read(position)) {
+      if (row.position <= position) continue;
+      position = row.position;
+      if (row.entry === null) recorder.clear();
+      else recorder.ingest({ ...(row.entry as JournalEntry), seq: row.position });
+    }
+  };
+  const syncJournal = () => (syncing = syncing.then(readNew, readNew));
+  const shareable: ContractRecorder = {
+    ...recorder,
+    record(exchange) {
+      const entry = recorder.describe(exchange);
+      shared.append(entry);
+      sink?.(entry);
+      return entry;
+    },
+    async clear() {
+      await shared.clear();
+      await syncJournal();
+    },
+  };
+  return { recorder: shareable, syncJournal };
+}
+
 /** The fixtures shipped with the package (`fixtures/`), found from `src/` and from `dist/` alike. */
 const BUNDLED_FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -139,7 +177,8 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   if (strayRule !== undefined) throw new Error(`a scenario rule names vendor '${strayRule.vendor}', which is not mounted; mounted: ${plugins.map((p) => p.id).join(', ')}`);
   const clock = options.clock === undefined ? undefined : new Date(options.clock);
   if (clock !== undefined && Number.isNaN(clock.getTime())) throw new Error(`clock '${options.clock}' is not an ISO date-time`);
-  const store = await createStore(options.inMemory ? { inMemory: true } : { file: options.db ?? DEFAULT_DB_FILE });
+  if (options.store !== undefined && !/^postgres(ql)?:\/\//.test(options.store)) throw new Error(`store must be a postgres:// URL (several replicas) or unset (--db FILE, --in-memory), not '${options.store.replace(/\/\/[^@/]*@/, '//***@')}'`);
+  const store = await createStore(options.store !== undefined ? { postgres: options.store } : options.inMemory ? { inMemory: true } : { file: options.db ?? DEFAULT_DB_FILE });
   // A fixture directory the user names must exist: a typo would otherwise start the mock with no reference data.
   if (options.fixtures !== undefined && !existsSync(options.fixtures)) throw new Error(`fixture directory ${options.fixtures} does not exist`);
   const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES);
@@ -150,35 +189,41 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   );
   const unmatchedRule = (options.scenarios ?? []).find((rule) => rule.vendor === undefined && rule.operation !== undefined && !engines.some((engine) => engine.operations.some((compiled) => compiled.operation.operationId === rule.operation)));
   if (unmatchedRule !== undefined) throw new Error(`a scenario rule names operation '${unmatchedRule.operation}', which no mounted vendor has; mounted: ${plugins.map((p) => p.id).join(', ')}`);
-  const contract = createContractRecorder({
+  const shared = store.sharedJournal;
+  const recorder = createContractRecorder({
     catalogues: engines.map((engine) => buildVendorCatalogue(engine.plugin, engine.spec.index)),
     journalLimit: options.journalLimit,
-    sink: options.journal === undefined ? undefined : journalFileSink(options.journal),
+    sink: options.journal === undefined || shared !== undefined ? undefined : journalFileSink(options.journal),
   });
+  const contract = shared === undefined ? { recorder, syncJournal: async () => undefined } : shareContract(recorder, shared, options.journal === undefined ? undefined : journalFileSink(options.journal));
   const app = createApp({
     engines,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onExchange: (exchange) => {
-      const entry = contract.record(exchange);
+      const entry = contract.recorder.record(exchange);
       options.onExchange?.(exchange, entry);
     },
-    admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract, requireCoverage: options.requireCoverage, reseed: () => engines.forEach((engine) => engine.reseed()) },
+    admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract: contract.recorder, requireCoverage: options.requireCoverage, reseed: () => engines.forEach((engine) => engine.reseed()) },
     adminToken: options.adminToken,
+    refresh: async (scope) => {
+      await store.refresh();
+      if (scope === 'admin') await contract.syncJournal();
+    },
   });
   return {
     app,
     engines,
     store,
-    contract,
+    contract: contract.recorder,
     async reset(scope) {
       await store.reset(scope);
       if (scope?.vendor === undefined) {
-        contract.clear();
+        await contract.recorder.clear();
         for (const engine of engines) engine.reseed();
       }
     },
-    journal: (filter) => contract.journal.list(filter),
-    report: reportOf(contract, options.requireCoverage),
+    journal: (filter) => contract.recorder.journal.list(filter),
+    report: reportOf(contract.recorder, options.requireCoverage),
   };
 }
 

@@ -21,6 +21,7 @@ export function toStartOptions({ values, scenarios, configFile }: ResolvedSettin
     specs: ((values.spec as string[] | undefined) ?? []).map(parseSpecEntry),
     db: values.db as string | undefined,
     inMemory: values.inMemory as boolean | undefined,
+    store: values.store as string | undefined,
     clock: values.clock as string | undefined,
     fixtures: values.fixtures as string | undefined,
     strictFixtures: values.strictFixtures as boolean | undefined,

@@ -23,6 +23,7 @@ or from returns-mock.config.yaml|yml|json; precedence: option > environment > co
   --max-body BYTES    largest request body (default 1048576)
   --db FILE           store file (default .data/returns-mock.json; its log is FILE.log)
   --in-memory         keep nothing on disk
+  --store URL         share the state with other replicas in PostgreSQL: postgres://USER:PASSWORD@HOST/DB
   --clock ISO-DATE    pin the current time, for reproducible answers
   --fixtures DIR      reference data (default the bundled fixtures/): DIR/<vendor>/*.yaml|json
   --strict-fixtures   refuse orders, shops, companies the fixtures lack (default: fabricate them)

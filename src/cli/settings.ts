@@ -21,6 +21,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   setting('maxBody', 'max-body', integer(1, 1024 ** 3)),
   setting('db', 'db', { type: 'string' }),
   setting('inMemory', 'in-memory', { type: 'boolean' }),
+  setting('store', 'store', { type: 'string' }),
   setting('clock', 'clock', { type: 'string' }),
   setting('fixtures', 'fixtures', { type: 'string' }),
   setting('strictFixtures', 'strict-fixtures', { type: 'boolean' }),

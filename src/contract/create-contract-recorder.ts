@@ -19,8 +19,12 @@ export interface ContractRecorder {
   collector: ReportCollector;
   catalogues: VendorCatalogue[];
   record(exchange: RecordedExchange): JournalEntry;
-  /** Forgets every entry and count (`DELETE /__admin/journal`); the sequence goes on. */
-  clear(): void;
+  /** The numbered journal entry of an exchange, not kept: for a journal shared by replicas, which keeps it itself. */
+  describe(exchange: RecordedExchange): JournalEntry;
+  /** Keeps an entry as it is (numbered already): one read back from a journal shared by replicas. */
+  ingest(entry: JournalEntry): void;
+  /** Forgets every entry and count (`DELETE /__admin/journal`); the sequence goes on. A shared journal resolves once every replica will see it. */
+  clear(): void | Promise<void>;
 }
 
 /** Creates the recorder a running mock feeds with every exchange. */
@@ -28,15 +32,23 @@ export function createContractRecorder({ catalogues, journalLimit = DEFAULT_JOUR
   const journal = createJournal({ limit: journalLimit, sink });
   const collector = createReportCollector(catalogues);
   let seq = 0;
+  const describe = (exchange: RecordedExchange) => {
+    seq += 1;
+    return toJournalEntry(exchange, seq, now(), catalogues.find((catalogue) => catalogue.vendor === exchange.vendor));
+  };
+  const ingest = (entry: JournalEntry) => {
+    journal.append(entry);
+    collector.add(entry);
+  };
   return {
     journal,
     collector,
     catalogues,
+    describe,
+    ingest,
     record(exchange) {
-      seq += 1;
-      const entry = toJournalEntry(exchange, seq, now(), catalogues.find((catalogue) => catalogue.vendor === exchange.vendor));
-      journal.append(entry);
-      collector.add(entry);
+      const entry = describe(exchange);
+      ingest(entry);
       return entry;
     },
     clear() {

@@ -89,8 +89,8 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
 
     admin.get('/vendors', (c) => c.json({ vendors: vendors.map((vendor) => summariseVendorCoverage(contract, vendor)) }));
 
-    admin.delete('/journal', (c) => {
-      contract.clear();
+    admin.delete('/journal', async (c) => {
+      await contract.clear();
       return c.json({ cleared: true });
     });
 

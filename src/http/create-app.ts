@@ -6,7 +6,7 @@ import { readBody } from './read-body.js';
 import { createAdminRoutes, type AdminOptions } from './admin-routes.js';
 import { adminGuard } from './admin-guard.js';
 import { crossOrigin } from './cross-origin.js';
-import { StoreWriteError } from '../store/index.js';
+import { StoreUnavailableError, StoreWriteError } from '../store/index.js';
 
 export interface AppOptions {
   engines: VendorEngine[];
@@ -18,6 +18,8 @@ export interface AppOptions {
   admin?: AdminOptions;
   /** When set, every `/__admin` request must present this token. */
   adminToken?: string;
+  /** Brings the store (for `admin` also the shared journal) up to date before a request is handled: replicas sharing a database. */
+  refresh?: (scope: 'vendor' | 'admin') => Promise<void>;
 }
 
 /** Default request body limit: 1 MiB. */
@@ -37,7 +39,7 @@ function toResponse(response: HttpResponse): Response {
 }
 
 /** Builds the Hono app: every vendor under its prefix, CORS for browser clients and one error boundary. */
-export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken }: AppOptions): Hono {
+export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken, refresh }: AppOptions): Hono {
   const app = new Hono();
   app.use('*', crossOrigin());
 
@@ -51,6 +53,7 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken
   if (admin !== undefined) {
     app.use('/__admin', adminGuard(adminToken));
     app.use('/__admin/*', adminGuard(adminToken));
+    if (refresh !== undefined) app.use('/__admin/*', async (_c, next) => (await refresh('admin'), next()));
     app.route('/__admin', createAdminRoutes(admin, maxBodyBytes));
   }
 
@@ -59,6 +62,7 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken
     app.get(`${prefix}/openapi.yaml`, (c) => c.body(engine.spec.source, 200, { 'content-type': 'application/yaml; charset=utf-8' }));
     app.get(`${prefix}/openapi.json`, (c) => c.json(engine.spec.doc));
     const handle = async (c: Context) => {
+      await refresh?.('vendor');
       const body = await readBody(c.req.raw, maxBodyBytes);
       if (body.kind === 'aborted') return c.body(null, 400);
       const request = toHttpRequest(c, prefix, body.kind === 'body' ? body.bytes : undefined);
@@ -76,9 +80,9 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken
   app.notFound((c) => c.json({ message: `No vendor is mounted at ${new URL(c.req.url).pathname}`, vendors: engines.map((e) => e.plugin.prefix) }, 404));
 
   // The one error boundary: anything unexpected is logged and answered as a 500 in the vendor's shape. A store that
-  // cannot write (disk full, read-only) is no bug of the mock: a 503 says so, and the change was not acknowledged.
+  // cannot write (disk full, read-only) or reach its database is no bug of the mock: a 503 says so, and nothing was acknowledged.
   app.onError((error, c) => {
-    const unwritable = error instanceof StoreWriteError;
+    const unwritable = error instanceof StoreWriteError || error instanceof StoreUnavailableError;
     if (unwritable) console.error(`[returns-mock] ${error.message}`);
     else console.error('[returns-mock] unexpected error:', error);
     const status = unwritable ? 503 : 500;

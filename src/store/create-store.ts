@@ -1,46 +1,24 @@
-import type { StoreAdapter } from './adapter.js';
-import { applyChange } from './apply-change.js';
-import { copyRecord } from './copy-record.js';
-import { assertName } from './assert-name.js';
-import { createGroupCommit } from './group-commit.js';
-import { createLogPersistence } from './log-persistence.js';
-import { createMemoryPersistence } from './memory-persistence.js';
-import { createSnapshotPersistence } from './snapshot-persistence.js';
-import { createTransaction } from './create-transaction.js';
-import type { StoreChange } from './store-change.js';
-import { StoreWriteError } from './store-write-error.js';
-import { findPartition, toStoreData } from './store-state.js';
+import { copyRecord } from './state/copy-record.js';
+import { assertName } from './state/assert-name.js';
+import { createTransaction } from './state/create-transaction.js';
+import type { StoreChange } from './state/store-change.js';
+import { findPartition, toStoreData } from './state/store-state.js';
+import { selectStoreBackend, type StoreOptions } from './persistence/select-store-backend.js';
 import type { ResetScope, Store, StoreData, StoreTransaction } from './types.js';
 
-/**
- * Where the store keeps its data: a JSON snapshot file with an append-only log beside it (`file` and `file.log`),
- * memory only, or any lowdb adapter (e.g. `createMemoryAdapter()`, `createCountingAdapter(createJsonFileAdapter(file))`),
- * which gets the whole state on every write.
- */
-export type StoreOptions = { file: string } | { inMemory: true } | { adapter: StoreAdapter };
+export type { StoreOptions } from './persistence/select-store-backend.js';
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
 /**
- * Opens the store: reads what the persistence holds (a missing file is empty; an unreadable one throws
- * `StoreOpenError`), then serves reads from memory and group-commits every change.
+ * Opens the store on its backend: reads what it holds (a missing file is empty; an unreadable one throws
+ * `StoreOpenError`), then serves reads from memory and commits every change through the backend.
  * @example const store = await createStore({ file: '.data/returns-mock.json' });
  */
 export async function createStore(options: StoreOptions): Promise<Store> {
-  const persistence =
-    'file' in options ? createLogPersistence(options.file) : 'adapter' in options ? createSnapshotPersistence(options.adapter) : createMemoryPersistence();
-  const state = await persistence.load();
-  /** Changes applied to `state` and not yet handed to a write. */
-  let pending: StoreChange[] = [];
-  // A write takes the pending changes when it starts, so it holds every change applied before that moment.
-  const commits = createGroupCommit(() => {
-    const changes = pending;
-    pending = [];
-    return persistence.write(changes, state).catch((error: unknown) => {
-      throw new StoreWriteError({ cause: error });
-    });
-  });
+  const backend = await selectStoreBackend(options);
+  const state = await backend.load();
   let transacting = false;
   /** A change attempted inside a transaction: it fails the enclosing transaction too, even if the callback ignores the rejection. */
   let misuse: Error | undefined;
@@ -66,12 +44,8 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     return rejected;
   };
 
-  const keep = (changes: StoreChange[]) => {
-    for (const change of changes) pending.push(change);
-    return commits.commit();
-  };
-
-  const runTransaction = async <R>(change: (tx: StoreTransaction) => R): Promise<R> => {
+  /** One run of `change` in a fresh transaction over the current state: what it would change, touch and return. */
+  const decide = <R>(change: (tx: StoreTransaction) => R) => {
     const transaction = createTransaction(state);
     transacting = true;
     misuse = undefined;
@@ -88,8 +62,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (misuse !== undefined) throw misuse;
     if (isThenable(result)) throw new TypeError('store: transact() takes a synchronous function (read first, then change everything at once); nothing was kept');
-    await keep(transaction.apply());
-    return result;
+    return { changes: transaction.collect(), partitions: transaction.touched, result };
   };
 
   const runReset = async (scope: ResetScope | undefined): Promise<void> => {
@@ -99,11 +72,11 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     if (vendor !== undefined) assertName('vendor', vendor);
     if (tenant !== undefined) assertName('tenant', tenant);
     const reset: StoreChange = vendor === undefined ? { kind: 'reset' } : tenant === undefined ? { kind: 'reset', vendor } : { kind: 'reset', vendor, tenant };
-    applyChange(state, reset);
-    await keep([reset]);
+    await backend.commit(state, () => ({ changes: [reset], partitions: 'all' as const, result: undefined }));
   };
 
   return {
+    sharedJournal: backend.journal,
     get<T>(vendor: string, tenant: string, collection: string, id: string) {
       const found = records(vendor, tenant, collection);
       assertName('id', id);
@@ -116,7 +89,11 @@ export async function createStore(options: StoreOptions): Promise<Store> {
       return records(vendor, tenant, collection)?.size ?? 0;
     },
     transact(change) {
-      return refusal('transact()') ?? runTransaction(change);
+      // The async wrapper runs `decide` at once yet turns its throw into a rejection.
+      return refusal('transact()') ?? (async () => backend.commit(state, () => decide(change)))();
+    },
+    refresh() {
+      return backend.refresh(state);
     },
     reset(scope) {
       return refusal('reset()') ?? runReset(scope);
@@ -127,7 +104,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     },
     close() {
       closed = true;
-      closing ??= commits.flush().then(() => persistence.close(state));
+      closing ??= backend.close(state);
       return closing;
     },
   };

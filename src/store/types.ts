@@ -64,10 +64,36 @@ export interface Store {
    * @example const id = await store.transact((tx) => { const n = tx.nextId('jtl', t, 'returns'); tx.put('jtl', t, 'returns', String(n), { id: n }); return n; });
    */
   transact<R>(change: (tx: StoreTransaction) => R): Promise<R>;
+  /**
+   * Brings the reads up to date with what other processes committed (a backend shared by several replicas;
+   * others resolve at once): called before each request is handled. Rejects with `StoreUnavailableError`.
+   */
+  refresh(): Promise<void>;
   /** Clears everything, one vendor or one vendor's tenant (sequences restart at 1); resolves once written. */
   reset(scope?: ResetScope): Promise<void>;
+  /** The journal shared by every replica, when the backend is shared (PostgreSQL); `undefined` when this process is alone. */
+  readonly sharedJournal?: SharedJournal;
   /** A deep copy of everything (for `GET /__admin/state`). */
   dump(): StoreData;
   /** Waits for every pending write; afterwards reads still work and changes are refused. */
   close(): Promise<void>;
+}
+
+/** One row of a journal shared by replicas: an entry (as JSON data), or `null` where the journal was cleared. */
+export interface SharedJournalRow {
+  position: number;
+  entry: unknown;
+}
+
+/**
+ * The journal every replica on one shared backend writes and reads, so a report on any replica covers the traffic
+ * of all. Its entries are opaque JSON to the store.
+ */
+export interface SharedJournal {
+  /** Queues an entry; queued entries are written together, without delaying the answer they describe. */
+  append(entry: unknown): void;
+  /** Marks a clear: every replica forgets the entries before it. Resolves once written. */
+  clear(): Promise<void>;
+  /** This process's queued entries written, the rows after `position`, oldest first. Rejects with `StoreUnavailableError`. */
+  read(after: number): Promise<SharedJournalRow[]>;
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { createGroupCommit } from '../../src/store/group-commit.js';
+import { createGroupCommit } from '../../src/store/persistence/group-commit.js';
 import { createJsonFileAdapter, createMemoryAdapter, createStore, type StoreAdapter } from '../../src/store/index.js';
 import { createCountingAdapter, idsIn } from './counting-adapter.js';
 import { createTempStoreFile } from './temp-dir.js';

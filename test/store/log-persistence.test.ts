@@ -1,10 +1,10 @@
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyChange } from '../../src/store/apply-change.js';
+import { applyChange } from '../../src/store/state/apply-change.js';
 import { createStore, StoreOpenError, STORE_DATA_VERSION, type Store } from '../../src/store/index.js';
-import { createLogPersistence } from '../../src/store/log-persistence.js';
-import { toFrozenJson } from '../../src/store/to-frozen-record.js';
+import { createLogPersistence } from '../../src/store/persistence/log-persistence.js';
+import { toFrozenJson } from '../../src/store/state/to-frozen-record.js';
 import { createTempStoreFile } from './temp-dir.js';
 
 const LOG = (file: string) => `${file}.log`;

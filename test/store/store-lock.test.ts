@@ -3,7 +3,7 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createStore, StoreOpenError } from '../../src/store/index.js';
-import { lockFileOf } from '../../src/store/store-lock.js';
+import { lockFileOf } from '../../src/store/locking/store-lock.js';
 import { buildStoreInto } from './build-store.js';
 import { createTempDir } from './temp-dir.js';
 

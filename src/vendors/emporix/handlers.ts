@@ -1,7 +1,7 @@
 import type { OperationResult } from '../../core/http.js';
 import type { ValidatedRequest } from '../../core/request.js';
 import type { Violation } from '../../core/violation.js';
-import type { HandlerContext, OperationHandler } from '../../core/vendor-plugin.js';
+import type { HandlerContext, OperationHandler, VendorTransaction } from '../../core/vendor-plugin.js';
 import applyPatchModule from 'fast-json-patch';
 import { satisfiesSecurity } from '../shared/granted-scopes.js';
 import { identifyEmporixCaller, type EmporixCaller } from './caller.js';
@@ -43,9 +43,9 @@ function bodyFindings(context: HandlerContext, request: ValidatedRequest, caller
 const notPending = (context: HandlerContext, record: EmporixReturn) =>
   context.refuse(400, [{ code: 'state.return.not-pending', location: 'state', pointer: '/approvalStatus', message: `a customer can change a return only while it is PENDING; it is ${record.approvalStatus}`, specPointer: '#/components/schemas/ApprovalStatus', value: record.approvalStatus }]);
 
-/** Reads the return a caller may see: a customer only their own. */
-function visibleReturn(context: HandlerContext, request: ValidatedRequest, caller: EmporixCaller): EmporixReturn | undefined {
-  const record = context.store.get<EmporixReturn>(tenantOf(request), RETURNS, returnIdOf(request));
+/** Reads the return a caller may see (a customer only their own), from the store or, for a change, from inside its transaction. */
+function visibleReturn(context: HandlerContext, request: ValidatedRequest, caller: EmporixCaller, reader: Pick<VendorTransaction, 'get'> = context.store): EmporixReturn | undefined {
+  const record = reader.get<EmporixReturn>(tenantOf(request), RETURNS, returnIdOf(request));
   if (record === undefined) return undefined;
   if (caller.kind === 'customer' && record.requestor?.customerId !== caller.customerId) return undefined;
   return record;
@@ -132,19 +132,25 @@ const getReturn = guarded((request, context, caller) => {
 const refuseInvalid = (context: HandlerContext, violations: Violation[]) =>
   context.refuse(400, violations.map((v) => ({ ...v, code: 'state.return.invalid', location: 'body' as const })));
 
-/** PUT and PATCH end alike: a customer may change only a PENDING return; version and modifiedAt move on. */
-async function saveChange(context: HandlerContext, request: ValidatedRequest, caller: EmporixCaller, change: (record: EmporixReturn) => EmporixReturn | OperationResult): Promise<OperationResult> {
-  const record = visibleReturn(context, request, caller);
-  if (record === undefined) return notFound(context, request);
-  if (caller.kind === 'customer' && record.approvalStatus !== 'PENDING') return notPending(context, record);
-  const changed = change(structuredClone(record));
-  if (!('id' in changed)) return changed;
-  changed.id = record.id;
-  changed.metadata = { ...changed.metadata, createdAt: record.metadata.createdAt, modifiedAt: context.now().toISOString(), version: record.metadata.version + 1 };
-  const violations = context.validate(RETURN_SCHEMA, changed);
-  if (violations.length > 0) return refuseInvalid(context, violations);
-  await context.store.transact((tx) => tx.put(tenantOf(request), RETURNS, record.id, changed));
-  return { status: 204 };
+/**
+ * PUT and PATCH end alike: a customer may change only a PENDING return; version and modifiedAt move on. The return is
+ * read, checked (the version) and written in one transaction, so of two changes to one version only one is accepted,
+ * also across replicas sharing a database.
+ */
+function saveChange(context: HandlerContext, request: ValidatedRequest, caller: EmporixCaller, change: (record: EmporixReturn) => EmporixReturn | OperationResult): Promise<OperationResult> {
+  return context.store.transact((tx): OperationResult => {
+    const record = visibleReturn(context, request, caller, tx);
+    if (record === undefined) return notFound(context, request);
+    if (caller.kind === 'customer' && record.approvalStatus !== 'PENDING') return notPending(context, record);
+    const changed = change(structuredClone(record));
+    if (!('id' in changed)) return changed;
+    changed.id = record.id;
+    changed.metadata = { ...changed.metadata, createdAt: record.metadata.createdAt, modifiedAt: context.now().toISOString(), version: record.metadata.version + 1 };
+    const violations = context.validate(RETURN_SCHEMA, changed);
+    if (violations.length > 0) return refuseInvalid(context, violations);
+    tx.put(tenantOf(request), RETURNS, record.id, changed);
+    return { status: 204 };
+  });
 }
 
 const updateReturn = guarded((request, context, caller) =>
@@ -193,19 +199,23 @@ const patchReturn = guarded((request, context, caller) =>
   'write',
 );
 
-const deleteReturn = guarded(async (request, context, caller) => {
-  const record = visibleReturn(context, request, caller);
-  if (record === undefined) return notFound(context, request);
-  const tenant = tenantOf(request);
-  if (caller.kind === 'employee') {
-    await context.store.transact((tx) => tx.delete(tenant, RETURNS, record.id));
-    return { status: 204 };
-  }
-  if (record.approvalStatus !== 'PENDING') return notPending(context, record);
-  const closed: EmporixReturn = { ...record, approvalStatus: 'CLOSED', metadata: { ...record.metadata, modifiedAt: context.now().toISOString(), version: record.metadata.version + 1 } };
-  await context.store.transact((tx) => tx.put(tenant, RETURNS, record.id, closed));
-  return { status: 204 };
-}, 'write');
+const deleteReturn = guarded(
+  (request, context, caller) =>
+    context.store.transact((tx): OperationResult => {
+      const record = visibleReturn(context, request, caller, tx);
+      if (record === undefined) return notFound(context, request);
+      const tenant = tenantOf(request);
+      if (caller.kind === 'employee') {
+        tx.delete(tenant, RETURNS, record.id);
+        return { status: 204 };
+      }
+      if (record.approvalStatus !== 'PENDING') return notPending(context, record);
+      const closed: EmporixReturn = { ...record, approvalStatus: 'CLOSED', metadata: { ...record.metadata, modifiedAt: context.now().toISOString(), version: record.metadata.version + 1 } };
+      tx.put(tenant, RETURNS, record.id, closed);
+      return { status: 204 };
+    }),
+  'write',
+);
 
 /** Emporix behaviour keyed by the spec's operationIds. */
 export const emporixHandlers: Record<string, OperationHandler> = { listReturns, createReturn, getReturn, updateReturn, patchReturn, deleteReturn };

@@ -1,6 +1,6 @@
-import { createDictionary } from './create-dictionary.js';
+import { createDictionary } from '../state/create-dictionary.js';
 import { StoreOpenError } from './store-open-error.js';
-import { STORE_DATA_VERSION, type Partition, type StoreData, type StoredRecord } from './types.js';
+import { STORE_DATA_VERSION, type Partition, type StoreData, type StoredRecord } from '../types.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const pointerTo = (...tokens: Array<string | number>) => tokens.map((t) => `/${String(t).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');

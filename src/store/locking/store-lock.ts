@@ -1,6 +1,6 @@
 import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { StoreOpenError } from './store-open-error.js';
+import { StoreOpenError } from '../persistence/store-open-error.js';
 
 /** The lock file beside a store file: `FILE.lock`, holding the id of the process that has the store open. */
 export const lockFileOf = (file: string): string => `${path.resolve(file)}.lock`;

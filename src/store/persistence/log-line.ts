@@ -1,4 +1,4 @@
-import type { StoreChange } from './store-change.js';
+import type { StoreChange } from '../state/store-change.js';
 
 /** One line of the append-only log: a group commit's batch number and its changes, in order. */
 export interface LogBatch {
@@ -8,7 +8,7 @@ export interface LogBatch {
 
 const quote = (text: string) => JSON.stringify(text);
 
-const encodeChange = (change: StoreChange): string => {
+export const encodeChange = (change: StoreChange): string => {
   switch (change.kind) {
     case 'put':
       // The record is JSON text already: spliced in, not serialised again.
@@ -30,7 +30,7 @@ export function encodeLogLine({ batch, changes }: LogBatch): string {
 const isName = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 /** Reads one encoded change, or `undefined` when it is not one. */
-function decodeChange(value: unknown): StoreChange | undefined {
+export function decodeChange(value: unknown): StoreChange | undefined {
   if (!Array.isArray(value)) return undefined;
   const [kind, vendor, tenant, name, id, record] = value as unknown[];
   if (kind === 'reset') {

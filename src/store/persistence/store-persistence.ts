@@ -1,7 +1,10 @@
-import type { StoreChange } from './store-change.js';
-import type { StoreState } from './store-state.js';
+import type { StoreChange } from '../state/store-change.js';
+import type { StoreState } from '../state/store-state.js';
 
-/** How the store keeps its state on disk (or not): a snapshot adapter, or a snapshot plus an append-only log. */
+/**
+ * The durable half of a backend only this process writes (`createLocalBackend`): a snapshot adapter, a snapshot
+ * plus an append-only log, or nothing (memory).
+ */
 export interface StorePersistence {
   /** The state as last made durable. */
   load(): Promise<StoreState>;

@@ -1,15 +1,15 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { applyChange } from './apply-change.js';
+import { applyChange } from '../state/apply-change.js';
 import { appendToLog, readAppendLog, truncateLog } from './append-log.js';
 import { createJsonFileAdapter, type SnapshotData } from './json-file-adapter.js';
 import { encodeLogLine } from './log-line.js';
 import type { StorePersistence } from './store-persistence.js';
-import { toStoreData, toStoreState } from './store-state.js';
-import { deepFreeze } from './to-frozen-record.js';
-import { STORE_DATA_VERSION } from './types.js';
-import { lockStoreFile } from './store-lock.js';
+import { toStoreData, toStoreState } from '../state/store-state.js';
+import { deepFreeze } from '../state/to-frozen-record.js';
+import { STORE_DATA_VERSION } from '../types.js';
+import { lockStoreFile } from '../locking/store-lock.js';
 import { syncDirectory } from './write-file-durably.js';
 
 /** The log is folded into the snapshot once it outgrows both this and the snapshot: amortised O(1) per change. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { parseStoreData } from './parse-store-data.js';
 import { StoreOpenError } from './store-open-error.js';
-import type { StoreData } from './types.js';
+import type { StoreData } from '../types.js';
 import { writeFileDurably } from './write-file-durably.js';
 
 /** The snapshot file's content: the store's data and, when an append-only log sits beside it, the last log batch it already holds. */

@@ -1,19 +1,23 @@
-import { applyChange } from './apply-change.js';
 import { assertName } from './assert-name.js';
 import type { StoreChange } from './store-change.js';
 import { findPartition, type StoreState } from './store-state.js';
 import { copyRecord } from './copy-record.js';
 import { toFrozenJson } from './to-frozen-record.js';
-import type { StoreTransaction } from './types.js';
+import type { StoreTransaction } from '../types.js';
 
-/** A transaction in progress: `tx` for the caller, `apply` to keep its changes, `end` to close it. */
+/** A transaction in progress: `tx` for the caller, `collect` for its changes, `end` to close it. */
 export interface OpenTransaction {
   tx: StoreTransaction;
-  /** Moves the changes into `state` (synchronously) and returns them, in order, for the log. */
-  apply(): StoreChange[];
+  /** Its changes in order (sequences last), not yet applied to `state`: the backend applies them once they are kept. */
+  collect(): StoreChange[];
+  /** Every partition it read or changed, as `partitionKey` gives them: what a shared backend must lock. */
+  touched: ReadonlySet<string>;
   /** Makes every further `tx` call throw. */
   end(): void;
 }
+
+/** One key per (vendor, tenant), as JSON so that no two pairs share one. */
+export const partitionKey = (vendor: string, tenant: string): string => JSON.stringify([vendor, tenant]);
 
 /** Marks a record the transaction deleted. */
 const DELETED = Symbol('deleted');
@@ -26,18 +30,20 @@ interface DraftPartition {
 
 /**
  * Starts a transaction over `state` that records its changes as a list and reads through an overlay of
- * them: `state` stays untouched until `apply`, so dropping the transaction drops everything it did, and
+ * them: `state` stays untouched (the backend applies `collect()` once it keeps the changes), so dropping the transaction drops everything it did, and
  * a change costs O(1) whatever the store holds (no collection is copied).
  */
 export function createTransaction(state: StoreState): OpenTransaction {
   const draft = new Map<string, Map<string, DraftPartition>>();
   const changes: StoreChange[] = [];
+  const touched = new Set<string>();
   let open = true;
   const check = (vendor: string, tenant: string, collection: string, collectionKind = 'collection') => {
     if (!open) throw new Error('store: this transaction has ended; use tx only synchronously inside the transact() callback');
     assertName('vendor', vendor);
     assertName('tenant', tenant);
     assertName(collectionKind, collection);
+    touched.add(partitionKey(vendor, tenant));
   };
   const draftOf = (vendor: string, tenant: string, create: boolean): DraftPartition | undefined => {
     let tenants = draft.get(vendor);
@@ -108,15 +114,15 @@ export function createTransaction(state: StoreState): OpenTransaction {
 
   return {
     tx,
-    apply() {
+    touched,
+    collect() {
+      const sequences: StoreChange[] = [];
       for (const [vendor, tenants] of draft) {
         for (const [tenant, partition] of tenants) {
-          for (const [name, value] of partition.sequences) changes.push({ kind: 'sequence', vendor, tenant, sequence: name, value });
+          for (const [name, value] of partition.sequences) sequences.push({ kind: 'sequence', vendor, tenant, sequence: name, value });
         }
       }
-      for (const c of changes) applyChange(state, c);
-      draft.clear();
-      return changes;
+      return [...changes, ...sequences];
     },
     end() {
       open = false;

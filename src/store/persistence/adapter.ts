@@ -1,5 +1,5 @@
 import type { Adapter } from 'lowdb';
-import type { StoreData } from './types.js';
+import type { StoreData } from '../types.js';
 
 /**
  * Where the store's data lives: lowdb's two-method adapter (`read`, `write`), so lowdb's own adapters

@@ -1,6 +1,6 @@
 import { createDictionary } from './create-dictionary.js';
 import { deepFreeze } from './to-frozen-record.js';
-import { STORE_DATA_VERSION, type Partition, type StoreData, type StoredRecord } from './types.js';
+import { STORE_DATA_VERSION, type Partition, type StoreData, type StoredRecord } from '../types.js';
 
 /** One partition in memory: `Map`s keep insertion order for every key and cannot be polluted. Records are frozen. */
 export interface PartitionState {

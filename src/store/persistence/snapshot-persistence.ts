@@ -1,8 +1,8 @@
 import { Low } from 'lowdb';
 import type { StoreAdapter } from './adapter.js';
 import type { StorePersistence } from './store-persistence.js';
-import { toStoreData, toStoreState } from './store-state.js';
-import { STORE_DATA_VERSION, type StoreData } from './types.js';
+import { toStoreData, toStoreState } from '../state/store-state.js';
+import { STORE_DATA_VERSION, type StoreData } from '../types.js';
 
 /** Persistence through any lowdb adapter: every write hands it a fresh snapshot of the whole state (memory, or a custom adapter). */
 export function createSnapshotPersistence(adapter: StoreAdapter): StorePersistence {

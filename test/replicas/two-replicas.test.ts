@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningCli } from '../helpers/spawn-cli.js';
+import { createTestDatabase } from '../helpers/postgres-database.js';
+import { APPROVAL_TYPE, call, createIomRequest, EMPLOYEE, EMPORIX_RETURNS, emporixReturn, idFrom, IOM_AUTH, requestsPath, startReplica } from './replica-client.js';
+
+describe('two replicas (two CLI processes) on one PostgreSQL database', () => {
+  let replicas: RunningCli[] = [];
+  const base = (index: number) => replicas[index % 2]!.url;
+
+  beforeAll(async () => {
+    const store = await createTestDatabase();
+    replicas = await Promise.all([startReplica(store), startReplica(store)]); // both migrate the empty database at once
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(replicas.map((replica) => replica.stop()));
+  });
+
+  it('take 200 concurrent creates spread across both: all acknowledged, distinct ids, every one readable on both, returnables down by exactly 200', async () => {
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, index) => createIomRequest(base(index))));
+    expect(answers.filter((answer) => answer.status !== 201).map((answer) => answer.json)).toEqual([]);
+    const ids = answers.map(idFrom);
+    expect(new Set(ids).size).toBe(200);
+    for (const replica of [0, 1]) {
+      const list = await call(base(replica), 'GET', requestsPath(), IOM_AUTH);
+      expect(list.json.map((request: { id: number }) => request.id).sort()).toEqual([...ids].sort());
+      const returnables = await call(base(replica), 'GET', requestsPath('/returnables'), IOM_AUTH);
+      expect(returnables.json.positions.find((entry: { positionNumber: number }) => entry.positionNumber === 1).quantity).toBe(800);
+    }
+  });
+
+  it('never return more than is returnable: of 80 single-piece creates for 50 pieces across both, exactly 50 are accepted', async () => {
+    const answers = await Promise.all(Array.from({ length: 80 }, (_, index) => createIomRequest(base(index), 2)));
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(50);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(30);
+  });
+
+  it('approve one IOM return request sent to both at once exactly once; the other gets IOM\'s 400 for a decided request', async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const id = idFrom(await createIomRequest(base(round)));
+      const approvals = await Promise.all([0, 1].map((replica) => call(base(replica), 'POST', requestsPath(`/${id}/approvals`), IOM_AUTH, { status: 'APPROVED' }, APPROVAL_TYPE)));
+      expect(approvals.map((answer) => answer.status).sort()).toEqual([201, 400]);
+      expect(approvals.find((answer) => answer.status === 400)!.json.errors[0]).toMatchObject({ code: 'VALIDATION_EXCEPTION', value: 'ACCEPTED' });
+      const read = await call(base(round + 1), 'GET', requestsPath(`/${id}`), IOM_AUTH);
+      expect(read.json).toMatchObject({ status: 'ACCEPTED', businessStatus: 'ACCEPTED' });
+    }
+  });
+
+  it('accept one Emporix PUT of a version sent to both at once; the other gets Emporix\'s 409', async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const created = await call(base(round), 'POST', EMPORIX_RETURNS, EMPLOYEE, emporixReturn(`RACE-${round}`));
+      expect(created.status).toBe(201);
+      const put = (replica: number) => call(base(replica), 'PUT', `${EMPORIX_RETURNS}/${created.json.id}`, EMPLOYEE, { ...emporixReturn(`RACE-${round}`), metadata: { version: 1 }, approvalStatus: 'APPROVED', reason: { code: '001', details: `from replica ${replica}` } });
+      const answers = await Promise.all([put(0), put(1)]);
+      expect(answers.map((answer) => answer.status).sort(), JSON.stringify(answers.map((answer) => answer.json))).toEqual([204, 409]);
+      const read = await call(base(round + 1), 'GET', `${EMPORIX_RETURNS}/${created.json.id}`, EMPLOYEE);
+      expect(read.json.metadata.version).toBe(2);
+      expect(read.json.reason.details).toBe(`from replica ${answers.findIndex((answer) => answer.status === 204)}`);
+    }
+  });
+
+  it('share the journal: the report and journal of either replica cover the traffic of both; a clear and a reset on one hold for both', async () => {
+    expect((await call(base(0), 'DELETE', '/__admin/journal', {})).status).toBe(200);
+    for (let index = 0; index < 5; index += 1) expect((await call(base(index % 3 === 0 ? 1 : 0), 'GET', requestsPath(), IOM_AUTH)).status).toBe(200);
+    for (const replica of [0, 1]) {
+      const journal = await call(base(replica), 'GET', '/__admin/journal', {});
+      expect(journal.json.entries).toHaveLength(5);
+      const seqs = journal.json.entries.map((entry: { seq: number }) => entry.seq);
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      const report = await call(base(replica), 'GET', '/__admin/report', {});
+      expect(report.json.results.reduce((sum: number, result: { requests: number }) => sum + result.requests, 0)).toBe(5);
+    }
+    expect((await call(base(1), 'POST', '/__admin/reset', {})).status).toBe(200);
+    expect((await call(base(0), 'GET', requestsPath(), IOM_AUTH)).json).toEqual([]);
+    const returnables = await call(base(0), 'GET', requestsPath('/returnables'), IOM_AUTH);
+    expect(returnables.json.positions.find((entry: { positionNumber: number }) => entry.positionNumber === 1).quantity).toBe(1000);
+  });
+});
