@@ -129,7 +129,7 @@ function shareContract(recorder: ContractRecorder, shared: SharedJournal, sink: 
     for (const row of await shared.read(position)) {
       if (row.position <= position) continue;
       position = row.position;
-      if (row.entry === null) recorder.clear();
+      if (row.entry === null) await recorder.clear();
       else recorder.ingest({ ...(row.entry as JournalEntry), seq: row.position });
     }
   };
@@ -195,7 +195,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     journalLimit: options.journalLimit,
     sink: options.journal === undefined || shared !== undefined ? undefined : journalFileSink(options.journal),
   });
-  const contract = shared === undefined ? { recorder, syncJournal: async () => undefined } : shareContract(recorder, shared, options.journal === undefined ? undefined : journalFileSink(options.journal));
+  const contract = shared === undefined ? { recorder, syncJournal: () => Promise.resolve() } : shareContract(recorder, shared, options.journal === undefined ? undefined : journalFileSink(options.journal));
   const app = createApp({
     engines,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,

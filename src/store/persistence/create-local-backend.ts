@@ -27,7 +27,7 @@ export function createLocalBackend(persistence: StorePersistence): StoreBackend 
       current = await persistence.load();
       return current;
     },
-    refresh: async () => undefined,
+    refresh: () => Promise.resolve(undefined),
     commit(state, decide) {
       const { changes, result } = decide();
       for (const change of changes) {

@@ -150,7 +150,7 @@ export function createPostgresBackend(url: string): StoreBackend {
         for (const row of records.rows) {
           const { collections } = ensurePartition(state, row.vendor, row.tenant);
           let collection = collections.get(row.collection);
-          if (collection === undefined) collections.set(row.collection, (collection = new Map()));
+          if (collection === undefined) collections.set(row.collection, (collection = new Map<string, unknown>()));
           collection.set(row.id, deepFreeze(JSON.parse(row.record) as unknown));
         }
         for (const row of sequences.rows) ensurePartition(state, row.vendor, row.tenant).sequences.set(row.name, Number(row.value));
