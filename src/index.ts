@@ -155,8 +155,8 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   const app = createApp({
     engines,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    onExchange: (exchange) => {
-      const entry = contract.record(exchange);
+    onExchange: (exchange, delivery) => {
+      const entry = contract.record(exchange, delivery);
       options.onExchange?.(exchange, entry);
     },
     admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract, requireCoverage: options.requireCoverage, reseed: () => engines.forEach((engine) => engine.reseed()) },

@@ -1,7 +1,7 @@
 import { createJournal, DEFAULT_JOURNAL_LIMIT, type Journal } from './create-journal.js';
 import { createReportCollector, type ReportCollector } from './create-report-collector.js';
 import type { JournalEntry } from './journal-entry.js';
-import { toJournalEntry, type RecordedExchange } from './to-journal-entry.js';
+import { toJournalEntry, type Delivery, type RecordedExchange } from './to-journal-entry.js';
 import type { VendorCatalogue } from './vendor-catalogue.js';
 
 export interface ContractRecorderOptions {
@@ -18,7 +18,8 @@ export interface ContractRecorder {
   journal: Journal;
   collector: ReportCollector;
   catalogues: VendorCatalogue[];
-  record(exchange: RecordedExchange): JournalEntry;
+  /** Journals an exchange; `delivery` says how its answer left the mock (default: whole, at once). */
+  record(exchange: RecordedExchange, delivery?: Delivery): JournalEntry;
   /** Forgets every entry and count (`DELETE /__admin/journal`); the sequence goes on. */
   clear(): void;
 }
@@ -32,9 +33,9 @@ export function createContractRecorder({ catalogues, journalLimit = DEFAULT_JOUR
     journal,
     collector,
     catalogues,
-    record(exchange) {
+    record(exchange, delivery) {
       seq += 1;
-      const entry = toJournalEntry(exchange, seq, now(), catalogues.find((catalogue) => catalogue.vendor === exchange.vendor));
+      const entry = toJournalEntry(exchange, seq, now(), catalogues.find((catalogue) => catalogue.vendor === exchange.vendor), delivery);
       journal.append(entry);
       collector.add(entry);
       return entry;

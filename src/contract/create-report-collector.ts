@@ -104,7 +104,8 @@ export function createReportCollector(catalogues: readonly VendorCatalogue[]): R
         }
         operation.requests += 1;
         if (entry.violations.length > 0) operation.violating += 1;
-        operation.statuses.set(entry.status, (operation.statuses.get(entry.status) ?? 0) + 1);
+        // A reset or timed-out exchange sent no status (0): there is nothing to count as documented or not.
+        if (entry.status !== 0) operation.statuses.set(entry.status, (operation.statuses.get(entry.status) ?? 0) + 1);
       }
       for (const violation of entry.violations) {
         const groupKey = JSON.stringify([entry.operationId, violation.code, violation.location, violation.pointer]);

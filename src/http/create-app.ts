@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { HttpRequest, HttpResponse } from '../core/http.js';
 import type { Exchange, VendorEngine } from '../engine/create-vendor-engine.js';
-import { injectFault, sleep } from './inject-fault.js';
+import type { Delivery } from '../contract/to-journal-entry.js';
+import { injectFault, malformedResponse, sleep } from './inject-fault.js';
 import { readBody } from './read-body.js';
 import { createAdminRoutes, type AdminOptions } from './admin-routes.js';
 import { adminGuard } from './admin-guard.js';
@@ -12,8 +13,8 @@ export interface AppOptions {
   engines: VendorEngine[];
   /** Largest request body accepted, in bytes; larger ones get the vendor's 413. */
   maxBodyBytes: number;
-  /** Called with every exchange once it is answered (journal, logs). */
-  onExchange?: (exchange: Exchange) => void;
+  /** Called with every exchange once its answer (or fault) is about to leave, after any injected delay (journal, logs). */
+  onExchange?: (exchange: Exchange, delivery: Delivery) => void;
   /** The admin API's dependencies; without them no `/__admin` routes are mounted. */
   admin?: AdminOptions;
   /** When set, every `/__admin` request must present this token. */
@@ -59,14 +60,17 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken
     app.get(`${prefix}/openapi.yaml`, (c) => c.body(engine.spec.source, 200, { 'content-type': 'application/yaml; charset=utf-8' }));
     app.get(`${prefix}/openapi.json`, (c) => c.json(engine.spec.doc));
     const handle = async (c: Context) => {
+      const started = performance.now();
       const body = await readBody(c.req.raw, maxBodyBytes);
       if (body.kind === 'aborted') return c.body(null, 400);
       const request = toHttpRequest(c, prefix, body.kind === 'body' ? body.bytes : undefined);
       if (body.kind === 'too-large') request.bodyTooLarge = { limit: maxBodyBytes };
       const exchange = await engine.handle(request);
-      onExchange?.(exchange);
       const { delayMs, fault } = exchange.scenario ?? {};
       if (delayMs !== undefined && delayMs > 0) await sleep(delayMs, c.req.raw.signal);
+      // Journalled as the client gets it: a cut body for `malformed`, nothing for `reset` and `timeout` (recorded as the hold starts).
+      const sent = fault === undefined ? exchange.response : fault === 'malformed' ? malformedResponse(exchange.response) : undefined;
+      onExchange?.(exchange, { outcome: fault ?? 'answered', durationMs: performance.now() - started, ...(sent === undefined ? {} : { response: sent }) });
       return fault === undefined ? toResponse(exchange.response) : injectFault(c, fault, exchange.response);
     };
     app.all(prefix, handle);
