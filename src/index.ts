@@ -148,7 +148,9 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   const unmatchedRule = (options.scenarios ?? []).find((rule) => rule.vendor === undefined && rule.operation !== undefined && !engines.some((engine) => engine.operations.some((compiled) => compiled.operation.operationId === rule.operation)));
   if (unmatchedRule !== undefined) throw new Error(`a scenario rule names operation '${unmatchedRule.operation}', which no mounted vendor has; mounted: ${plugins.map((p) => p.id).join(', ')}`);
   const contract = createContractRecorder({
-    catalogues: engines.map((engine) => buildVendorCatalogue(engine.plugin.id, engine.plugin.title, engine.spec.doc, engine.operations.map((compiled) => compiled.operation))),
+    catalogues: engines.map((engine) =>
+      buildVendorCatalogue(engine.plugin.id, engine.plugin.title, engine.spec.doc, engine.operations.map((compiled) => compiled.operation), { prefix: engine.plugin.prefix, specFile: engine.plugin.specFile }),
+    ),
     journalLimit: options.journalLimit,
     sink: options.journal === undefined ? undefined : journalFileSink(options.journal),
   });
@@ -159,6 +161,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
       const entry = contract.record(exchange, delivery);
       options.onExchange?.(exchange, entry);
     },
+    onUnrouted: (request) => contract.recordUnrouted(request),
     admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract, requireCoverage: options.requireCoverage, reseed: () => engines.forEach((engine) => engine.reseed()) },
     adminToken: options.adminToken,
   });

@@ -1,6 +1,8 @@
 import { createJournal, DEFAULT_JOURNAL_LIMIT, type Journal } from './create-journal.js';
 import { createReportCollector, type ReportCollector } from './create-report-collector.js';
 import type { JournalEntry } from './journal-entry.js';
+import type { HttpRequest } from '../core/http.js';
+import { listUnmatched, type UnmatchedRequest, type UnroutedRequest } from './list-unmatched.js';
 import { toJournalEntry, type Delivery, type RecordedExchange } from './to-journal-entry.js';
 import type { VendorCatalogue } from './vendor-catalogue.js';
 
@@ -20,6 +22,10 @@ export interface ContractRecorder {
   catalogues: VendorCatalogue[];
   /** Journals an exchange; `delivery` says how its answer left the mock (default: whole, at once). */
   record(exchange: RecordedExchange, delivery?: Delivery): JournalEntry;
+  /** Keeps a request that was under no vendor's prefix (bounded like the journal), for the unmatched list. */
+  recordUnrouted(request: HttpRequest): void;
+  /** The requests that matched no operation, with their near misses (`GET /__admin/requests/unmatched`). */
+  unmatched(): UnmatchedRequest[];
   /** Forgets every entry and count (`DELETE /__admin/journal`); the sequence goes on. */
   clear(): void;
 }
@@ -28,6 +34,7 @@ export interface ContractRecorder {
 export function createContractRecorder({ catalogues, journalLimit = DEFAULT_JOURNAL_LIMIT, sink, now = () => new Date() }: ContractRecorderOptions): ContractRecorder {
   const journal = createJournal({ limit: journalLimit, sink });
   const collector = createReportCollector(catalogues);
+  const unrouted: UnroutedRequest[] = [];
   let seq = 0;
   return {
     journal,
@@ -40,9 +47,16 @@ export function createContractRecorder({ catalogues, journalLimit = DEFAULT_JOUR
       collector.add(entry);
       return entry;
     },
+    recordUnrouted(request) {
+      const entry = toJournalEntry({ vendor: '', operationId: undefined, request, violations: [], response: { status: 404 } }, 0, now(), undefined);
+      unrouted.push({ time: entry.time, client: entry.client, request: entry.request });
+      if (unrouted.length > journalLimit) unrouted.shift();
+    },
+    unmatched: () => listUnmatched(journal.list(), unrouted, catalogues),
     clear() {
       journal.clear();
       collector.clear();
+      unrouted.length = 0;
     },
   };
 }

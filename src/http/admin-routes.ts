@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Fixtures, Store } from '../store/index.js';
 import { FixtureError, mergeFixtureDocument } from '../store/index.js';
 import { isReportFormat, renderReport, REPORT_FORMATS, type ContractRecorder, type OperationCoverage } from '../contract/index.js';
+import { createRequestRoutes } from './admin-request-routes.js';
 import { createDashboardRoutes } from './dashboard-routes.js';
 import { readBody } from './read-body.js';
 
@@ -112,6 +113,8 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
       const entries = limit === undefined ? newer : newer.slice(-limit);
       return c.json({ entries, dropped: contract.journal.dropped() });
     });
+
+    admin.route('/requests', createRequestRoutes(contract, maxBodyBytes));
 
     admin.get('/vendors', (c) => c.json({ vendors: vendors.map((vendor) => vendorCoverage(contract, vendor)) }));
 

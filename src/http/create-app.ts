@@ -6,6 +6,7 @@ import { injectFault, malformedResponse, sleep } from './inject-fault.js';
 import { readBody } from './read-body.js';
 import { createAdminRoutes, type AdminOptions } from './admin-routes.js';
 import { adminGuard } from './admin-guard.js';
+import { createAdminMetaRoutes } from './admin-meta-routes.js';
 import { crossOrigin } from './cross-origin.js';
 import { StoreWriteError } from '../store/index.js';
 
@@ -15,6 +16,8 @@ export interface AppOptions {
   maxBodyBytes: number;
   /** Called with every exchange once its answer (or fault) is about to leave, after any injected delay (journal, logs). */
   onExchange?: (exchange: Exchange, delivery: Delivery) => void;
+  /** Called with a request under no vendor's prefix (answered 404), for the unmatched-requests list. */
+  onUnrouted?: (request: HttpRequest) => void;
   /** The admin API's dependencies; without them no `/__admin` routes are mounted. */
   admin?: AdminOptions;
   /** When set, every `/__admin` request must present this token. */
@@ -38,7 +41,7 @@ function toResponse(response: HttpResponse): Response {
 }
 
 /** Builds the Hono app: every vendor under its prefix, CORS for browser clients and one error boundary. */
-export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken }: AppOptions): Hono {
+export function createApp({ engines, maxBodyBytes, onExchange, onUnrouted, admin, adminToken }: AppOptions): Hono {
   const app = new Hono();
   app.use('*', crossOrigin());
 
@@ -52,6 +55,7 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken
   if (admin !== undefined) {
     app.use('/__admin', adminGuard(adminToken));
     app.use('/__admin/*', adminGuard(adminToken));
+    app.route('/__admin', createAdminMetaRoutes(engines.map((engine) => ({ id: engine.plugin.id, title: engine.plugin.title, prefix: engine.plugin.prefix, operations: engine.operations.length }))));
     app.route('/__admin', createAdminRoutes(admin, maxBodyBytes));
   }
 
@@ -77,7 +81,12 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken
     app.all(`${prefix}/*`, handle);
   }
 
-  app.notFound((c) => c.json({ message: `No vendor is mounted at ${new URL(c.req.url).pathname}`, vendors: engines.map((e) => e.plugin.prefix) }, 404));
+  app.notFound((c) => {
+    const pathname = new URL(c.req.url).pathname;
+    // The body is not read: the unmatched list needs the method, path and headers, and an unread body costs nothing.
+    if (onUnrouted !== undefined && pathname !== '/__admin' && !pathname.startsWith('/__admin/')) onUnrouted(toHttpRequest(c, '', undefined));
+    return c.json({ message: `No vendor is mounted at ${pathname}`, vendors: engines.map((e) => e.plugin.prefix) }, 404);
+  });
 
   // The one error boundary: anything unexpected is logged and answered as a 500 in the vendor's shape. A store that
   // cannot write (disk full, read-only) is no bug of the mock: a 503 says so, and the change was not acknowledged.
