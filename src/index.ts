@@ -3,10 +3,18 @@ import type { AuthMode } from './core/declared-credential.js';
 import type { ScenarioRule } from './engine/scenario-rules.js';
 import type { VendorPlugin } from './core/vendor-plugin.js';
 import { createVendorEngine, type ContractMode, type Exchange, type VendorEngine } from './engine/create-vendor-engine.js';
+import { AssertionError } from 'node:assert';
 import {
   buildVendorCatalogue,
+  compilePattern,
   createContractRecorder,
+  fullPathOf,
+  matchesPattern,
+  prefixOfCatalogue,
   renderReport,
+  toNearMissTargets,
+  type RequestPattern,
+  type UnmatchedRequest,
   type ContractRecorder,
   type ContractReport,
   type JournalEntry,
@@ -14,6 +22,7 @@ import {
   type ReportFormat,
   type ReportOptions,
 } from './contract/index.js';
+import { checkVerifyCount, explainVerification, type VerifyCount } from './contract/verify-requests.js';
 import { createApp, DEFAULT_MAX_BODY_BYTES } from './http/create-app.js';
 import { listen } from './http/listen.js';
 import { isLoopbackHost } from './http/admin-guard.js';
@@ -31,7 +40,8 @@ export type { AuthMode } from './core/declared-credential.js';
 export type { ScenarioRule } from './engine/scenario-rules.js';
 export type { Scenario, Fault } from './core/scenario.js';
 export type { ContractMode, Exchange } from './engine/create-vendor-engine.js';
-export type { ContractReport, JournalEntry, JournalFilter, ReportFormat, ReportOptions } from './contract/index.js';
+export type { ContractReport, ExchangeOutcome, JournalEntry, JournalFilter, JournalResponse, NearMiss, NearMissDifference, ReportFormat, ReportOptions, RequestPattern, UnmatchedRequest } from './contract/index.js';
+export type { VerifyCount } from './contract/verify-requests.js';
 export type { ResetScope } from './store/index.js';
 
 export interface MockOptions {
@@ -89,6 +99,47 @@ export interface Mock {
   /** The contract report so far: the report object, or with `format` its text (`json`, `junit`, `md`, `html`). */
   report(options?: ReportOptions & { format?: undefined }): ContractReport;
   report(options: ReportOptions & { format: ReportFormat }): string;
+  /** The journalled requests matching a pattern (as `POST /__admin/requests/find`), oldest first; a bad pattern throws a TypeError naming the field. */
+  requests(pattern?: RequestPattern): JournalEntry[];
+  /** How many journalled requests match a pattern (as `POST /__admin/requests/count`). */
+  count(pattern?: RequestPattern): number;
+  /**
+   * Asserts how many journalled requests match a pattern (default: at least one); throws node's `AssertionError`
+   * listing what matched and the near misses of the requests that matched no operation.
+   * @example mock.verify({ vendor: 'emporix', operationId: 'createReturn' }, { times: 1 })
+   */
+  verify(pattern: RequestPattern, count?: VerifyCount): void;
+  /** The requests that matched no operation, with their near misses (as `GET /__admin/requests/unmatched`). */
+  unmatched(): UnmatchedRequest[];
+}
+
+/** `Mock.requests`, `count` and `verify` over a recorder's journal. */
+function verificationOf(contract: ContractRecorder): Pick<Mock, 'requests' | 'count' | 'verify' | 'unmatched'> {
+  const prefixOf = (vendor: string) => prefixOfCatalogue(contract.catalogues.find((catalogue) => catalogue.vendor === vendor), vendor);
+  const requests = (pattern: RequestPattern = {}) => {
+    const checked = compilePattern(pattern);
+    if ('problem' in checked) throw new TypeError(`request pattern${checked.problem.field === '' ? '' : ` field '${checked.problem.field}'`}: ${checked.problem.message}`);
+    return contract.journal.list().filter((entry) => matchesPattern(entry, checked.compiled, prefixOf));
+  };
+  return {
+    requests,
+    count: (pattern) => requests(pattern).length,
+    unmatched: () => contract.unmatched(),
+    verify(pattern, count = {}) {
+      checkVerifyCount(count);
+      const matched = requests(pattern);
+      const message = explainVerification({
+        pattern,
+        count,
+        matched,
+        unmatched: contract.unmatched(),
+        targets: toNearMissTargets(contract.catalogues),
+        fullPathOf: (entry) => fullPathOf(entry, prefixOf),
+        dropped: contract.journal.dropped(),
+      });
+      if (message !== undefined) throw new AssertionError({ message, actual: matched.length, expected: count.times ?? count.atLeast ?? count.atMost ?? 1, operator: 'verify' });
+    },
+  };
 }
 
 /** `Mock.report`: the collector's report with the mock's default coverage requirement, rendered when a format is asked for. */
@@ -179,6 +230,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     },
     journal: (filter) => contract.journal.list(filter),
     report: reportOf(contract, options.requireCoverage),
+    ...verificationOf(contract),
   };
 }
 

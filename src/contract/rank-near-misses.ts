@@ -13,7 +13,8 @@ export interface NearMissTarget {
 
 /** A request that matched no operation, as the ranking needs it. */
 export interface MissedRequest {
-  method: string;
+  /** Absent: any method (a verification pattern that names none). */
+  method?: string;
   /** The path below the server root as sent, prefix included, without the query string. */
   path: string;
   /** The request's `Content-Type`, when it sent a body. */
@@ -142,8 +143,8 @@ function acceptsMediaType(offered: readonly string[], contentType: string): bool
 export function compareWithOperation(request: MissedRequest, target: NearMissTarget): NearMiss {
   const differences: NearMissDifference[] = [];
   let distance = 0;
-  const method = request.method.toUpperCase();
   const wanted = target.method.toUpperCase();
+  const method = request.method?.toUpperCase() ?? wanted;
   // HEAD is served by GET (RFC 9110): not a difference.
   if (method !== wanted && !(method === 'HEAD' && wanted === 'GET')) {
     distance += COST.method;
