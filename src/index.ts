@@ -29,7 +29,7 @@ import { isLoopbackHost } from './http/admin-guard.js';
 import { createClientErrorRenderer } from './http/render-client-error.js';
 import { loadSpec } from './spec/load-spec.js';
 import { createStore, loadFixtures, type ResetScope, type Store } from './store/index.js';
-import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGenericPlugin, vendorPlugins, type VendorId } from './vendors/index.js';
@@ -143,11 +143,11 @@ function verificationOf(contract: ContractRecorder): Pick<Mock, 'requests' | 'co
 }
 
 /** `Mock.report`: the collector's report with the mock's default coverage requirement, rendered when a format is asked for. */
-function reportOf(contract: ContractRecorder, requireCoverage: number | undefined): Mock['report'] {
+function reportOf(contract: ContractRecorder, requireCoverage: number | undefined, specBaseUrl?: string): Mock['report'] {
   function report(options?: ReportOptions & { format?: undefined }): ContractReport;
   function report(options: ReportOptions & { format: ReportFormat }): string;
   function report({ format, ...options }: MockReportOptions = {}): ContractReport | string {
-    const built = contract.collector.build({ requireCoverage, ...options });
+    const built = contract.collector.build({ requireCoverage, specBaseUrl, ...options });
     return format === undefined ? built : renderReport(built, format).body;
   }
   return report;
@@ -160,6 +160,9 @@ function journalFileSink(file: string): (entry: JournalEntry) => void {
   appendFileSync(file, '');
   return (entry) => appendFileSync(file, `${JSON.stringify(entry)}\n`);
 }
+
+/** returns-mock's version, from its package.json (one level above `src/` and `dist/` alike): stated in every report. */
+export const MOCK_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** The fixtures shipped with the package (`fixtures/`), found from `src/` and from `dist/` alike. */
 const BUNDLED_FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -204,6 +207,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     ),
     journalLimit: options.journalLimit,
     sink: options.journal === undefined ? undefined : journalFileSink(options.journal),
+    run: { version: MOCK_VERSION, seed: options.seed ?? 1, mode: options.mode ?? 'strict' },
   });
   const app = createApp({
     engines,
@@ -259,6 +263,8 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
   return {
     ...mock,
     url,
+    // A running mock serves its specs: the report links to them there.
+    report: reportOf(mock.contract, options.requireCoverage, url),
     urlFor(vendor) {
       const engine = mock.engines.find((e) => e.plugin.id === vendor);
       if (engine === undefined) throw new Error(`vendor '${vendor}' is not mounted; mounted: ${mock.engines.map((e) => e.plugin.id).join(', ')}`);

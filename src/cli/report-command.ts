@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildVendorCatalogue, createReportCollector, isReportFormat, parseJournalFile, renderReport, REPORT_FORMATS, type ContractReport, type ReportFormat } from '../contract/index.js';
+import { MOCK_VERSION } from '../index.js';
 import { buildOperations } from '../spec/build-operations.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { createGenericPlugin, vendorPlugins } from '../vendors/index.js';
@@ -70,10 +71,11 @@ async function reportFromJournal(file: string, specs: string[], query: ReportQue
   const catalogues = await Promise.all(
     plugins.map(async (plugin) => {
       const spec = await loadSpec(plugin.specFile);
-      return buildVendorCatalogue(plugin.id, plugin.title, spec.doc, buildOperations(spec.doc));
+      return buildVendorCatalogue(plugin.id, plugin.title, spec.doc, buildOperations(spec.doc), { prefix: plugin.prefix, specFile: plugin.specFile });
     }),
   );
-  const collector = createReportCollector(catalogues);
+  // A journal file does not say which seed and mode the mock ran with.
+  const collector = createReportCollector(catalogues, { version: MOCK_VERSION, seed: null, mode: null });
   for (const entry of entries) collector.add(entry);
   return collector.build(query);
 }

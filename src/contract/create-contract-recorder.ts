@@ -1,5 +1,5 @@
 import { createJournal, DEFAULT_JOURNAL_LIMIT, type Journal } from './create-journal.js';
-import { createReportCollector, type ReportCollector } from './create-report-collector.js';
+import { createReportCollector, type ReportCollector, type RunInfo } from './create-report-collector.js';
 import type { JournalEntry } from './journal-entry.js';
 import type { HttpRequest } from '../core/http.js';
 import { listUnmatched, type UnmatchedRequest, type UnroutedRequest } from './list-unmatched.js';
@@ -13,6 +13,8 @@ export interface ContractRecorderOptions {
   /** Receives each entry (the NDJSON file). */
   sink?: (entry: JournalEntry) => void;
   now?: () => Date;
+  /** The mock's version and settings, stated in every report. */
+  run?: RunInfo;
 }
 
 /** The journal and the report collector fed together: one `record` per exchange. */
@@ -31,9 +33,9 @@ export interface ContractRecorder {
 }
 
 /** Creates the recorder a running mock feeds with every exchange. */
-export function createContractRecorder({ catalogues, journalLimit = DEFAULT_JOURNAL_LIMIT, sink, now = () => new Date() }: ContractRecorderOptions): ContractRecorder {
+export function createContractRecorder({ catalogues, journalLimit = DEFAULT_JOURNAL_LIMIT, sink, now = () => new Date(), run }: ContractRecorderOptions): ContractRecorder {
   const journal = createJournal({ limit: journalLimit, sink });
-  const collector = createReportCollector(catalogues);
+  const collector = createReportCollector(catalogues, run);
   const unrouted: UnroutedRequest[] = [];
   let seq = 0;
   return {

@@ -128,7 +128,7 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
       if (!isReportFormat(format)) return c.json(problem(`format must be one of ${REPORT_FORMATS.join(', ')}, not '${format}'`), 400);
       const coverage = c.req.query('requireCoverage');
       if (coverage !== undefined && !(/^\d+(\.\d+)?$/.test(coverage) && Number(coverage) <= 100)) return c.json(problem(`requireCoverage must be a percentage from 0 to 100, not '${coverage}'`), 400);
-      const report = contract.collector.build({ client: c.req.query('client'), vendor: c.req.query('vendor'), requireCoverage: coverage === undefined ? requireCoverage : Number(coverage) });
+      const report = contract.collector.build({ client: c.req.query('client'), vendor: c.req.query('vendor'), requireCoverage: coverage === undefined ? requireCoverage : Number(coverage), specBaseUrl: new URL(c.req.url).origin });
       const { contentType, body } = renderReport(report, format);
       return c.body(body, 200, { 'content-type': contentType });
     });
