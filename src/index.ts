@@ -3,10 +3,18 @@ import type { AuthMode } from './core/declared-credential.js';
 import type { ScenarioRule } from './engine/scenario-rules.js';
 import type { VendorPlugin } from './core/vendor-plugin.js';
 import { createVendorEngine, type ContractMode, type Exchange, type VendorEngine } from './engine/create-vendor-engine.js';
+import { AssertionError } from 'node:assert';
 import {
   buildVendorCatalogue,
+  compilePattern,
   createContractRecorder,
+  fullPathOf,
+  matchesPattern,
+  prefixOfCatalogue,
   renderReport,
+  toNearMissTargets,
+  type RequestPattern,
+  type UnmatchedRequest,
   type ContractRecorder,
   type ContractReport,
   type JournalEntry,
@@ -14,13 +22,14 @@ import {
   type ReportFormat,
   type ReportOptions,
 } from './contract/index.js';
+import { checkVerifyCount, explainVerification, type VerifyCount } from './contract/verify-requests.js';
 import { createApp, DEFAULT_MAX_BODY_BYTES } from './http/create-app.js';
 import { listen } from './http/listen.js';
 import { isLoopbackHost } from './http/admin-guard.js';
 import { createClientErrorRenderer } from './http/render-client-error.js';
 import { loadSpec } from './spec/load-spec.js';
 import { createStore, loadFixtures, type ResetScope, type SharedJournal, type Store } from './store/index.js';
-import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGenericPlugin, vendorPlugins, type VendorId } from './vendors/index.js';
@@ -31,7 +40,8 @@ export type { AuthMode } from './core/declared-credential.js';
 export type { ScenarioRule } from './engine/scenario-rules.js';
 export type { Scenario, Fault } from './core/scenario.js';
 export type { ContractMode, Exchange } from './engine/create-vendor-engine.js';
-export type { ContractReport, JournalEntry, JournalFilter, ReportFormat, ReportOptions } from './contract/index.js';
+export type { ContractReport, ExchangeOutcome, JournalEntry, JournalFilter, JournalResponse, NearMiss, NearMissDifference, ReportFormat, ReportOptions, RequestPattern, UnmatchedRequest } from './contract/index.js';
+export type { VerifyCount } from './contract/verify-requests.js';
 export type { ResetScope } from './store/index.js';
 
 export interface MockOptions {
@@ -96,14 +106,55 @@ export interface Mock {
   /** The contract report so far: the report object, or with `format` its text (`json`, `junit`, `md`, `html`). */
   report(options?: ReportOptions & { format?: undefined }): ContractReport;
   report(options: ReportOptions & { format: ReportFormat }): string;
+  /** The journalled requests matching a pattern (as `POST /__admin/requests/find`), oldest first; a bad pattern throws a TypeError naming the field. */
+  requests(pattern?: RequestPattern): JournalEntry[];
+  /** How many journalled requests match a pattern (as `POST /__admin/requests/count`). */
+  count(pattern?: RequestPattern): number;
+  /**
+   * Asserts how many journalled requests match a pattern (default: at least one); throws node's `AssertionError`
+   * listing what matched and the near misses of the requests that matched no operation.
+   * @example mock.verify({ vendor: 'emporix', operationId: 'createReturn' }, { times: 1 })
+   */
+  verify(pattern: RequestPattern, count?: VerifyCount): void;
+  /** The requests that matched no operation, with their near misses (as `GET /__admin/requests/unmatched`). */
+  unmatched(): UnmatchedRequest[];
+}
+
+/** `Mock.requests`, `count` and `verify` over a recorder's journal. */
+function verificationOf(contract: ContractRecorder): Pick<Mock, 'requests' | 'count' | 'verify' | 'unmatched'> {
+  const prefixOf = (vendor: string) => prefixOfCatalogue(contract.catalogues.find((catalogue) => catalogue.vendor === vendor), vendor);
+  const requests = (pattern: RequestPattern = {}) => {
+    const checked = compilePattern(pattern);
+    if ('problem' in checked) throw new TypeError(`request pattern${checked.problem.field === '' ? '' : ` field '${checked.problem.field}'`}: ${checked.problem.message}`);
+    return contract.journal.list().filter((entry) => matchesPattern(entry, checked.compiled, prefixOf));
+  };
+  return {
+    requests,
+    count: (pattern) => requests(pattern).length,
+    unmatched: () => contract.unmatched(),
+    verify(pattern, count = {}) {
+      checkVerifyCount(count);
+      const matched = requests(pattern);
+      const message = explainVerification({
+        pattern,
+        count,
+        matched,
+        unmatched: contract.unmatched(),
+        targets: toNearMissTargets(contract.catalogues),
+        fullPathOf: (entry) => fullPathOf(entry, prefixOf),
+        dropped: contract.journal.dropped(),
+      });
+      if (message !== undefined) throw new AssertionError({ message, actual: matched.length, expected: count.times ?? count.atLeast ?? count.atMost ?? 1, operator: 'verify' });
+    },
+  };
 }
 
 /** `Mock.report`: the collector's report with the mock's default coverage requirement, rendered when a format is asked for. */
-function reportOf(contract: ContractRecorder, requireCoverage: number | undefined): Mock['report'] {
+function reportOf(contract: ContractRecorder, requireCoverage: number | undefined, specBaseUrl?: string): Mock['report'] {
   function report(options?: ReportOptions & { format?: undefined }): ContractReport;
   function report(options: ReportOptions & { format: ReportFormat }): string;
   function report({ format, ...options }: MockReportOptions = {}): ContractReport | string {
-    const built = contract.collector.build({ requireCoverage, ...options });
+    const built = contract.collector.build({ requireCoverage, specBaseUrl, ...options });
     return format === undefined ? built : renderReport(built, format).body;
   }
   return report;
@@ -136,8 +187,8 @@ function shareContract(recorder: ContractRecorder, shared: SharedJournal, sink: 
   const syncJournal = () => (syncing = syncing.then(readNew, readNew));
   const shareable: ContractRecorder = {
     ...recorder,
-    record(exchange) {
-      const entry = recorder.describe(exchange);
+    record(exchange, delivery) {
+      const entry = recorder.describe(exchange, delivery);
       shared.append(entry);
       sink?.(entry);
       return entry;
@@ -149,6 +200,8 @@ function shareContract(recorder: ContractRecorder, shared: SharedJournal, sink: 
   };
   return { recorder: shareable, syncJournal };
 }
+/** returns-mock's version, from its package.json (one level above `src/` and `dist/` alike): stated in every report. */
+export const MOCK_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** The fixtures shipped with the package (`fixtures/`), found from `src/` and from `dist/` alike. */
 const BUNDLED_FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -191,18 +244,20 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   if (unmatchedRule !== undefined) throw new Error(`a scenario rule names operation '${unmatchedRule.operation}', which no mounted vendor has; mounted: ${plugins.map((p) => p.id).join(', ')}`);
   const shared = store.sharedJournal;
   const recorder = createContractRecorder({
-    catalogues: engines.map((engine) => buildVendorCatalogue(engine.plugin, engine.spec.index)),
+    catalogues: engines.map((engine) => buildVendorCatalogue(engine.plugin, engine.spec.index, { prefix: engine.plugin.prefix, specFile: engine.plugin.specFile })),
     journalLimit: options.journalLimit,
     sink: options.journal === undefined || shared !== undefined ? undefined : journalFileSink(options.journal),
+    run: { version: MOCK_VERSION, seed: options.seed ?? 1, mode: options.mode ?? 'strict' },
   });
   const contract = shared === undefined ? { recorder, syncJournal: () => Promise.resolve() } : shareContract(recorder, shared, options.journal === undefined ? undefined : journalFileSink(options.journal));
   const app = createApp({
     engines,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    onExchange: (exchange) => {
-      const entry = contract.recorder.record(exchange);
+    onExchange: (exchange, delivery) => {
+      const entry = contract.recorder.record(exchange, delivery);
       options.onExchange?.(exchange, entry);
     },
+    onUnrouted: (request) => contract.recorder.recordUnrouted(request),
     admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract: contract.recorder, requireCoverage: options.requireCoverage, reseed: () => engines.forEach((engine) => engine.reseed()) },
     adminToken: options.adminToken,
     refresh: async (scope) => {
@@ -224,6 +279,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     },
     journal: (filter) => contract.recorder.journal.list(filter),
     report: reportOf(contract.recorder, options.requireCoverage),
+    ...verificationOf(contract.recorder),
   };
 }
 
@@ -252,6 +308,8 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
   return {
     ...mock,
     url,
+    // A running mock serves its specs: the report links to them there.
+    report: reportOf(mock.contract, options.requireCoverage, url),
     urlFor(vendor) {
       const engine = mock.engines.find((e) => e.plugin.id === vendor);
       if (engine === undefined) throw new Error(`vendor '${vendor}' is not mounted; mounted: ${mock.engines.map((e) => e.plugin.id).join(', ')}`);

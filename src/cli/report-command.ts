@@ -1,13 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildVendorCatalogue, createReportCollector, isReportFormat, parseJournalFile, renderReport, REPORT_FORMATS, type ContractReport } from '../contract/index.js';
+import { MOCK_VERSION } from '../index.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { createGenericPlugin, vendorPlugins } from '../vendors/index.js';
 
 export const REPORT_USAGE = `Usage: returns-mock report [options]
 
 Writes the contract report of a running mock (its admin API) or of a journal file.
-Exits 1 when the verdict is fail.
+Exits 0 when the verdict is pass, 1 when it is fail, and 2 when no report could be had (no mock
+answering at the URL, the admin token refused, an unreadable journal, a usage error).
 
 Options:
   --url URL           the running mock's root (env RETURNS_MOCK_URL; default http://127.0.0.1:4010)
@@ -38,9 +40,21 @@ async function reportFromServer(url: string, adminToken: string | undefined, que
   if (query.client !== undefined) params.set('client', query.client);
   if (query.vendor !== undefined) params.set('vendor', query.vendor);
   if (query.requireCoverage !== undefined) params.set('requireCoverage', String(query.requireCoverage));
-  const response = await fetch(`${url.replace(/\/+$/, '')}/__admin/report?${params}`, { headers: adminToken === undefined ? {} : { 'x-admin-token': adminToken } });
+  let response: Response;
+  try {
+    response = await fetch(`${url.replace(/\/+$/, '')}/__admin/report?${params}`, { headers: adminToken === undefined ? {} : { 'x-admin-token': adminToken } });
+  } catch (error) {
+    // fetch's own message is only "fetch failed": the reason (ECONNREFUSED, ENOTFOUND, …) is its cause.
+    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(`no mock answering at ${url} (${cause?.code ?? cause?.message ?? (error as Error).message})`);
+  }
   if (!response.ok) throw new Error(`${url} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
-  return (await response.json()) as ContractReport;
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as ContractReport;
+  } catch {
+    throw new Error(`no mock answering at ${url} (its /__admin/report is not a returns-mock report)`);
+  }
 }
 
 async function reportFromJournal(file: string, specs: string[], query: ReportQuery): Promise<ContractReport> {
@@ -56,15 +70,16 @@ async function reportFromJournal(file: string, specs: string[], query: ReportQue
   const catalogues = await Promise.all(
     plugins.map(async (plugin) => {
       const spec = await loadSpec(plugin.specFile);
-      return buildVendorCatalogue(plugin, spec.index);
+      return buildVendorCatalogue(plugin, spec.index, { prefix: plugin.prefix, specFile: plugin.specFile });
     }),
   );
-  const collector = createReportCollector(catalogues);
+  // A journal file does not say which seed and mode the mock ran with.
+  const collector = createReportCollector(catalogues, { version: MOCK_VERSION, seed: null, mode: null });
   for (const entry of entries) collector.add(entry);
   return collector.build(query);
 }
 
-/** `returns-mock report`: resolves to the exit code (0 pass, 1 fail, 2 usage). */
+/** `returns-mock report`: resolves to the exit code (0 pass, 1 fail, 2 no report: usage, no mock, unreadable journal). */
 export async function reportCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   let values;
   try {
@@ -100,8 +115,9 @@ export async function reportCommand(argv: string[], env: NodeJS.ProcessEnv): Pro
   try {
     report = values.journal !== undefined ? await reportFromJournal(values.journal, values.spec ?? [], query) : await reportFromServer(values.url ?? env.RETURNS_MOCK_URL ?? 'http://127.0.0.1:4010', values['admin-token'] ?? env.RETURNS_MOCK_ADMIN_TOKEN, query);
   } catch (error) {
+    // No report is no verdict: 2, so that CI can tell "the mock was not there" from "the client broke the contract".
     console.error(`returns-mock report: ${(error as Error).message}`);
-    return 1;
+    return 2;
   }
   const { body } = renderReport(report, format);
   if (values.out === undefined) process.stdout.write(body);

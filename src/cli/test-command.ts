@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { startMock, type ContractReport } from '../index.js';
 import { renderReport, REPORT_FILE_NAMES, REPORT_FORMATS } from '../contract/index.js';
 import { toStartOptions } from './mock-options.js';
+import { summarizeRun } from './summarize-run.js';
 import { resolveSettings, SETTINGS, SettingsError, type SettingSpec } from './settings.js';
 
 export const TEST_USAGE = `Usage: returns-mock test [options] -- <command...>
@@ -13,16 +14,22 @@ export const TEST_USAGE = `Usage: returns-mock test [options] -- <command...>
 Starts the mock on a free port, runs the command with the base URLs in its environment
 (RETURNS_MOCK_URL, RETURNS_MOCK_JTL_URL, RETURNS_MOCK_INTERSHOP_URL, RETURNS_MOCK_EMPORIX_URL,
 RETURNS_MOCK_SHOPCTRL_URL), writes the contract reports and exits non-zero when the command failed
-(its exit code) or the contract verdict is fail (1).
+(its exit code; the contract is then not assessed), when no request reached the mock (1), or when the
+contract verdict is fail (1).
 
 Options: those of serve (--vendor, --seed, --mode, --fixtures, --auth, --require-coverage, ...), and
   --report-dir DIR    where report.json, report.xml (JUnit), report.md and report.html go
                       (default returns-mock-report)
+  --allow-no-requests a run in which no request reached the mock passes (default: it fails, since
+                      the client was then never checked)
 The store is in memory unless --db is given; the port is a free one unless --port is given.
 `;
 
 /** Settings only `test` takes. */
-const TEST_SETTINGS: readonly SettingSpec[] = [{ key: 'reportDir', flag: 'report-dir', env: ['RETURNS_MOCK_REPORT_DIR'], kind: { type: 'string' } }];
+const TEST_SETTINGS: readonly SettingSpec[] = [
+  { key: 'reportDir', flag: 'report-dir', env: ['RETURNS_MOCK_REPORT_DIR'], kind: { type: 'string' } },
+  { key: 'allowNoRequests', flag: 'allow-no-requests', env: ['RETURNS_MOCK_ALLOW_NO_REQUESTS'], kind: { type: 'boolean' } },
+];
 
 export const DEFAULT_REPORT_DIR = 'returns-mock-report';
 
@@ -66,16 +73,6 @@ function runCommand(command: string[], env: NodeJS.ProcessEnv, cwd: string): Pro
   });
 }
 
-/** One line per client and vendor: `FAIL jtl-client → jtl: coverage 1/1 (100%), 3 requests, 2 violations`. */
-export function summarize(report: ContractReport): string[] {
-  const lines = report.results.map((result) => {
-    const violations = result.violations.reduce((sum, group) => sum + group.count, 0);
-    return `  ${result.verdict.toUpperCase()} ${result.client} → ${result.vendor}: coverage ${result.coverage.exercised}/${result.coverage.offered} (${result.coverage.percent}%), ${result.requests} requests, ${violations} violations${result.verdict === 'fail' ? ` (${result.reasons.join('; ')})` : ''}`;
-  });
-  if (report.results.length === 0) lines.push('  no requests reached the mock');
-  return [`returns-mock: contract verdict ${report.verdict.toUpperCase()}`, ...lines];
-}
-
 /** `returns-mock test [options] -- <command...>`: resolves to the exit code. */
 export async function testCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
   const separator = argv.indexOf('--');
@@ -116,9 +113,11 @@ export async function testCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: s
   for (const engine of mock.engines) urls[vendorUrlVariable(engine.plugin.id)] = mock.urlFor(engine.plugin.id);
   let run: { code: number; error?: string };
   let report: ContractReport;
+  let unmatched;
   try {
     run = await runCommand(command, { ...env, ...urls }, cwd);
     report = mock.contract.collector.build({ requireCoverage: startOptions.requireCoverage });
+    unmatched = mock.unmatched();
     mkdirSync(reportDir, { recursive: true });
     for (const format of REPORT_FORMATS) writeFileSync(path.join(reportDir, REPORT_FILE_NAMES[format]), renderReport(report, format).body);
   } finally {
@@ -126,7 +125,9 @@ export async function testCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: s
   }
   if (run.error !== undefined) console.error(`returns-mock: cannot run '${command[0]}': ${run.error}`);
   else if (run.code !== 0) console.error(`returns-mock: the command exited with ${run.code}`);
-  console.log([...summarize(report), `  reports: ${shownDir(cwd, reportDir)}/{${REPORT_FORMATS.map((format) => REPORT_FILE_NAMES[format]).join(',')}}`].join('\n'));
-  if (run.code !== 0) return run.code;
-  return report.verdict === 'fail' ? 1 : 0;
+  const vendors = mock.engines.map((engine) => ({ id: engine.plugin.id, variable: vendorUrlVariable(engine.plugin.id) }));
+  const summary = summarizeRun({ report, commandCode: run.code, urls, vendors, unmatched, allowNoRequests: settings.values.allowNoRequests === true });
+  console.log([...summary.lines, `  reports: ${shownDir(cwd, reportDir)}/{${REPORT_FORMATS.map((format) => REPORT_FILE_NAMES[format]).join(',')}}`].join('\n'));
+  for (const error of summary.errors) console.error(error);
+  return summary.code;
 }

@@ -65,8 +65,34 @@ export interface ClientVendorResult {
   violations: ViolationGroup[];
 }
 
+/** A mounted vendor's spec: which one the report was checked against, and where to read it. */
+export interface ReportSpec {
+  vendor: string;
+  title: string;
+  /** Mount prefix, e.g. `/emporix`. */
+  prefix: string;
+  /** SHA-256 (hex) of the spec as served at `/<prefix>/openapi.json`. */
+  sha256: string;
+  /** Where the spec can be read: the served `/<prefix>/openapi.json`, or the spec file; `null` when unknown. */
+  url: string | null;
+  /** No client called this vendor. */
+  called: boolean;
+}
+
+/** The mock that produced the report, so that two reports can be compared. */
+export interface ReportMock {
+  /** returns-mock's package version. */
+  version: string;
+  /** `null` when unknown (a report built from a journal file). */
+  seed: number | null;
+  mode: 'strict' | 'lenient' | null;
+  specs: ReportSpec[];
+}
+
 export interface ContractReport {
   reportVersion: typeof REPORT_VERSION;
+  /** The mock, its settings and the specs it served. */
+  mock?: ReportMock;
   generatedAt: string;
   verdict: Verdict;
   /** `--require-coverage`, percent; `null` when coverage does not decide the verdict. */

@@ -1,4 +1,5 @@
-import type { ClientVendorResult, ContractReport, OffendingRequest, OperationCoverage, ViolationGroup } from './contract-report.js';
+import { pathToFileURL } from 'node:url';
+import type { ClientVendorResult, ContractReport, OffendingRequest, OperationCoverage, ReportMock, ReportSpec, ViolationGroup } from './contract-report.js';
 import { REPORT_VERSION } from './contract-report.js';
 import type { JournalEntry } from './journal-entry.js';
 import type { VendorCatalogue } from './vendor-catalogue.js';
@@ -9,7 +10,12 @@ export interface ReportOptions {
   /** Percent of the offered operations each client must exercise per vendor; below it the verdict is `fail`. */
   requireCoverage?: number;
   now?: Date;
+  /** The running mock's root URL: spec links then go to its `/<prefix>/openapi.json`; without it, to the spec files. */
+  specBaseUrl?: string;
 }
+
+/** What the report says about the mock that produced it (the specs come from the catalogues). */
+export type RunInfo = Omit<ReportMock, 'specs'>;
 
 /**
  * Folds journal entries into what the report needs. Unlike the journal it is not bounded by `--journal-limit`:
@@ -82,8 +88,17 @@ function resultOf(tally: Tally, catalogue: VendorCatalogue | undefined, requireC
   };
 }
 
-/** Creates a collector that reports against the vendors' catalogues. */
-export function createReportCollector(catalogues: readonly VendorCatalogue[]): ReportCollector {
+/** Each mounted spec with its hash and link; `called` when some tally is for its vendor. */
+function specsOf(catalogues: readonly VendorCatalogue[], called: ReadonlySet<string>, specBaseUrl: string | undefined): ReportSpec[] {
+  return catalogues.map((catalogue) => {
+    const prefix = catalogue.prefix ?? `/${catalogue.vendor}`;
+    const url = specBaseUrl !== undefined ? `${specBaseUrl.replace(/\/+$/, '')}${prefix}/openapi.json` : catalogue.specFile !== undefined ? pathToFileURL(catalogue.specFile).href : null;
+    return { vendor: catalogue.vendor, title: catalogue.title, prefix, sha256: catalogue.specSha256 ?? '', url, called: called.has(catalogue.vendor) };
+  });
+}
+
+/** Creates a collector that reports against the vendors' catalogues; with `run`, reports name the mock, its settings and specs. */
+export function createReportCollector(catalogues: readonly VendorCatalogue[], run?: RunInfo): ReportCollector {
   const tallies = new Map<string, Tally>();
   return {
     add(entry) {
@@ -104,7 +119,8 @@ export function createReportCollector(catalogues: readonly VendorCatalogue[]): R
         }
         operation.requests += 1;
         if (entry.violations.length > 0) operation.violating += 1;
-        operation.statuses.set(entry.status, (operation.statuses.get(entry.status) ?? 0) + 1);
+        // A reset or timed-out exchange sent no status (0): there is nothing to count as documented or not.
+        if (entry.status !== 0) operation.statuses.set(entry.status, (operation.statuses.get(entry.status) ?? 0) + 1);
       }
       for (const violation of entry.violations) {
         const groupKey = JSON.stringify([entry.operationId, violation.code, violation.location, violation.pointer]);
@@ -117,7 +133,7 @@ export function createReportCollector(catalogues: readonly VendorCatalogue[]): R
         tally.violations.set(groupKey, { operationId: entry.operationId, code, location, pointer, message, specPointer, count: 1, firstRequest: offending(entry) });
       }
     },
-    build({ client, vendor, requireCoverage, now = new Date() } = {}) {
+    build({ client, vendor, requireCoverage, now = new Date(), specBaseUrl } = {}) {
       const results = [...tallies.values()]
         .filter((tally) => (client === undefined || tally.client === client) && (vendor === undefined || tally.vendor === vendor))
         .sort((a, b) => byText(a.client, b.client) || byText(a.vendor, b.vendor))
@@ -126,6 +142,7 @@ export function createReportCollector(catalogues: readonly VendorCatalogue[]): R
       return {
         reportVersion: REPORT_VERSION,
         generatedAt: now.toISOString(),
+        ...(run === undefined ? {} : { mock: { ...run, specs: specsOf(catalogues, new Set([...tallies.values()].map((tally) => tally.vendor)), specBaseUrl) } }),
         verdict: failed > 0 ? 'fail' : 'pass',
         requireCoverage: requireCoverage ?? null,
         summary: {

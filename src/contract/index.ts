@@ -1,10 +1,13 @@
-export type { ContractReport, ClientVendorResult, OperationCoverage, ViolationGroup, Verdict } from './contract-report.js';
+export type { ContractReport, ClientVendorResult, OperationCoverage, ReportMock, ReportSpec, ViolationGroup, Verdict } from './contract-report.js';
 export { REPORT_VERSION } from './contract-report.js';
 export { createContractRecorder, type ContractRecorder } from './create-contract-recorder.js';
 export { createJournal, DEFAULT_JOURNAL_LIMIT, matchesJournalFilter, type Journal, type JournalFilter } from './create-journal.js';
-export { createReportCollector, type ReportOptions } from './create-report-collector.js';
-export type { JournalEntry } from './journal-entry.js';
+export { createReportCollector, type ReportOptions, type RunInfo } from './create-report-collector.js';
+export type { ExchangeOutcome, JournalEntry, JournalResponse } from './journal-entry.js';
 export { parseJournalFile } from './parse-journal-file.js';
 export { isReportFormat, renderReport, REPORT_FILE_NAMES, REPORT_FORMATS, type ReportFormat } from './render-report.js';
 export { summariseVendorCoverage, type VendorCoverage } from './summarise-vendor-coverage.js';
 export { buildVendorCatalogue, type VendorCatalogue } from './vendor-catalogue.js';
+export { compilePattern, describePattern, fullPathOf, matchesPattern, type CompiledPattern, type PatternProblem, type RequestPattern } from './request-pattern.js';
+export { listUnmatched, prefixOfCatalogue, toNearMissTargets, type UnmatchedRequest } from './list-unmatched.js';
+export { rankNearMisses, type NearMiss, type NearMissDifference } from './rank-near-misses.js';

@@ -16,6 +16,19 @@ export interface JournalRequest {
   bodyTruncated?: true;
 }
 
+/** The answer as the client received it: lower-case header names, secrets masked, body cut like a request's. */
+export interface JournalResponse {
+  /** `0` when no answer was sent (outcome `reset` or `timeout`). */
+  status: number;
+  headers: Record<string, string>;
+  body?: string;
+  bodyEncoding?: 'base64';
+  bodyTruncated?: true;
+}
+
+/** How the exchange ended: a full answer, or the transport fault a scenario forced (`reset` and `timeout` send no answer). */
+export type ExchangeOutcome = 'answered' | 'reset' | 'timeout' | 'malformed';
+
 /** One interaction with the mock: what the journal keeps and the reports are built from. */
 export interface JournalEntry {
   /** Position in the run, from 1: stable across the in-memory journal and the NDJSON file. */
@@ -29,7 +42,12 @@ export interface JournalEntry {
   method: string;
   pathTemplate: string | null;
   request: JournalRequest;
+  /** The answer's status, as `response.status` (kept for readers of the first journal shape); `0` when none was sent. */
   status: number;
+  response: JournalResponse;
+  /** From the request's arrival to the answer (or the fault), injected delay included. */
+  durationMs: number;
+  outcome: ExchangeOutcome;
   /** The request broke the contract but `--mode lenient` served it from the spec. */
   lenient: boolean;
   /** A forced answer, delay or fault asked for by `Prefer` or a scenario rule. */

@@ -1,6 +1,7 @@
 import type { ClientVendorResult, ContractReport } from './contract-report.js';
 import { describeRequest, operationLabel } from './describe-request.js';
 import { escapeMarkup as x } from './escape-markup.js';
+import { specLink, unexercisedOperations } from './spec-link.js';
 
 const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1f24}
@@ -14,6 +15,7 @@ th{background:#f6f8fa}td.num{text-align:right}
 code,pre{font-family:ui-monospace,monospace;font-size:12px}
 pre{white-space:pre-wrap;word-break:break-all;background:#f6f8fa;padding:.4rem;margin:.3rem 0 0;max-height:16rem;overflow:auto}
 details summary{cursor:pointer}
+tr.not-exercised td{color:#6e7781}
 `;
 
 function bar(percent: number): string {
@@ -27,7 +29,27 @@ function firstRequestHtml(group: ClientVendorResult['violations'][number]): stri
   return `<details><summary>${x(describeRequest(group.firstRequest))}</summary><pre>${x(headers + body)}</pre></details>`;
 }
 
-function resultHtml(result: ClientVendorResult, index: number): string {
+/** A spec pointer, a link to the spec when the report knows where it is. */
+function specPointerHtml(report: ContractReport, vendor: string, pointer: string): string {
+  const link = specLink(report, vendor, pointer);
+  return link === undefined ? `<code>${x(pointer)}</code>` : `<a class="spec-link" href="${x(link)}"><code>${x(pointer)}</code></a>`;
+}
+
+/** The mock, its settings and each spec with its hash: what makes two reports comparable. */
+function mockHtml(report: ContractReport): string {
+  if (report.mock === undefined) return '';
+  const { version, seed, mode, specs } = report.mock;
+  const rows = specs.map((spec) => {
+    const name = x(`${spec.prefix}/openapi.json`);
+    return `<tr class="spec" data-vendor="${x(spec.vendor)}" data-called="${spec.called}"><td>${x(spec.vendor)}</td><td>${spec.url === null ? name : `<a href="${x(spec.url)}">${name}</a>`}</td><td><code class="sha256">${x(spec.sha256)}</code></td><td>${spec.called ? 'yes' : '<strong>never called</strong>'}</td></tr>`;
+  });
+  return [
+    `<p id="mock">returns-mock <span class="version">${x(version)}</span>, seed <span class="seed">${x(String(seed ?? 'unknown'))}</span>, mode <span class="mode">${x(mode ?? 'unknown')}</span>.</p>`,
+    `<table class="specs"><thead><tr><th>vendor</th><th>spec</th><th>sha256</th><th>called</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+  ].join('\n');
+}
+
+function resultHtml(report: ContractReport, result: ClientVendorResult, index: number): string {
   const violationCount = result.violations.reduce((sum, group) => sum + group.count, 0);
   const parts = [
     `<section class="result" id="result-${index}" data-client="${x(result.client)}" data-vendor="${x(result.vendor)}" data-verdict="${x(result.verdict)}">`,
@@ -39,15 +61,17 @@ function resultHtml(result: ClientVendorResult, index: number): string {
   for (const operation of result.operations) {
     const statuses = operation.statuses.map((s) => `${s.status} ×${s.count}${s.documented ? '' : ' (undocumented)'}`).join(', ') || 'not exercised';
     parts.push(
-      `<tr class="operation" data-operation="${x(operation.operationId)}" data-exercised="${operation.exercised}"><td><code>${x(operation.operationId)}</code> ${x(operation.method)} <code>${x(operation.pathTemplate)}</code></td><td class="num">${operation.requests}</td><td>${x(statuses)}</td><td class="num">${operation.violatingRequests}</td></tr>`,
+      `<tr class="operation${operation.exercised ? '' : ' not-exercised'}" data-operation="${x(operation.operationId)}" data-exercised="${operation.exercised}"><td><code>${x(operation.operationId)}</code> ${x(operation.method)} <code>${x(operation.pathTemplate)}</code></td><td class="num">${operation.requests}</td><td>${x(statuses)}</td><td class="num">${operation.violatingRequests}</td></tr>`,
     );
   }
   parts.push('</tbody></table>');
+  const unexercised = unexercisedOperations(result.operations);
+  if (unexercised.length > 0) parts.push(`<p class="not-exercised"><strong>Never exercised</strong> (${unexercised.length} of ${result.operations.length}): ${unexercised.map((id) => `<code>${x(id)}</code>`).join(', ')}</p>`);
   if (result.violations.length > 0) {
     parts.push('<h3>Violations</h3><table class="violations"><thead><tr><th>operation</th><th>rule</th><th>location</th><th>pointer</th><th>count</th><th>message</th><th>first request</th></tr></thead><tbody>');
     for (const group of result.violations) {
       parts.push(
-        `<tr class="violation"><td class="operation">${x(operationLabel(group.operationId))}</td><td class="code"><code>${x(group.code)}</code></td><td class="location">${x(group.location)}</td><td class="pointer"><code>${x(group.pointer || '/')}</code></td><td class="num count">${group.count}</td><td class="message">${x(group.message)}<br><small>spec: <code>${x(group.specPointer)}</code></small></td><td>${firstRequestHtml(group)}</td></tr>`,
+        `<tr class="violation"><td class="operation">${x(operationLabel(group.operationId))}</td><td class="code"><code>${x(group.code)}</code></td><td class="location">${x(group.location)}</td><td class="pointer"><code>${x(group.pointer || '/')}</code></td><td class="num count">${group.count}</td><td class="message">${x(group.message)}<br><small>spec: ${specPointerHtml(report, result.vendor, group.specPointer)}</small></td><td>${firstRequestHtml(group)}</td></tr>`,
       );
     }
     parts.push('</tbody></table>');
@@ -65,7 +89,8 @@ export function renderHtml(report: ContractReport): string {
     `<title>returns-mock contract report: ${x(report.verdict)}</title><style>${STYLE}</style></head><body>`,
     `<h1>Contract report <span class="verdict ${x(report.verdict)}" id="verdict">${x(report.verdict)}</span></h1>`,
     `<p id="summary">${summary.requests} requests, ${summary.violations} violations, ${summary.failed} of ${summary.results} client/vendor results failed${report.requireCoverage === null ? '' : `; coverage required: ${report.requireCoverage}%`}. Generated ${x(report.generatedAt)}.</p>`,
-    ...(report.results.length === 0 ? ['<p>No requests were recorded.</p>'] : report.results.map(resultHtml)),
+    mockHtml(report),
+    ...(report.results.length === 0 ? ['<p>No requests were recorded.</p>'] : report.results.map((result, index) => resultHtml(report, result, index))),
     '</body></html>',
     '',
   ].join('\n');

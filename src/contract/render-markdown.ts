@@ -1,5 +1,6 @@
 import type { ContractReport } from './contract-report.js';
 import { describeRequest, operationLabel } from './describe-request.js';
+import { specLink, unexercisedOperations } from './spec-link.js';
 
 /** Escapes text for one Markdown table cell: no HTML, no emphasis or links, no cell breaks. */
 export function markdownCell(text: string): string {
@@ -11,6 +12,12 @@ export function markdownCell(text: string): string {
     .replace(/([\\`*_[\]|~])/g, '\\$1');
 }
 
+/** A spec pointer, linked to the spec when the report knows where it is. */
+function specCell(report: ContractReport, vendor: string, pointer: string): string {
+  const link = specLink(report, vendor, pointer);
+  return link === undefined ? markdownCell(pointer) : `[${markdownCell(pointer)}](${link})`;
+}
+
 const row = (cells: Array<string | number>) => `| ${cells.map((cell) => String(cell)).join(' | ')} |`;
 
 /** The report as Markdown, for a pull-request comment: a summary table, then operations and violations per client and vendor. */
@@ -18,6 +25,15 @@ export function renderMarkdown(report: ContractReport): string {
   const lines = [`# Contract report: ${report.verdict.toUpperCase()}`, ''];
   const coverageRule = report.requireCoverage === null ? '' : `, coverage required: ${report.requireCoverage}%`;
   lines.push(`${report.summary.requests} requests, ${report.summary.violations} violations, ${report.summary.failed} of ${report.summary.results} client/vendor results failed${coverageRule}.`, '');
+  if (report.mock !== undefined) {
+    const { version, seed, mode, specs } = report.mock;
+    lines.push(`returns-mock ${markdownCell(version)}, seed ${seed ?? 'unknown'}, mode ${mode ?? 'unknown'}.`, '', row(['vendor', 'spec', 'sha256', 'called']), row(['---', '---', '---', '---']));
+    for (const spec of specs) {
+      const name = `${spec.prefix}/openapi.json`;
+      lines.push(row([markdownCell(spec.vendor), spec.url === null ? markdownCell(name) : `[${markdownCell(name)}](${spec.url.replaceAll('(', '%28').replaceAll(')', '%29').replaceAll(' ', '%20')})`, `\`${spec.sha256}\``, spec.called ? 'yes' : '**never called**']));
+    }
+    lines.push('');
+  }
   if (report.results.length === 0) return [...lines, 'No requests were recorded.', ''].join('\n');
   lines.push(row(['client', 'vendor', 'verdict', 'coverage', 'requests', 'violations']), row(['---', '---', '---', '---', '---:', '---:']));
   for (const result of report.results) {
@@ -33,7 +49,9 @@ export function renderMarkdown(report: ContractReport): string {
       const statuses = operation.statuses.map((s) => `${s.status} ×${s.count}${s.documented ? '' : ' (undocumented)'}`).join(', ') || 'not exercised';
       lines.push(row([markdownCell(`${operation.operationId} (${operation.method} ${operation.pathTemplate})`), operation.requests, statuses, operation.violatingRequests]));
     }
-    if (result.unmatchedRequests > 0) lines.push('', `${result.unmatchedRequests} request(s) matched no operation.`);
+    const unexercised = unexercisedOperations(result.operations);
+    if (unexercised.length > 0) lines.push('', `**Never exercised** (${unexercised.length} of ${result.operations.length}): ${unexercised.map(markdownCell).join(', ')}.`);
+    if (result.unmatchedRequests > 0) lines.push('', `${result.unmatchedRequests} request${result.unmatchedRequests === 1 ? '' : 's'} matched no operation.`);
     if (result.violations.length === 0) continue;
     lines.push('', '### Violations', '', row(['operation', 'rule', 'location', 'pointer', 'count', 'message', 'spec', 'first request']), row(['---', '---', '---', '---', '---:', '---', '---', '---']));
     for (const group of result.violations) {
@@ -45,7 +63,7 @@ export function renderMarkdown(report: ContractReport): string {
           markdownCell(group.pointer || '/'),
           group.count,
           markdownCell(group.message),
-          markdownCell(group.specPointer),
+          specCell(report, result.vendor, group.specPointer),
           markdownCell(describeRequest(group.firstRequest)),
         ]),
       );

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Fixtures, Store } from '../store/index.js';
 import { FixtureError, mergeFixtureDocument } from '../store/index.js';
 import { isReportFormat, renderReport, REPORT_FORMATS, summariseVendorCoverage, type ContractRecorder } from '../contract/index.js';
+import { createRequestRoutes } from './admin-request-routes.js';
 import { createDashboardRoutes } from './dashboard-routes.js';
 import { readBody } from './read-body.js';
 
@@ -87,6 +88,8 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
       return c.json({ entries, dropped: contract.journal.dropped() });
     });
 
+    admin.route('/requests', createRequestRoutes(contract, maxBodyBytes));
+
     admin.get('/vendors', (c) => c.json({ vendors: vendors.map((vendor) => summariseVendorCoverage(contract, vendor)) }));
 
     admin.delete('/journal', async (c) => {
@@ -99,7 +102,7 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
       if (!isReportFormat(format)) return c.json(problem(`format must be one of ${REPORT_FORMATS.join(', ')}, not '${format}'`), 400);
       const coverage = c.req.query('requireCoverage');
       if (coverage !== undefined && !(/^\d+(\.\d+)?$/.test(coverage) && Number(coverage) <= 100)) return c.json(problem(`requireCoverage must be a percentage from 0 to 100, not '${coverage}'`), 400);
-      const report = contract.collector.build({ client: c.req.query('client'), vendor: c.req.query('vendor'), requireCoverage: coverage === undefined ? requireCoverage : Number(coverage) });
+      const report = contract.collector.build({ client: c.req.query('client'), vendor: c.req.query('vendor'), requireCoverage: coverage === undefined ? requireCoverage : Number(coverage), specBaseUrl: new URL(c.req.url).origin });
       const { contentType, body } = renderReport(report, format);
       return c.body(body, 200, { 'content-type': contentType });
     });

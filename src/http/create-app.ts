@@ -1,10 +1,12 @@
 import { Hono, type Context } from 'hono';
 import type { HttpRequest, HttpResponse } from '../core/http.js';
 import type { Exchange, VendorEngine } from '../engine/create-vendor-engine.js';
-import { injectFault, sleep } from './inject-fault.js';
+import type { Delivery } from '../contract/to-journal-entry.js';
+import { injectFault, malformedResponse, sleep } from './inject-fault.js';
 import { readBody } from './read-body.js';
 import { createAdminRoutes, type AdminOptions } from './admin-routes.js';
 import { adminGuard } from './admin-guard.js';
+import { createAdminMetaRoutes } from './admin-meta-routes.js';
 import { crossOrigin } from './cross-origin.js';
 import { StoreUnavailableError, StoreWriteError } from '../store/index.js';
 
@@ -12,8 +14,10 @@ export interface AppOptions {
   engines: VendorEngine[];
   /** Largest request body accepted, in bytes; larger ones get the vendor's 413. */
   maxBodyBytes: number;
-  /** Called with every exchange once it is answered (journal, logs). */
-  onExchange?: (exchange: Exchange) => void;
+  /** Called with every exchange once its answer (or fault) is about to leave, after any injected delay (journal, logs). */
+  onExchange?: (exchange: Exchange, delivery: Delivery) => void;
+  /** Called with a request under no vendor's prefix (answered 404), for the unmatched-requests list. */
+  onUnrouted?: (request: HttpRequest) => void;
   /** The admin API's dependencies; without them no `/__admin` routes are mounted. */
   admin?: AdminOptions;
   /** When set, every `/__admin` request must present this token. */
@@ -39,7 +43,7 @@ function toResponse(response: HttpResponse): Response {
 }
 
 /** Builds the Hono app: every vendor under its prefix, CORS for browser clients and one error boundary. */
-export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken, refresh }: AppOptions): Hono {
+export function createApp({ engines, maxBodyBytes, onExchange, onUnrouted, admin, adminToken, refresh }: AppOptions): Hono {
   const app = new Hono();
   app.use('*', crossOrigin());
 
@@ -54,6 +58,7 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken
     app.use('/__admin', adminGuard(adminToken));
     app.use('/__admin/*', adminGuard(adminToken));
     if (refresh !== undefined) app.use('/__admin/*', async (_c, next) => (await refresh('admin'), next()));
+    app.route('/__admin', createAdminMetaRoutes(engines.map((engine) => ({ id: engine.plugin.id, title: engine.plugin.title, prefix: engine.plugin.prefix, operations: engine.operations.length }))));
     app.route('/__admin', createAdminRoutes(admin, maxBodyBytes));
   }
 
@@ -63,21 +68,29 @@ export function createApp({ engines, maxBodyBytes, onExchange, admin, adminToken
     app.get(`${prefix}/openapi.json`, (c) => c.json(engine.spec.doc));
     const handle = async (c: Context) => {
       await refresh?.('vendor');
+      const started = performance.now();
       const body = await readBody(c.req.raw, maxBodyBytes);
       if (body.kind === 'aborted') return c.body(null, 400);
       const request = toHttpRequest(c, prefix, body.kind === 'body' ? body.bytes : undefined);
       if (body.kind === 'too-large') request.bodyTooLarge = { limit: maxBodyBytes };
       const exchange = await engine.handle(request);
-      onExchange?.(exchange);
       const { delayMs, fault } = exchange.scenario ?? {};
       if (delayMs !== undefined && delayMs > 0) await sleep(delayMs, c.req.raw.signal);
+      // Journalled as the client gets it: a cut body for `malformed`, nothing for `reset` and `timeout` (recorded as the hold starts).
+      const sent = fault === undefined ? exchange.response : fault === 'malformed' ? malformedResponse(exchange.response) : undefined;
+      onExchange?.(exchange, { outcome: fault ?? 'answered', durationMs: performance.now() - started, ...(sent === undefined ? {} : { response: sent }) });
       return fault === undefined ? toResponse(exchange.response) : injectFault(c, fault, exchange.response);
     };
     app.all(prefix, handle);
     app.all(`${prefix}/*`, handle);
   }
 
-  app.notFound((c) => c.json({ message: `No vendor is mounted at ${new URL(c.req.url).pathname}`, vendors: engines.map((e) => e.plugin.prefix) }, 404));
+  app.notFound((c) => {
+    const pathname = new URL(c.req.url).pathname;
+    // The body is not read: the unmatched list needs the method, path and headers, and an unread body costs nothing.
+    if (onUnrouted !== undefined && pathname !== '/__admin' && !pathname.startsWith('/__admin/')) onUnrouted(toHttpRequest(c, '', undefined));
+    return c.json({ message: `No vendor is mounted at ${pathname}`, vendors: engines.map((e) => e.plugin.prefix) }, 404);
+  });
 
   // The one error boundary: anything unexpected is logged and answered as a 500 in the vendor's shape. A store that
   // cannot write (disk full, read-only) or reach its database is no bug of the mock: a 503 says so, and nothing was acknowledged.

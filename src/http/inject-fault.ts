@@ -29,6 +29,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** What a `malformed` fault sends: the status and headers, and the body cut in half (journalled as sent). */
+export function malformedResponse(response: HttpResponse): HttpResponse {
+  const body = response.body ?? '{"status":';
+  return { status: response.status, headers: { ...response.headers, 'content-type': response.headers['content-type'] ?? 'application/json' }, body: body.slice(0, Math.floor(body.length / 2)) };
+}
+
 /**
  * Answers with a transport fault instead of the response, to test a client's error handling:
  * `reset` drops the connection with a TCP reset; `timeout` sends nothing until the client gives up (or
@@ -39,8 +45,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export async function injectFault(c: Context, fault: Fault, response: HttpResponse): Promise<Response> {
   const socket = incomingOf(c)?.socket;
   if (fault === 'malformed') {
-    const body = response.body ?? '{"status":';
-    return new Response(body.slice(0, Math.floor(body.length / 2)), { status: response.status, headers: { ...response.headers, 'content-type': response.headers['content-type'] ?? 'application/json' } });
+    const cut = malformedResponse(response);
+    return new Response(cut.body, { status: cut.status, headers: cut.headers });
   }
   if (socket === undefined) {
     return new Response(new ReadableStream({ start: (controller) => controller.error(new Error(`returns-mock fault: ${fault}`)) }), { status: response.status });

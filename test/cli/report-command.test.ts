@@ -53,7 +53,7 @@ describe('returns-mock report', () => {
     const server = await startCli(['--vendor', 'jtl', '--admin-token', 'report-token-1']);
     try {
       const refused = await runCli(['report', '--url', server.url]);
-      expect(refused.code).toBe(1);
+      expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('401');
       const fromFlag = await runCli(['report', '--url', server.url, '--admin-token', 'report-token-1']);
       expect(fromFlag.code).toBe(0);
@@ -68,6 +68,15 @@ describe('returns-mock report', () => {
   it('refuses bad options with exit 2', async () => {
     expect((await runCli(['report', '--format', 'pdf'])).code).toBe(2);
     expect((await runCli(['report', '--url', 'http://x', '--journal', 'y'])).code).toBe(2);
+  });
+
+  it('tells no mock answering (exit 2, with the cause) from a fail verdict (exit 1)', async () => {
+    const server = await startCli(['--vendor', 'jtl']);
+    const url = server.url;
+    await server.stop();
+    const nobody = await runCli(['report', '--url', url]);
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toContain(`no mock answering at ${url} (ECONNREFUSED)`);
   });
 });
 
@@ -116,7 +125,7 @@ describe('returns-mock report --journal, in process', () => {
   it('still refuses a line that is not JSON in the middle of the file', async () => {
     const journal = path.join(dir, 'broken.ndjson');
     await writeFile(journal, 'not json\n');
-    expect(await run(['--journal', journal])).toBe(1);
+    expect(await run(['--journal', journal])).toBe(2);
     expect(errors).toEqual([`returns-mock report: ${journal}:1 is not JSON`]);
   });
 
@@ -128,7 +137,7 @@ describe('returns-mock report --journal, in process', () => {
     await mock.send('GET', '/petstore/pets/abc', { headers: { 'x-mock-client': 'ci' } });
     await mock.store.close();
     const out = path.join(dir, 'generic.xml');
-    expect(await run(['--journal', journal, '--format', 'junit', '--out', out])).toBe(1);
+    expect(await run(['--journal', journal, '--format', 'junit', '--out', out])).toBe(2);
     expect(errors).toEqual([`returns-mock report: ${journal} has requests to 'petstore', which no bundled vendor or --spec provides: give the spec the mock served with --spec FILE`]);
     expect(await run(['--journal', journal, '--spec', spec, '--format', 'junit', '--out', out])).toBe(1);
     expect(await readFile(out, 'utf8')).toContain('<testsuite name="ci → petstore" tests="2" failures="1" skipped="1"');

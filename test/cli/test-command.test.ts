@@ -114,6 +114,15 @@ describe('returns-mock test -- node examples/<vendor>-client.mjs', () => {
       expect(run.stdout).toContain(`FAIL ${expected.client} → ${vendor}`);
     });
 
+    it('names each failed rule with its count and place, and the vendors never called', () => {
+      const run = runs.get(vendor)!;
+      for (const [operationId, code] of expected.violations) expect(run.stdout).toContain(`    ${code} ×1: ${operationId ?? '(no operation)'} `);
+      for (const [, , pointer] of expected.violations) expect(run.stdout).toContain(` ${pointer === '' ? '/' : pointer}\n`);
+      expect(run.stdout).toMatch(new RegExp(`, ${expected.violations.length} violations\\n`));
+      const others = Object.keys(FAULTY).filter((other) => other !== vendor);
+      expect(run.stdout).toContain(`not called: ${others.map((other) => `${other} (RETURNS_MOCK_${other.toUpperCase()}_URL)`).join(', ')}`);
+    });
+
     it('JSON: fits the documented schema and lists exactly the known violations, once each', () => {
       const { json } = runs.get(vendor)!;
       expect(reportSchemaErrors(json)).toEqual([]);
@@ -224,6 +233,20 @@ describe('returns-mock test, options and exit codes', () => {
     }
   });
 
+  it('`returns-mock test -- true` exits 1, and 0 with --allow-no-requests', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'returns-mock-report-'));
+    try {
+      const unchecked = await runCli(['test', '--report-dir', dir, '--', 'true']);
+      expect(unchecked.code).toBe(1);
+      expect(unchecked.stderr).toContain('no request reached the mock');
+      expect(unchecked.stderr).toContain('RETURNS_MOCK_EMPORIX_URL=http://127.0.0.1:');
+      const allowed = await runCli(['test', '--report-dir', dir, '--allow-no-requests', '--', 'true']);
+      expect(allowed.code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to run without a command (exit 2)', async () => {
     const result = await runCli(['test']);
     expect(result.code).toBe(2);
@@ -232,13 +255,14 @@ describe('returns-mock test, options and exit codes', () => {
 });
 
 describe('returns-mock test, a command that does not run to its end (in process)', () => {
-  const runInProcess = async (command: string[]) => {
+  const runInProcess = async (command: string[], options: string[] = []) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'returns-mock-report-'));
     const errors: string[] = [];
     const error = vi.spyOn(console, 'error').mockImplementation((text: string) => void errors.push(text));
-    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const logs: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((text: string) => void logs.push(text));
     try {
-      return { code: await testCommand(['--vendor', 'jtl', '--report-dir', dir, '--', ...command], process.env, dir), errors, dir };
+      return { code: await testCommand(['--vendor', 'jtl', '--report-dir', dir, ...options, '--', ...command], process.env, dir), errors, logs: logs.join('\n'), dir };
     } finally {
       error.mockRestore();
       log.mockRestore();
@@ -251,6 +275,44 @@ describe('returns-mock test, a command that does not run to its end (in process)
       expect(run.code).toBe(128 + os.constants.signals.SIGUSR2);
       expect(run.errors).toEqual([`returns-mock: the command exited with ${128 + os.constants.signals.SIGUSR2}`]);
       expect(JSON.parse(await readFile(path.join(run.dir, 'report.json'), 'utf8')).verdict).toBe('pass');
+    } finally {
+      await rm(run.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails a run in which no request reached the mock, naming the base URL variables, unless --allow-no-requests', async () => {
+    const silent = await runInProcess([process.execPath, '-e', '']);
+    const allowed = await runInProcess([process.execPath, '-e', ''], ['--allow-no-requests']);
+    try {
+      expect(silent.code).toBe(1);
+      expect(silent.logs).toContain('contract verdict FAIL (no request reached the mock)');
+      expect(silent.errors.join('\n')).toMatch(/no request reached the mock.*RETURNS_MOCK_URL=http:\/\/127\.0\.0\.1:\d+, RETURNS_MOCK_JTL_URL=http:\/\/127\.0\.0\.1:\d+\/jtl/);
+      expect(allowed.code).toBe(0);
+      expect(allowed.logs).toContain('contract verdict PASS (no requests; --allow-no-requests)');
+    } finally {
+      await rm(silent.dir, { recursive: true, force: true });
+      await rm(allowed.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says the contract was not assessed after the command failed, instead of PASS', async () => {
+    const run = await runInProcess([process.execPath, '-e', 'process.exit(4)']);
+    try {
+      expect(run.code).toBe(4);
+      expect(run.logs).toContain('contract verdict NOT ASSESSED (the command exited with 4; 0 requests recorded)');
+      expect(run.logs).not.toContain('PASS');
+    } finally {
+      await rm(run.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names requests that matched no operation with their nearest operation, in the singular for one', async () => {
+    const script = "await fetch(process.env.RETURNS_MOCK_JTL_URL + '/erp/return', { method: 'POST' })";
+    const run = await runInProcess([process.execPath, '--input-type=module', '-e', script]);
+    try {
+      expect(run.logs).toContain('1 request, 1 violation');
+      expect(run.logs).toContain('  1 request matched no operation:');
+      expect(run.logs).toContain("    POST /jtl/erp/return → 404; near miss: jtl createReturn POST /jtl/erp/returns: segment 'return' should be 'returns'");
     } finally {
       await rm(run.dir, { recursive: true, force: true });
     }

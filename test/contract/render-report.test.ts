@@ -18,6 +18,9 @@ describe('report formats on data from a journal file', () => {
     pathTemplate: '/p',
     request: { method: 'POST', path: '/p', query: '', headers: {} },
     status: 400,
+    response: { status: 400, headers: {} },
+    durationMs: 1,
+    outcome: 'answered',
     lenient: false,
     violations: [violation],
   };
