@@ -36,6 +36,12 @@ export interface JournalEntry {
   scenario?: Scenario;
   /** Every contract violation of the request, secrets masked. */
   violations: Violation[];
+  /** The answer as sent (lower-case header names; body cut like the request's). */
+  response: { status: number; headers: Record<string, string>; body?: string; bodyEncoding?: 'base64'; bodyTruncated?: true };
+  /** Time the engine took to answer. */
+  durationMs: number;
+  /** `answered`, or the transport fault injected instead of the answer. */
+  outcome: 'answered' | 'reset' | 'timeout' | 'malformed';
 }
 
 /** Bodies beyond this many characters are cut in the journal: a bounded journal must also be bounded in bytes. */

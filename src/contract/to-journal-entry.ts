@@ -12,18 +12,20 @@ export interface RecordedExchange {
   operationId: string | undefined;
   request: HttpRequest;
   violations: Violation[];
-  response: { status: number };
+  response: { status: number; headers?: Record<string, string>; body?: string };
+  durationMs?: number;
   lenient?: boolean;
   scenario?: Scenario;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function bodyOf(bytes: Uint8Array | undefined, secrets: readonly string[]): Pick<JournalRequest, 'body' | 'bodyEncoding' | 'bodyTruncated'> {
+function bodyOf(bytes: Uint8Array | string | undefined, secrets: readonly string[]): Pick<JournalRequest, 'body' | 'bodyEncoding' | 'bodyTruncated'> {
   if (bytes === undefined || bytes.length === 0) return {};
   let text: string;
   let encoding: 'base64' | undefined;
-  try {
+  if (typeof bytes === 'string') text = redactText(bytes, secrets);
+  else try {
     text = redactText(utf8.decode(bytes), secrets);
   } catch {
     text = Buffer.from(bytes).toString('base64');
@@ -56,5 +58,8 @@ export function toJournalEntry(exchange: RecordedExchange, seq: number, time: Da
     lenient: exchange.lenient === true,
     ...(exchange.scenario === undefined ? {} : { scenario: exchange.scenario }),
     violations: redactValue(exchange.violations, masked.secrets),
+    response: { status: exchange.response.status, headers: maskRequestParts(exchange.response.headers ?? {}, '', [], []).headers, ...bodyOf(exchange.response.body, masked.secrets) },
+    durationMs: exchange.durationMs ?? 0,
+    outcome: exchange.scenario?.fault ?? 'answered',
   };
 }

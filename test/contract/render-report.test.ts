@@ -20,6 +20,9 @@ describe('report formats on data from a journal file', () => {
     status: 400,
     lenient: false,
     violations: [violation],
+    response: { status: 400, headers: {} },
+    durationMs: 1,
+    outcome: 'answered',
   };
   const collector = createReportCollector([{ vendor: 'v', title: 'V', operations: [{ operationId: 'op', method: 'POST', pathTemplate: '/p', documentedStatuses: ['400'] }], secretHeaders: [], secretQuery: [] }]);
   collector.add(entry);
