@@ -14,6 +14,8 @@ import {
   type ReportFormat,
   type ReportOptions,
 } from './contract/index.js';
+import { buildPacts, type PactExport } from './contract/pact/index.js';
+import { writePactFiles } from './cli/write-pact-files.js';
 import { createApp, DEFAULT_MAX_BODY_BYTES } from './http/create-app.js';
 import { listen } from './http/listen.js';
 import { isLoopbackHost } from './http/admin-guard.js';
@@ -33,6 +35,7 @@ export type { Scenario, Fault } from './core/scenario.js';
 export type { ContractMode, Exchange } from './engine/create-vendor-engine.js';
 export type { ContractReport, JournalEntry, JournalFilter, ReportFormat, ReportOptions } from './contract/index.js';
 export type { ResetScope } from './store/index.js';
+export type { PactExport, PactFile, PactSkips } from './contract/pact/index.js';
 
 export interface MockOptions {
   /** Bundled vendors to mount; default all four. */
@@ -89,6 +92,15 @@ export interface Mock {
   /** The contract report so far: the report object, or with `format` its text (`json`, `junit`, `md`, `html`). */
   report(options?: ReportOptions & { format?: undefined }): ContractReport;
   report(options: ReportOptions & { format: ReportFormat }): string;
+  /** Pact v4 contracts from the journal kept (one per client × vendor); with `out`, also written there as `<client>-<vendor>.json`. */
+  pact(options?: MockPactOptions): PactExport & { files: string[] };
+}
+
+export interface MockPactOptions {
+  client?: string;
+  vendor?: string;
+  /** Directory to write the pact files to. */
+  out?: string;
 }
 
 /** `Mock.report`: the collector's report with the mock's default coverage requirement, rendered when a format is asked for. */
@@ -176,6 +188,11 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     },
     journal: (filter) => contract.journal.list(filter),
     report: reportOf(contract, options.requireCoverage),
+    pact({ client, vendor, out } = {}) {
+      const pactVendors = engines.map((engine) => ({ vendor: engine.plugin.id, operations: engine.operations.map((compiled) => compiled.operation), secretHeaders: contract.catalogues.find((c) => c.vendor === engine.plugin.id)?.secretHeaders ?? [] }));
+      const exported = buildPacts(contract.journal.list(), pactVendors, { client, vendor, source: 'returns-mock journal (in process)' });
+      return { ...exported, files: out === undefined ? [] : writePactFiles(out, exported) };
+    },
   };
 }
 
