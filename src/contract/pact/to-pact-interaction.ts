@@ -1,6 +1,6 @@
 import type { Operation } from '../../core/operation.js';
 import type { JournalEntry } from '../journal-entry.js';
-import { collectSentValues, matchGeneratedValues } from './match-generated-values.js';
+import { matchGeneratedValues } from './match-generated-values.js';
 import type { PactBody, PactInteraction, PactMatchingRules } from './pact-file.js';
 
 /** What a vendor's spec tells the exporter about an operation's request and response headers. */
@@ -21,7 +21,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-function pactBody(text: string | undefined, encoding: 'base64' | undefined, contentType: string | undefined): PactBody | undefined {
+export function pactBody(text: string | undefined, encoding: 'base64' | undefined, contentType: string | undefined): PactBody | undefined {
   if (text === undefined) return undefined;
   const type = contentType ?? 'application/octet-stream';
   if (encoding === 'base64') return { content: text, contentType: type, encoded: 'base64' };
@@ -59,8 +59,11 @@ function credentialRules(headers: Record<string, string[]> | undefined, secret: 
   return Object.keys(rules).length === 0 ? undefined : rules;
 }
 
-/** Turns one answered, violation-free journal entry into a Pact v4 HTTP interaction. */
-export function toPactInteraction(entry: JournalEntry, operation: Operation, vendor: PactVendor): PactInteraction {
+/**
+ * Turns one answered, violation-free journal entry into a Pact v4 HTTP interaction; `sent` holds the values the client
+ * sent so far in the session (an answer repeating one of them is not faked data).
+ */
+export function toPactInteraction(entry: JournalEntry, operation: Operation, vendor: PactVendor, sent: ReadonlySet<string>): PactInteraction {
   const secret = new Set(['authorization', 'proxy-authorization', ...vendor.secretHeaders]);
   const requestHeaderNames = new Set(['content-type', 'accept', ...secret, ...operation.parameters.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase())]);
   const headers = pickHeaders(entry.request.headers, requestHeaderNames);
@@ -69,7 +72,6 @@ export function toPactInteraction(entry: JournalEntry, operation: Operation, ven
   const responseHeaderNames = new Set(['content-type', ...Object.keys(documented?.headers ?? {})]);
   const responseContentType = entry.response.headers['content-type'];
   const responseBody = pactBody(entry.response.body, entry.response.bodyEncoding, responseContentType);
-  const sent = collectSentValues(entry.request.path, entry.request.query, requestBody?.encoded === false ? requestBody.content : undefined);
   const bodyRules = responseBody !== undefined && isJson(responseContentType) && typeof responseBody.content !== 'string' ? matchGeneratedValues(responseBody.content, sent) : {};
   const headerRules = credentialRules(headers, secret);
   const hasPathParameters = operation.pathTemplate.includes('{');

@@ -1,9 +1,9 @@
-import { Comparator } from '@pactflow/openapi-pact-comparator';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { fileURLToPath } from 'node:url';
+import { comparePact } from '../../helpers/compare-pact.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type PactExport, type RunningMock } from '../../../src/index.js';
 import { runCleanClient } from '../../helpers/run-clean-client.js';
@@ -25,12 +25,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function compare(vendor: string, pact: unknown) {
-  const spec = parse(readFileSync(new URL(`../../../specs/${vendor}.yaml`, import.meta.url), 'utf8'));
-  const results = [];
-  for await (const result of new Comparator(spec).compare(pact as never)) results.push(result);
-  return results;
-}
+const compare = (vendor: string, pact: unknown) => comparePact(fileURLToPath(new URL(`../../../specs/${vendor}.yaml`, import.meta.url)), pact);
 
 describe('mock.pact() on the clean example client', () => {
   it('writes one v4 pact per vendor, consumer clean-client', () => {
