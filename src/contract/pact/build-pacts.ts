@@ -1,6 +1,6 @@
 import type { JournalEntry } from '../journal-entry.js';
 import { PACT_SPECIFICATION_VERSION, type PactFile } from './pact-file.js';
-import { collectSentValues } from './match-generated-values.js';
+import { addAnswerValues, addRequestValues, type SessionValues } from './match-generated-values.js';
 import { pactBody, toPactInteraction, type PactVendor } from './to-pact-interaction.js';
 
 /** Why recorded exchanges did not become interactions, counted. */
@@ -41,16 +41,17 @@ export function buildPacts(entries: readonly JournalEntry[], vendors: readonly P
   const skipped: PactSkips = { violations: 0, unanswered: 0, unmatched: 0, truncated: 0, unknownVendor: 0 };
   const pacts = new Map<string, PactFile>();
   const seen = new Set<string>();
-  const sentByPact = new Map<string, Set<string>>();
+  const sessions = new Map<string, SessionValues>();
   for (const entry of entries) {
     if (options.client !== undefined && entry.client !== options.client) continue;
     if (options.vendor !== undefined && entry.vendor !== options.vendor) continue;
     const pactKey = JSON.stringify([entry.client, entry.vendor]);
     // Values from the client's earlier requests too: a GET answers what an earlier POST stored.
-    const sent = sentByPact.get(pactKey) ?? new Set<string>();
-    sentByPact.set(pactKey, sent);
-    const body = pactBody(entry.request.body, entry.request.bodyEncoding, entry.request.headers['content-type']);
-    for (const value of collectSentValues(entry.request.path, entry.request.query, body?.encoded === false ? body.content : undefined)) sent.add(value);
+    const session = sessions.get(pactKey) ?? { sent: new Set<string>(), generated: new Set<string>() };
+    sessions.set(pactKey, session);
+    const requestBody = pactBody(entry.request.body, entry.request.bodyEncoding, entry.request.headers['content-type']);
+    addRequestValues(session, entry.request.path, entry.request.query, requestBody?.encoded === false ? requestBody.content : undefined);
+    const responseBody = entry.response === undefined ? undefined : pactBody(entry.response.body, entry.response.bodyEncoding, entry.response.headers['content-type']);
     const vendor = vendors.find((candidate) => candidate.vendor === entry.vendor);
     const operation = vendor?.operations.find((candidate) => candidate.operationId === entry.operationId);
     if (entry.violations.length > 0 || entry.lenient) skipped.violations += 1;
@@ -60,15 +61,19 @@ export function buildPacts(entries: readonly JournalEntry[], vendors: readonly P
     else if (entry.request.bodyTruncated === true || entry.response.bodyTruncated === true) skipped.truncated += 1;
     else {
       const key = JSON.stringify([entry.client, entry.vendor, entry.operationId, entry.response.status]);
-      if (seen.has(key)) continue;
+      if (seen.has(key)) {
+        addAnswerValues(session, responseBody?.encoded === false ? responseBody.content : undefined);
+        continue;
+      }
       seen.add(key);
       let pact = pacts.get(pactKey);
       if (pact === undefined) {
         pact = { consumer: { name: entry.client }, provider: { name: entry.vendor }, interactions: [], metadata: { pactSpecification: { version: PACT_SPECIFICATION_VERSION }, 'returns-mock': { source: options.source } } };
         pacts.set(pactKey, pact);
       }
-      pact.interactions.push(toPactInteraction(entry, operation, vendor, sent));
+      pact.interactions.push(toPactInteraction(entry, operation, vendor, session));
     }
+    addAnswerValues(session, responseBody?.encoded === false ? responseBody.content : undefined);
   }
   return { pacts: [...pacts.values()].map((pact) => ({ fileName: fileNameOf(pact.consumer.name, pact.provider.name), pact })), skipped };
 }

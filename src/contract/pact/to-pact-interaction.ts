@@ -1,6 +1,6 @@
 import type { Operation } from '../../core/operation.js';
 import type { JournalEntry } from '../journal-entry.js';
-import { matchGeneratedValues } from './match-generated-values.js';
+import { matchGeneratedValues, type SessionValues } from './match-generated-values.js';
 import type { PactBody, PactInteraction, PactMatchingRules } from './pact-file.js';
 
 /** What a vendor's spec tells the exporter about an operation's request and response headers. */
@@ -61,9 +61,10 @@ function credentialRules(headers: Record<string, string[]> | undefined, secret: 
 
 /**
  * Turns one answered, violation-free journal entry into a Pact v4 HTTP interaction; `sent` holds the values the client
- * sent so far in the session (an answer repeating one of them is not faked data).
+ * `session` holds the values the client
+ * sent so far (an answer repeating one of them is not faked data).
  */
-export function toPactInteraction(entry: JournalEntry, operation: Operation, vendor: PactVendor, sent: ReadonlySet<string>): PactInteraction {
+export function toPactInteraction(entry: JournalEntry, operation: Operation, vendor: PactVendor, session: SessionValues): PactInteraction {
   const secret = new Set(['authorization', 'proxy-authorization', ...vendor.secretHeaders]);
   const requestHeaderNames = new Set(['content-type', 'accept', ...secret, ...operation.parameters.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase())]);
   const headers = pickHeaders(entry.request.headers, requestHeaderNames);
@@ -72,7 +73,7 @@ export function toPactInteraction(entry: JournalEntry, operation: Operation, ven
   const responseHeaderNames = new Set(['content-type', ...Object.keys(documented?.headers ?? {})]);
   const responseContentType = entry.response.headers['content-type'];
   const responseBody = pactBody(entry.response.body, entry.response.bodyEncoding, responseContentType);
-  const bodyRules = responseBody !== undefined && isJson(responseContentType) && typeof responseBody.content !== 'string' ? matchGeneratedValues(responseBody.content, sent) : {};
+  const bodyRules = responseBody !== undefined && isJson(responseContentType) && typeof responseBody.content !== 'string' ? matchGeneratedValues(responseBody.content, session) : {};
   const headerRules = credentialRules(headers, secret);
   const hasPathParameters = operation.pathTemplate.includes('{');
   return {
