@@ -1,21 +1,20 @@
 // Writes a "next version" of the bundled Emporix spec for the drift example (README, "Spec drift"):
 //   node examples/drift/next-emporix-spec.mjs OUT.yaml
 // Two changes a vendor might publish: pageSize at most 50 (was 60), and a new required field `channel` on create.
+// Edited as text, so that `diff specs/emporix.yaml OUT.yaml` shows only these changes.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 
 const out = process.argv[2];
 if (out === undefined) throw new Error('usage: node examples/drift/next-emporix-spec.mjs OUT.yaml');
-const doc = parseDocument(readFileSync(new URL('../../specs/emporix.yaml', import.meta.url), 'utf8'));
-const set = (path, value) => {
-  if (!doc.hasIn(path.slice(0, -1))) throw new Error(`the bundled spec has no ${path.slice(0, -1).join('.')}: update this example`);
-  doc.setIn(path, value);
+let text = readFileSync(new URL('../../specs/emporix.yaml', import.meta.url), 'utf8');
+const replaceOnce = (from, to) => {
+  if (text.split(from).length !== 2) throw new Error(`the bundled spec no longer holds exactly one ${JSON.stringify(from)}: update this example`);
+  text = text.replace(from, to);
 };
-set(['info', 'version'], `${doc.getIn(['info', 'version'])}-next`);
-set(['components', 'parameters', 'pageSize', 'schema', 'maximum'], 50);
-set(['components', 'parameters', 'pageSize', 'schema', 'default'], 50);
-set(['components', 'parameters', 'pageSize', 'schema', 'examples'], [50]);
-set(['components', 'schemas', 'CreateReturn', 'properties', 'channel'], { type: 'string', description: 'Sales channel the return came through.', examples: ['web'] });
-set(['components', 'schemas', 'CreateReturn', 'required'], [...(doc.getIn(['components', 'schemas', 'CreateReturn', 'required'])?.toJSON() ?? []), 'channel']);
-// Keep the bundled file's layout, so a diff of the two shows only the changes.
-writeFileSync(out, doc.toString({ flowCollectionPadding: false, lineWidth: 0 }));
+replaceOnce('  version: unversioned\n', '  version: unversioned-next\n');
+replaceOnce('        maximum: 60\n        default: 60\n        examples: [60]\n', '        maximum: 50\n        default: 50\n        examples: [50]\n');
+replaceOnce(
+  '      required: [orders, reason]\n      properties:\n',
+  '      required: [orders, reason, channel]\n      properties:\n        channel:\n          type: string\n          description: Sales channel the return came through.\n          examples: [web]\n',
+);
+writeFileSync(out, text);
