@@ -15,9 +15,11 @@ const routeKey = (operation: Operation): string => `${operation.method} ${operat
 
 function diffParameters(context: Omit<SchemaDiffContext, 'operation' | 'side'>, before: Operation, after: Operation): void {
   const base = { operationId: before.operationId, method: before.method, path: before.pathTemplate };
-  const key = (p: Operation['parameters'][number]) => `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
-  const oldParams = new Map(before.parameters.map((p) => [key(p), p]));
-  const newParams = new Map(after.parameters.map((p) => [key(p), p]));
+  // A path parameter is known by its place in the path: renaming `{id}` to `{itemId}` changes nothing a client sends.
+  const keyIn = (operation: Operation) => (p: Operation['parameters'][number]) =>
+    p.in === 'path' ? `path:#${[...operation.pathTemplate.matchAll(/\{([^}]+)\}/g)].findIndex((m) => m[1] === p.name)}` : `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+  const oldParams = new Map(before.parameters.map((p) => [keyIn(before)(p), p]));
+  const newParams = new Map(after.parameters.map((p) => [keyIn(after)(p), p]));
   for (const [id, parameter] of newParams) {
     const previous = oldParams.get(id);
     const change = { ...base, location: parameter.in, pointer: `/${parameter.name}` };
