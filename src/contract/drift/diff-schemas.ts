@@ -27,10 +27,11 @@ function add(context: SchemaDiffContext, kind: string, changeClass: ChangeClass,
 const narrowing = (context: SchemaDiffContext): ChangeClass => (context.side === 'request' ? 'breaking' : 'non-breaking');
 const widening = (context: SchemaDiffContext): ChangeClass => (context.side === 'request' ? 'non-breaking' : 'breaking');
 
-const describePointer = (pointer: string): string => pointer || 'the top level';
+/** `/pageSize`, or for a whole body `the request body` / `the response 200 body`. */
+const describe = (context: SchemaDiffContext, pointer: string): string => pointer || (context.operation.location === 'body' ? 'the request body' : `the ${context.operation.location} body`);
 
 function diffBounds(context: SchemaDiffContext, oldSchema: Record<string, unknown>, newSchema: Record<string, unknown>, pointer: string): void {
-  const where = describePointer(pointer);
+  const where = describe(context, pointer);
   if (JSON.stringify(oldSchema.default) !== JSON.stringify(newSchema.default)) {
     add(context, 'default.changed', context.side === 'request' ? 'unclassified' : 'non-breaking', pointer, `default of ${where} changed from ${JSON.stringify(oldSchema.default) ?? '(none)'} to ${JSON.stringify(newSchema.default) ?? '(none)'}`);
   }
@@ -59,7 +60,7 @@ function diffBounds(context: SchemaDiffContext, oldSchema: Record<string, unknow
 function diffEnum(context: SchemaDiffContext, before: unknown, after: unknown, pointer: string): void {
   const oldValues = Array.isArray(before) ? before.map((v) => JSON.stringify(v)) : undefined;
   const newValues = Array.isArray(after) ? after.map((v) => JSON.stringify(v)) : undefined;
-  const where = describePointer(pointer);
+  const where = describe(context, pointer);
   if (oldValues === undefined && newValues === undefined) return;
   if (newValues === undefined) return add(context, 'enum.removed', widening(context), pointer, `${where} no longer restricts its values to ${oldValues!.join(', ')}`);
   if (oldValues === undefined) return add(context, 'enum.added', narrowing(context), pointer, `${where} now only allows ${newValues.join(', ')}`);
@@ -77,7 +78,7 @@ export function diffSchemas(context: SchemaDiffContext, oldSchema: unknown, newS
   if (depth > MAX_DEPTH) return;
   const before = viewSchema(context.oldDoc, oldSchema);
   const after = viewSchema(context.newDoc, newSchema);
-  const where = describePointer(pointer);
+  const where = describe(context, pointer);
   if (before.types.length > 0 || after.types.length > 0) {
     const lost = before.types.filter((t) => !after.types.includes(t) && !(t === 'integer' && after.types.includes('number')));
     const gained = after.types.filter((t) => !before.types.includes(t) && !(t === 'integer' && before.types.includes('number')));
