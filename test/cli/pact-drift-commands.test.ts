@@ -113,6 +113,20 @@ describe('returns-mock drift', () => {
     expect(JSON.parse(await readFile(path.join(reportDir, 'drift.json'), 'utf8'))).toEqual({ ...report, generatedAt: expect.any(String) });
   }, 30_000);
 
+  it('reads a running mock’s journal with --url', async () => {
+    const cli = await startCli();
+    try {
+      const headers = { authorization: 'Bearer t', 'x-mock-client': 'shop' };
+      expect((await fetch(`${cli.url}/emporix/return/acme/returns?pageSize=55`, { headers })).status).toBe(200);
+      const run = await runCli(['drift', '--spec', `emporix=${nextSpec}`, '--url', cli.url, '--format', 'json'], 30_000);
+      expect(run.code, run.stderr).toBe(1);
+      const report = JSON.parse(run.stdout) as DriftReport;
+      expect(report.vendors[0]!.operations.flatMap((operation) => operation.refused.map((refused) => refused.request))).toEqual(['GET /return/acme/returns?pageSize=55']);
+    } finally {
+      await cli.stop();
+    }
+  }, 60_000);
+
   it('names a vendor it has no old spec for (exit 2)', async () => {
     const run = await runCli(['drift', '--spec', `acme=${nextSpec}`, '--journal', journal]);
     expect(run.code).toBe(2);
