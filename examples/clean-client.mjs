@@ -39,5 +39,7 @@ const created = await call('EMPORIX', 'POST', '/return/acme/returns', { ...empor
 const { id } = await created.json();
 await call('EMPORIX', 'GET', `/return/acme/returns/${id}`, emporix);
 await call('EMPORIX', 'GET', '/return/acme/returns?pageSize=10&pageNumber=1', emporix);
+// The largest page Emporix serves (its pageSize maximum is 60).
+await call('EMPORIX', 'GET', '/return/acme/returns?pageSize=60', emporix);
 
 await call('SHOPCTRL', 'POST', '/v1/Returns', { 'content-type': 'application/json', accept: 'application/json' }, JSON.stringify({ Id: 0, OrderId: 5, ReturnCode: 'R-1001', OrderReturnRows: [{ OrderRowId: 2, ReturnedQuantity: 1, Resolution: 0 }] }));

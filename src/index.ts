@@ -23,6 +23,8 @@ import {
   type ReportOptions,
 } from './contract/index.js';
 import { checkVerifyCount, explainVerification, type VerifyCount } from './contract/verify-requests.js';
+import { buildPacts, type PactExport } from './contract/pact/index.js';
+import { writePactFiles } from './cli/write-pact-files.js';
 import { createApp, DEFAULT_MAX_BODY_BYTES } from './http/create-app.js';
 import { listen } from './http/listen.js';
 import { isLoopbackHost } from './http/admin-guard.js';
@@ -43,6 +45,7 @@ export type { ContractMode, Exchange } from './engine/create-vendor-engine.js';
 export type { ContractReport, ExchangeOutcome, JournalEntry, JournalFilter, JournalResponse, NearMiss, NearMissDifference, ReportFormat, ReportOptions, RequestPattern, UnmatchedRequest } from './contract/index.js';
 export type { VerifyCount } from './contract/verify-requests.js';
 export type { ResetScope } from './store/index.js';
+export type { PactExport, PactFile, PactSkips } from './contract/pact/index.js';
 
 export interface MockOptions {
   /** Bundled vendors to mount; default all four. */
@@ -118,6 +121,15 @@ export interface Mock {
   verify(pattern: RequestPattern, count?: VerifyCount): void;
   /** The requests that matched no operation, with their near misses (as `GET /__admin/requests/unmatched`). */
   unmatched(): UnmatchedRequest[];
+  /** Pact v4 contracts from the journal kept (one per client × vendor); with `out`, also written there as `<client>-<vendor>.json`. */
+  pact(options?: MockPactOptions): PactExport & { files: string[] };
+}
+
+export interface MockPactOptions {
+  client?: string;
+  vendor?: string;
+  /** Directory to write the pact files to. */
+  out?: string;
 }
 
 /** `Mock.requests`, `count` and `verify` over a recorder's journal. */
@@ -280,6 +292,11 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     journal: (filter) => contract.recorder.journal.list(filter),
     report: reportOf(contract.recorder, options.requireCoverage),
     ...verificationOf(contract.recorder),
+    pact({ client, vendor, out } = {}) {
+      const pactVendors = engines.map((engine) => ({ vendor: engine.plugin.id, operations: engine.operations.map((compiled) => compiled.operation), secretHeaders: contract.recorder.catalogues.find((c) => c.vendor === engine.plugin.id)?.secretHeaders ?? [] }));
+      const exported = buildPacts(contract.recorder.journal.list(), pactVendors, { client, vendor, source: 'returns-mock journal (in process)' });
+      return { ...exported, files: out === undefined ? [] : writePactFiles(out, exported) };
+    },
   };
 }
 

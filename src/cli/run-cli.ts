@@ -1,6 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { vendorPlugins } from '../vendors/index.js';
 import { toStartOptions } from './mock-options.js';
+import { driftCommand } from './drift-command.js';
+import { pactCommand } from './pact-command.js';
 import { reportCommand } from './report-command.js';
 import { serveCommand } from './serve-command.js';
 import { testCommand } from './test-command.js';
@@ -9,6 +11,8 @@ import { resolveSettings, SETTINGS, SettingsError } from './settings.js';
 const USAGE = `Usage: returns-mock [serve] [options]
        returns-mock test [options] -- <command...>   (returns-mock test --help)
        returns-mock report [options]                 (returns-mock report --help)
+       returns-mock pact --out DIR [options]         (returns-mock pact --help)
+       returns-mock drift --spec VENDOR=FILE [options] (returns-mock drift --help)
 
 Serves the JTL, Intershop IOM, Emporix and ShopCtrl return APIs from their OpenAPI specs.
 
@@ -58,6 +62,8 @@ function flagOptions(): NonNullable<ParseArgsConfig['options']> {
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<number> {
   if (argv[0] === 'test') return testCommand(argv.slice(1), env, cwd);
   if (argv[0] === 'report') return reportCommand(argv.slice(1), env);
+  if (argv[0] === 'pact') return pactCommand(argv.slice(1), env);
+  if (argv[0] === 'drift') return driftCommand(argv.slice(1), env);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: flagOptions() });
