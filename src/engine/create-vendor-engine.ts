@@ -74,9 +74,11 @@ export interface VendorEngine {
   reseed(): void;
 }
 
+const UNDECLARED_CREDENTIAL = 'security.credential.undeclared';
+
 /** Why `--auth strict` refuses a well-formed credential: the fixtures do not declare it. */
 const undeclaredCredential = (compiled: CompiledOperation): Omit<Violation, 'operationId'> => ({
-  code: 'security.credential.undeclared',
+  code: UNDECLARED_CREDENTIAL,
   location: 'security',
   pointer: '/Authorization',
   message: 'the credential is not declared in the fixtures (the server runs with --auth strict)',
@@ -121,10 +123,9 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
     return { response: { status: result.status, headers, body: encodeBody(doc, compiled, result.status, mediaType, result.body) }, responseViolations };
   };
 
-  /** A valid request's answer: a forced one (`Prefer`, scenario rules), a refusal of undeclared credentials, or the vendor's behaviour. */
+  /** A valid request's answer: a forced one (`Prefer`, scenario rules) or the vendor's behaviour. */
   const answerValidRequest = async (compiled: CompiledOperation, validated: ValidatedRequest, accept: string | undefined, scenario: Scenario): Promise<OperationResult> => {
     const context = createHandlerContext(services, compiled, accept, validated.credentials);
-    if (authMode === 'strict' && validated.security.length > 0 && context.declaredCredential === undefined) return context.refuse(401, [undeclaredCredential(compiled)]);
     if (forcesAnswer(scenario)) {
       const forced = forcedAnswer(doc, compiled, faker, scenario, accept);
       return 'result' in forced ? forced.result : context.refuse(400, forced.findings);
@@ -161,13 +162,18 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
       }
       const compiled = byOperation.get(match.operation)!;
       const { request: validated, violations } = validateRequest(doc, compiled, request, match.pathParams);
+      // Credentials before content: under `--auth strict` an undeclared credential is refused (401) whatever else is wrong, in either mode.
+      if (authMode === 'strict' && validated.security.length > 0 && !violations.some((v) => v.location === 'security') && createHandlerContext(services, compiled, accept, validated.credentials).declaredCredential === undefined) {
+        violations.push({ ...undeclaredCredential(compiled), operationId: compiled.operation.operationId });
+      }
       const prefer = parsePrefer(request.headers.prefer);
       violations.push(...prefer.findings.map((finding) => ({ ...finding, operationId: compiled.operation.operationId })));
       // The request's own preferences win over the config file's rules.
       const scenario: Scenario = { ...drawScenario(plugin.id, compiled.operation.operationId), ...prefer.scenario };
       let outcome: { response: HttpResponse; responseViolations: Violation[] };
       // A body over the size limit is refused in either mode: the limit protects the mock, it is not the vendor's contract.
-      const lenient = violations.length > 0 && mode === 'lenient' && !violations.some((v) => v.code === 'request.body.too-large');
+      // Nor does lenient mode serve an undeclared credential: `--auth strict` asked for its refusal.
+      const lenient = violations.length > 0 && mode === 'lenient' && !violations.some((v) => v.code === 'request.body.too-large' || v.code === UNDECLARED_CREDENTIAL);
       if (lenient) {
         // The spec's success answer, no vendor behaviour: handlers and the store assume valid input. The details go to the journal.
         outcome = finish(compiled, respondFromSpec(doc, compiled, faker, { accept }), accept, validated.responseMediaType);
