@@ -150,6 +150,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   const contract = createContractRecorder({
     catalogues: engines.map((engine) => buildVendorCatalogue(engine.plugin.id, engine.plugin.title, engine.spec.doc, engine.operations.map((compiled) => compiled.operation))),
     journalLimit: options.journalLimit,
+    secrets: options.adminToken === undefined ? [] : [options.adminToken],
     sink: options.journal === undefined ? undefined : journalFileSink(options.journal),
   });
   const app = createApp({

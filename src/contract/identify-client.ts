@@ -1,15 +1,26 @@
+import { createHash } from 'node:crypto';
 import { decodeJwtClaims } from '../core/jwt-claims.js';
+import { containsSecret } from './mask-secrets.js';
 
 /** The name a client gets when nothing in its request names it. */
 export const ANONYMOUS_CLIENT = 'anonymous';
 
 const nonEmpty = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
+/** A stable short stand-in for a name that must not be shown: `basic-1a2b3c4d`. */
+const pseudonym = (kind: string, name: string) => `${kind}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+
 /**
  * Who sent a request: the `x-mock-client` header, else the vendor's own notion of the caller (JTL's `x-appid`,
- * the Basic-auth user, a JWT bearer token's `client_id` or `sub`), else `anonymous`. Never a secret.
+ * a JWT bearer token's `client_id` or `sub`, the Basic-auth user as a stable hash `basic-<8 hex>`: a client may send
+ * an API key as the user name), else `anonymous`. Never a secret: a name holding one of `secrets` is hashed too.
  */
-export function identifyClient(headers: Record<string, string>): string {
+export function identifyClient(headers: Record<string, string>, secrets: readonly string[] = []): string {
+  const name = identifyCaller(headers);
+  return containsSecret(name, secrets) ? pseudonym('client', name) : name;
+}
+
+function identifyCaller(headers: Record<string, string>): string {
   const named = nonEmpty(headers['x-mock-client']) ?? nonEmpty(headers['x-appid']);
   if (named !== undefined) return named;
   const match = /^(\S+)\s+(\S+)\s*$/.exec(headers.authorization ?? '');
@@ -18,7 +29,7 @@ export function identifyClient(headers: Record<string, string>): string {
     if (scheme!.toLowerCase() === 'basic') {
       const decoded = Buffer.from(credential!, 'base64').toString('utf8');
       const user = nonEmpty(decoded.slice(0, Math.max(decoded.indexOf(':'), 0)));
-      if (user !== undefined) return user;
+      if (user !== undefined) return pseudonym('basic', user);
     } else if (scheme!.toLowerCase() === 'bearer') {
       const claims = decodeJwtClaims(credential!);
       const subject = nonEmpty(claims?.client_id) ?? nonEmpty(claims?.sub);
