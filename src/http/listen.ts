@@ -37,6 +37,14 @@ function answerOnSocket(socket: Socket, response: HttpResponse): void {
   socket.end(Buffer.concat([Buffer.from(`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}\r\n${headers.join('')}\r\n`, 'latin1'), body]));
 }
 
+/** Writes a whole answer through Node's response object (the request head was parsed) and closes the connection after it. */
+function answerOnResponse(outgoing: ServerResponse, response: HttpResponse): void {
+  const body = Buffer.from(response.body ?? '');
+  outgoing.shouldKeepAlive = false;
+  outgoing.writeHead(response.status, { ...response.headers, 'content-length': String(body.length) });
+  outgoing.end(body);
+}
+
 /** A bare answer when no renderer is given (the app is served without vendors' shapes). */
 const plainRefusal = (status: number): HttpResponse => ({ status, headers: {}, body: undefined });
 
@@ -61,8 +69,14 @@ export function listen(app: Hono, port: number, host: string, renderClientError?
       requestTimeout: timeouts.requestMs,
       // Node checks the two timeouts above only this often (default 30 s): a slow client would outlive them by that much.
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeouts.headersMs / 2))),
+      requireHostHeader: false,
     },
     (incoming, outgoing) => {
+      // RFC 9112 §3.2: an HTTP/1.1 request without Host is a 400; Node's own would have no body, this one has the vendor's shape.
+      if (incoming.httpVersion === '1.1' && incoming.headers.host === undefined) {
+        answerOnResponse(outgoing, refuse('host.missing', incoming.url));
+        return;
+      }
       adapting = incoming.url;
       void adapt(incoming, outgoing);
       adapting = undefined;
@@ -94,11 +108,7 @@ export function listen(app: Hono, port: number, host: string, renderClientError?
     });
     // Node would answer an Expect it does not know with a bare 417; the vendor's shape instead. `100-continue` never comes here.
     server.on('checkExpectation', (incoming: IncomingMessage, outgoing: ServerResponse) => {
-      const response = refuse('expect.unsupported', incoming.url);
-      outgoing.shouldKeepAlive = false;
-      const body = Buffer.from(response.body ?? '');
-      outgoing.writeHead(response.status, { ...response.headers, 'content-length': String(body.length) });
-      outgoing.end(body);
+      answerOnResponse(outgoing, refuse('expect.unsupported', incoming.url));
     });
     // Node hands CONNECT over as a raw socket and would otherwise close it unanswered: this server is no proxy.
     server.on('connect', (incoming: IncomingMessage, socket: Socket) => {
@@ -109,4 +119,4 @@ export function listen(app: Hono, port: number, host: string, renderClientError?
 }
 
 /** Statuses of the server's own refusals when no renderer gives the vendor's shape. */
-const REFUSAL_STATUS: Record<string, number> = { ERR_HTTP_REQUEST_TIMEOUT: 408, 'expect.unsupported': 417, 'method.connect': 405 };
+const REFUSAL_STATUS: Record<string, number> = { ERR_HTTP_REQUEST_TIMEOUT: 408, 'host.missing': 400, 'expect.unsupported': 417, 'method.connect': 405 };

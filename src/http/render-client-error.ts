@@ -14,6 +14,7 @@ const REFUSALS: Record<string, { status: number; pointer: string; message: strin
   HPE_LF_EXPECTED: { status: 400, pointer: '', message: 'every line of the request head must end in CRLF' },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, pointer: '', message: 'the request did not arrive in time (--headers-timeout, --request-timeout)' },
   'expect.unsupported': { status: 417, pointer: '/Expect', message: "the Expect header can only be '100-continue'" },
+  'host.missing': { status: 400, pointer: '/Host', message: 'an HTTP/1.1 request must carry a Host header' },
   'method.connect': { status: 405, pointer: '', message: 'CONNECT is not allowed: this server is no proxy' },
 };
 
@@ -21,10 +22,12 @@ const REFUSALS: Record<string, { status: number; pointer: string; message: strin
 export function targetOf(rawPacket: Buffer | undefined): string | undefined {
   if (rawPacket === undefined) return undefined;
   const line = rawPacket.subarray(0, Math.min(rawPacket.length, 8192)).toString('latin1').split(/\r?\n/, 1)[0] ?? '';
-  const target = /^\S+[ \t]+(\S+)/.exec(line)?.[1];
-  if (target === undefined) return undefined;
+  return /^\S+[ \t]+(\S+)/.exec(line)?.[1];
+}
+
+/** The path and query of a request target; the absolute form (`http://host/emporix/...`) names them too. */
+function originFormOf(target: string): string | undefined {
   if (target.startsWith('/')) return target;
-  // The absolute form (`http://host/emporix/...`) names the path too.
   try {
     const url = new URL(target);
     return /^https?:$/.test(url.protocol) ? `${url.pathname}${url.search}` : undefined;
@@ -42,7 +45,8 @@ export function targetOf(rawPacket: Buffer | undefined): string | undefined {
 export function createClientErrorRenderer(engines: readonly VendorEngine[]): ClientErrorRenderer {
   return ({ code, reason, target }) => {
     const { status, pointer, message } = REFUSALS[code] ?? { status: 400, pointer: '', message: `the request cannot be ${reason === undefined ? `parsed as HTTP (${code})` : `read: ${reason}`}` };
-    const engine = target === undefined ? undefined : engines.find((e) => target === e.plugin.prefix || target.startsWith(`${e.plugin.prefix}/`) || target.startsWith(`${e.plugin.prefix}?`));
+    const path = target === undefined ? undefined : originFormOf(target);
+    const engine = path === undefined ? undefined : engines.find((e) => path === e.plugin.prefix || path.startsWith(`${e.plugin.prefix}/`) || path.startsWith(`${e.plugin.prefix}?`));
     if (engine === undefined) return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ message }) };
     const violation: Violation = { code: 'request.unreadable', location: 'header', pointer, message, specPointer: '', operationId: '' };
     return engine.renderProblem(status, [violation], undefined);
