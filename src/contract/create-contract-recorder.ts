@@ -11,6 +11,8 @@ export interface ContractRecorderOptions {
   /** Receives each entry (the NDJSON file). */
   sink?: (entry: JournalEntry) => void;
   now?: () => Date;
+  /** Values masked wherever they appear in a request (the mock's admin token). */
+  secrets?: readonly string[];
 }
 
 /** The journal and the report collector fed together: one `record` per exchange. */
@@ -24,7 +26,7 @@ export interface ContractRecorder {
 }
 
 /** Creates the recorder a running mock feeds with every exchange. */
-export function createContractRecorder({ catalogues, journalLimit = DEFAULT_JOURNAL_LIMIT, sink, now = () => new Date() }: ContractRecorderOptions): ContractRecorder {
+export function createContractRecorder({ catalogues, journalLimit = DEFAULT_JOURNAL_LIMIT, sink, now = () => new Date(), secrets = [] }: ContractRecorderOptions): ContractRecorder {
   const journal = createJournal({ limit: journalLimit, sink });
   const collector = createReportCollector(catalogues);
   let seq = 0;
@@ -34,7 +36,7 @@ export function createContractRecorder({ catalogues, journalLimit = DEFAULT_JOUR
     catalogues,
     record(exchange) {
       seq += 1;
-      const entry = toJournalEntry(exchange, seq, now(), catalogues.find((catalogue) => catalogue.vendor === exchange.vendor));
+      const entry = toJournalEntry(exchange, seq, now(), catalogues.find((catalogue) => catalogue.vendor === exchange.vendor), secrets);
       journal.append(entry);
       collector.add(entry);
       return entry;

@@ -23,14 +23,14 @@ function bodyOf(bytes: Uint8Array | undefined, secrets: readonly string[]): Pick
   return { body: truncated ? text.slice(0, MAX_JOURNAL_BODY_CHARS) : text, ...(encoding === undefined ? {} : { bodyEncoding: encoding }), ...(truncated ? { bodyTruncated: true as const } : {}) };
 }
 
-/** Turns an exchange into a journal entry: client named, operation located, every secret masked. */
-export function toJournalEntry(exchange: RecordedExchange, seq: number, time: Date, catalogue: VendorCatalogue | undefined): JournalEntry {
-  const masked = maskRequestParts(exchange.request.headers, exchange.request.query, catalogue?.secretHeaders ?? [], catalogue?.secretQuery ?? []);
+/** Turns an exchange into a journal entry: client named, operation located, every secret (and each of `knownSecrets`, the admin token) masked. */
+export function toJournalEntry(exchange: RecordedExchange, seq: number, time: Date, catalogue: VendorCatalogue | undefined, knownSecrets: readonly string[] = []): JournalEntry {
+  const masked = maskRequestParts(exchange.request.headers, exchange.request.query, catalogue?.secretHeaders ?? [], catalogue?.secretQuery ?? [], knownSecrets);
   const operation = catalogue?.operations.find((candidate) => candidate.operationId === exchange.operationId);
   return {
     seq,
     time: time.toISOString(),
-    client: identifyClient(exchange.request.headers, catalogue?.clientHeaders),
+    client: identifyClient(exchange.request.headers, catalogue?.clientHeaders, masked.secrets),
     vendor: exchange.vendor,
     operationId: exchange.operationId ?? null,
     method: exchange.request.method,
