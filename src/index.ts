@@ -26,7 +26,7 @@ import { checkVerifyCount, explainVerification, type VerifyCount } from './contr
 import { buildPacts, type PactExport } from './contract/pact/index.js';
 import { writePactFiles } from './cli/write-pact-files.js';
 import { createApp, DEFAULT_MAX_BODY_BYTES } from './http/create-app.js';
-import { listen } from './http/listen.js';
+import { DEFAULT_TIMEOUTS, listen } from './http/listen.js';
 import { isLoopbackHost } from './http/admin-guard.js';
 import { createClientErrorRenderer } from './http/render-client-error.js';
 import { loadSpec } from './spec/load-spec.js';
@@ -260,6 +260,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     journalLimit: options.journalLimit,
     sink: options.journal === undefined || shared !== undefined ? undefined : journalFileSink(options.journal),
     run: { version: MOCK_VERSION, seed: options.seed ?? 1, mode: options.mode ?? 'strict' },
+    secrets: options.adminToken === undefined ? [] : [options.adminToken],
   });
   const contract = shared === undefined ? { recorder, syncJournal: () => Promise.resolve() } : shareContract(recorder, shared, options.journal === undefined ? undefined : journalFileSink(options.journal));
   const app = createApp({
@@ -304,6 +305,12 @@ export interface StartOptions extends MockOptions {
   /** Port to listen on; 0 (the default here) picks a free one. */
   port?: number;
   host?: string;
+  /** Milliseconds a client may take to send a request's head (default 10,000); slower is answered 408 and closed. */
+  headersTimeoutMs?: number;
+  /** Milliseconds a client may take to send a whole request, body included (default 30,000; at least `headersTimeoutMs`). */
+  requestTimeoutMs?: number;
+  /** Milliseconds an idle keep-alive connection stays open (default 5,000). */
+  keepAliveTimeoutMs?: number;
 }
 
 export interface RunningMock extends Mock {
@@ -319,8 +326,15 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
   const host = options.host ?? '127.0.0.1';
   // Off loopback anyone on the network could reset or read the state: the admin API then needs a token.
   if (!isLoopbackHost(host) && options.adminToken === undefined) throw new Error(`host ${host} is reachable from other machines: set an admin token (--admin-token) to protect /__admin`);
+  const timeouts = {
+    headersMs: options.headersTimeoutMs ?? DEFAULT_TIMEOUTS.headersMs,
+    requestMs: options.requestTimeoutMs ?? DEFAULT_TIMEOUTS.requestMs,
+    keepAliveMs: options.keepAliveTimeoutMs ?? DEFAULT_TIMEOUTS.keepAliveMs,
+  };
+  for (const [name, value] of Object.entries(timeouts)) if (!Number.isInteger(value) || value < 1) throw new Error(`the ${name} timeout must be a whole number of milliseconds of at least 1, not ${String(value)}`);
+  if (timeouts.headersMs > timeouts.requestMs) throw new Error(`the headers timeout (${timeouts.headersMs} ms, --headers-timeout) must not be longer than the request timeout (${timeouts.requestMs} ms, --request-timeout)`);
   const mock = await createMock(options);
-  const server = await listen(mock.app, options.port ?? 0, host, createClientErrorRenderer(mock.engines));
+  const server = await listen(mock.app, options.port ?? 0, host, createClientErrorRenderer(mock.engines), timeouts);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
   return {
     ...mock,

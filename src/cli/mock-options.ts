@@ -27,6 +27,9 @@ export function toStartOptions({ values, scenarios, configFile }: ResolvedSettin
     strictFixtures: values.strictFixtures as boolean | undefined,
     auth: (values.auth as 'open' | 'strict' | undefined) ?? DEFAULTS.auth,
     adminToken: values.adminToken as string | undefined,
+    headersTimeoutMs: values.headersTimeout as number | undefined,
+    requestTimeoutMs: values.requestTimeout as number | undefined,
+    keepAliveTimeoutMs: values.keepAliveTimeout as number | undefined,
     scenarios: toScenarioRules(scenarios, configFile ?? 'config'),
     ...toContractOptions(values),
   };

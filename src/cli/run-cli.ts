@@ -35,6 +35,9 @@ or from returns-mock.config.yaml|yml|json; precedence: option > environment > co
                       strict: only credentials the fixtures declare (401 otherwise)
   --admin-token TOKEN protect /__admin with this token (at least 8 characters); required when --host
                       is not loopback
+  --headers-timeout MS  time a client may take to send a request's head (default 10000; slower: 408, closed)
+  --request-timeout MS  time a client may take to send a whole request, body included (default 30000)
+  --keep-alive-timeout MS  an idle keep-alive connection is closed after this (default 5000)
   --log-level LEVEL   silent, error, warn, info (default: a line per request), debug (with violations)
   --log-format F      text (default) or json (one object per line)
   --mode MODE         strict (default): refuse a request that breaks the contract, as the vendor would;

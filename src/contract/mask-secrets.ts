@@ -3,8 +3,19 @@ import { decodeBasicCredential, parseAuthorization } from '../core/authorization
 /** What replaces a secret in the journal, the reports and the logs. */
 export const MASK = '***';
 
-/** Headers that carry credentials for every vendor; the spec's apiKey headers and the plugin's `secretHeaders` are added per vendor. */
-export const SECRET_HEADERS: readonly string[] = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key'];
+/**
+ * Headers that carry credentials for every vendor, the mock's own admin token headers included (a client may send
+ * them to a vendor route by mistake); the spec's apiKey headers and the plugin's `secretHeaders` are added per vendor.
+ */
+export const SECRET_HEADERS: readonly string[] = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-admin-token', 'x-auth-token'];
+
+/** Header names that by convention carry a credential (`x-session-token`, `x-amz-security-token`, `api-key`, `x-client-secret`): masked too. */
+const CREDENTIAL_HEADER_NAME = /(^|-)(token|secret|password|passwd|api-?key|apikey|auth|authentication|session|credentials?|signature|cookie)(-|$)/;
+
+/** Whether a (lower-case) header name carries a credential: the built-in names, a spec's apiKey headers, or a credential-like name. */
+export function isSecretHeader(name: string, secretHeaders: readonly string[] = []): boolean {
+  return SECRET_HEADERS.includes(name) || secretHeaders.includes(name) || CREDENTIAL_HEADER_NAME.test(name);
+}
 
 /**
  * Query parameters that carry credentials whatever the spec declares (compared case-insensitively): RFC 6750 §2.3's
@@ -34,15 +45,18 @@ function authorizationSecrets(value: string): string[] {
 
 /**
  * Masks credentials in headers and query: `Authorization` keeps its scheme word (`Bearer ***`), any other secret
- * header, credential query parameter ({@link SECRET_QUERY}) or apiKey query parameter becomes `***`.
+ * header ({@link isSecretHeader}), credential query parameter ({@link SECRET_QUERY}) or apiKey query parameter becomes
+ * `***`. `knownSecrets` (the mock's admin token) are masked wherever they stand, and every secret found is removed
+ * from the other headers' values too.
  */
-export function maskRequestParts(headers: Record<string, string>, query: string, secretHeaders: readonly string[], secretQuery: readonly string[]): MaskedRequestParts {
-  const secretNames = new Set([...SECRET_HEADERS, ...secretHeaders.map((name) => name.toLowerCase())]);
-  const secrets: string[] = [];
+export function maskRequestParts(headers: Record<string, string>, query: string, secretHeaders: readonly string[], secretQuery: readonly string[], knownSecrets: readonly string[] = []): MaskedRequestParts {
+  const lowerSecretHeaders = secretHeaders.map((name) => name.toLowerCase());
+  const secrets: string[] = [...knownSecrets];
   const masked: Record<string, string> = {};
+  const plain: string[] = [];
   for (const [name, value] of Object.entries(headers)) {
-    if (!secretNames.has(name)) {
-      masked[name] = value;
+    if (!isSecretHeader(name, lowerSecretHeaders)) {
+      plain.push(name);
       continue;
     }
     if (name === 'authorization' || name === 'proxy-authorization') {
@@ -66,7 +80,14 @@ export function maskRequestParts(headers: Record<string, string>, query: string,
     }
     maskedQuery = kept.toString();
   }
-  return { headers: masked, query: maskedQuery, secrets: secrets.filter((secret) => secret.length > 0) };
+  const found = secrets.filter((secret) => secret.length > 0);
+  for (const name of plain) masked[name] = redactText(headers[name]!, found);
+  return { headers: masked, query: maskedQuery, secrets: found };
+}
+
+/** Whether `text` holds one of `secrets` (those long enough to be searched for). */
+export function containsSecret(text: string, secrets: readonly string[]): boolean {
+  return secrets.some((secret) => secret.length >= MIN_SEARCHED_SECRET && text.includes(secret));
 }
 
 /** Replaces every secret inside `text` with the mask. */

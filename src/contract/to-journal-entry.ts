@@ -45,16 +45,16 @@ function responseOf(response: RecordedExchange['response'] | undefined, secretHe
   return { status: response.status, headers: redactValue(masked.headers, all), ...bodyOf(response.body, all) };
 }
 
-/** Turns an exchange into a journal entry: client named, operation located, answer and outcome kept, every secret masked. */
-export function toJournalEntry(exchange: RecordedExchange, seq: number, time: Date, catalogue: VendorCatalogue | undefined, delivery?: Delivery): JournalEntry {
-  const masked = maskRequestParts(exchange.request.headers, exchange.request.query, catalogue?.secretHeaders ?? [], catalogue?.secretQuery ?? []);
+/** Turns an exchange into a journal entry: client named, operation located, answer and outcome kept, every secret (and each of `knownSecrets`, the admin token) masked. */
+export function toJournalEntry(exchange: RecordedExchange, seq: number, time: Date, catalogue: VendorCatalogue | undefined, delivery?: Delivery, knownSecrets: readonly string[] = []): JournalEntry {
+  const masked = maskRequestParts(exchange.request.headers, exchange.request.query, catalogue?.secretHeaders ?? [], catalogue?.secretQuery ?? [], knownSecrets);
   const outcome = delivery?.outcome ?? 'answered';
   const response = responseOf(delivery === undefined ? exchange.response : delivery.response, catalogue?.secretHeaders ?? [], masked.secrets);
   const operation = catalogue?.operations.find((candidate) => candidate.operationId === exchange.operationId);
   return {
     seq,
     time: time.toISOString(),
-    client: identifyClient(exchange.request.headers, catalogue?.clientHeaders),
+    client: identifyClient(exchange.request.headers, catalogue?.clientHeaders, masked.secrets),
     vendor: exchange.vendor,
     operationId: exchange.operationId ?? null,
     method: exchange.request.method,

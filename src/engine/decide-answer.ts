@@ -1,5 +1,4 @@
 import type { OperationResult } from '../core/http.js';
-import type { Violation } from '../core/violation.js';
 import { forcesAnswer } from '../core/scenario.js';
 import { createHandlerContext } from './create-handler-context.js';
 import type { EngineContext } from './engine-context.js';
@@ -7,17 +6,9 @@ import type { DecidedDraft, ValidatedDraft } from './exchange-draft.js';
 import { forcedAnswer } from './forced-answer.js';
 import { refusalFor } from './refusal-status.js';
 import { respondFromSpec } from './respond-from-spec.js';
+import { UNDECLARED_CREDENTIAL } from './validate-exchange.js';
 
-type DecideContext = Pick<EngineContext, 'spec' | 'plugin' | 'faker' | 'matches' | 'services' | 'authMode' | 'mode'>;
-
-/** Why `--auth strict` refuses a well-formed credential: the fixtures do not declare it. */
-const undeclaredCredential = (draft: ValidatedDraft): Omit<Violation, 'operationId'> => ({
-  code: 'security.credential.undeclared',
-  location: 'security',
-  pointer: '/Authorization',
-  message: 'the credential is not declared in the fixtures (the server runs with --auth strict)',
-  specPointer: `#/paths/${draft.compiled.operation.pathTemplate.replaceAll('~', '~0').replaceAll('/', '~1')}/${draft.compiled.operation.method}/security`,
-});
+type DecideContext = Pick<EngineContext, 'spec' | 'plugin' | 'faker' | 'matches' | 'services' | 'mode'>;
 
 /**
  * Stage 3: decides the answer. A request that breaks the contract is refused (strict) or served from the spec and
@@ -27,7 +18,8 @@ export async function decideAnswer(context: DecideContext, draft: ValidatedDraft
   const { violations } = draft;
   if (violations.length === 0) return answerValidRequest(context, draft);
   // A body over the size limit is refused in either mode: the limit protects the mock, it is not the vendor's contract.
-  if (context.mode === 'lenient' && !violations.some((v) => v.code === 'request.body.too-large')) return answerLeniently(context, draft);
+  // Nor does lenient mode serve an undeclared credential: `--auth strict` asked for its refusal.
+  if (context.mode === 'lenient' && !violations.some((v) => v.code === 'request.body.too-large' || v.code === UNDECLARED_CREDENTIAL)) return answerLeniently(context, draft);
   return refuseRequest(context, draft);
 }
 
@@ -45,14 +37,12 @@ export function answerLeniently(context: DecideContext, draft: ValidatedDraft): 
   return { ...draft, result, negotiated: draft.validated.responseMediaType, lenient: true };
 }
 
-/** A valid request's answer: a refusal of undeclared credentials, a forced one (`Prefer`, scenario rules), or the vendor's behaviour. */
+/** A valid request's answer: a forced one (`Prefer`, scenario rules) or the vendor's behaviour. */
 export async function answerValidRequest(context: DecideContext, draft: ValidatedDraft): Promise<DecidedDraft> {
   const { compiled, validated, accept, scenario } = draft;
   const handlerContext = createHandlerContext(context.services, compiled, accept, validated.credentials);
   let result: OperationResult;
-  if (context.authMode === 'strict' && validated.security.length > 0 && handlerContext.declaredCredential === undefined) {
-    result = handlerContext.refuse(401, [undeclaredCredential(draft)]);
-  } else if (forcesAnswer(scenario)) {
+  if (forcesAnswer(scenario)) {
     const forced = forcedAnswer(context, compiled, scenario, accept);
     result = 'result' in forced ? forced.result : handlerContext.refuse(400, forced.findings);
   } else {

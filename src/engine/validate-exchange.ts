@@ -1,14 +1,41 @@
 import type { Scenario } from '../core/scenario.js';
+import type { Violation } from '../core/violation.js';
 import { validateRequest } from '../validate/validate-request.js';
+import { createHandlerContext } from './create-handler-context.js';
 import type { EngineContext } from './engine-context.js';
 import type { MatchedDraft, ValidatedDraft } from './exchange-draft.js';
 import { parsePrefer } from './parse-prefer.js';
 
-/** Stage 2: validates the request against its operation and reads what `Prefer` and the scenario rules ask for. */
-export function validateExchange(context: Pick<EngineContext, 'spec' | 'plugin' | 'drawScenario'>, draft: MatchedDraft): ValidatedDraft {
+/** The code of `--auth strict`'s refusal of a credential the fixtures do not declare. */
+export const UNDECLARED_CREDENTIAL = 'security.credential.undeclared';
+
+/** Why `--auth strict` refuses a well-formed credential: the fixtures do not declare it. */
+const undeclaredCredential = (draft: MatchedDraft): Violation => ({
+  code: UNDECLARED_CREDENTIAL,
+  location: 'security',
+  pointer: '/Authorization',
+  message: 'the credential is not declared in the fixtures (the server runs with --auth strict)',
+  specPointer: `#/paths/${draft.compiled.operation.pathTemplate.replaceAll('~', '~0').replaceAll('/', '~1')}/${draft.compiled.operation.method}/security`,
+  operationId: draft.compiled.operation.operationId,
+});
+
+/**
+ * Stage 2: validates the request against its operation and reads what `Prefer` and the scenario rules ask for.
+ * Credentials come before content: under `--auth strict` an undeclared credential is a finding (refused with 401 in
+ * either mode) whatever else is wrong with the request.
+ */
+export function validateExchange(context: Pick<EngineContext, 'spec' | 'plugin' | 'drawScenario' | 'services' | 'authMode'>, draft: MatchedDraft): ValidatedDraft {
   const { compiled, request } = draft;
   const operationId = compiled.operation.operationId;
   const { request: validated, violations } = validateRequest(context.spec, compiled, request, draft.pathParams);
+  if (
+    context.authMode === 'strict' &&
+    validated.security.length > 0 &&
+    !violations.some((v) => v.location === 'security') &&
+    createHandlerContext(context.services, compiled, draft.accept, validated.credentials).declaredCredential === undefined
+  ) {
+    violations.push(undeclaredCredential(draft));
+  }
   const prefer = parsePrefer(request.headers.prefer);
   violations.push(...prefer.findings.map((finding) => ({ ...finding, operationId })));
   // The request's own preferences win over the config file's rules.

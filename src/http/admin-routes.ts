@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import type { Fixtures, Store } from '../store/index.js';
 import { FixtureError, mergeFixtureDocument } from '../store/index.js';
 import { isReportFormat, renderReport, REPORT_FORMATS, summariseVendorCoverage, type ContractRecorder } from '../contract/index.js';
 import { createRequestRoutes } from './admin-request-routes.js';
 import { createDashboardRoutes } from './dashboard-routes.js';
 import { readBody } from './read-body.js';
+import { checkAdminQuery, nameRule, oneOfRule, wholeNumberRule, type QueryRule } from './admin-query.js';
 
 export interface AdminOptions {
   store: Store;
@@ -21,11 +23,11 @@ export interface AdminOptions {
 
 const problem = (message: string) => ({ error: message });
 
-/** A query value that must be a whole number from `min`; `undefined` when absent, `null` when malformed. */
-function wholeNumber(value: string | undefined, min: number): number | null | undefined {
-  if (value === undefined) return undefined;
-  return /^\d{1,15}$/.test(value) && Number(value) >= min ? Number(value) : null;
-}
+/** A percentage from 0 to 100 (`requireCoverage`). */
+const percentageRule: QueryRule = (name, value) => (/^\d{1,3}(\.\d{1,6})?$/.test(value) && Number(value) <= 100 ? undefined : `${name} must be a percentage from 0 to 100, not '${value.slice(0, 64)}'`);
+
+/** The number a checked query value holds, when given. */
+const numberOf = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 
 /**
  * The admin API under `/__admin`: reset, state dump, fixtures at run time, the journal, the contract report and the dashboard (`/ui`).
@@ -33,22 +35,28 @@ function wholeNumber(value: string | undefined, min: number): number | null | un
  */
 export function createAdminRoutes({ store, fixtures, vendors, contract, requireCoverage, reseed }: AdminOptions, maxBodyBytes: number): Hono {
   const admin = new Hono();
+  const vendorRule = oneOfRule(vendors, 'a mounted vendor:');
+  /** Checks the query against the route's rules first: a bad value is a 400 naming it, never a 500 further down. */
+  const query = (rules: Readonly<Record<string, QueryRule>>) => createMiddleware(async (c, next) => {
+    const problem = checkAdminQuery(c.req.url, rules);
+    if (problem !== undefined) return c.json({ error: problem }, 400);
+    await next();
+  });
 
   admin.route('/', createDashboardRoutes());
 
-  admin.post('/reset', async (c) => {
+  admin.post('/reset', query({ vendor: vendorRule, tenant: nameRule }), async (c) => {
     const vendor = c.req.query('vendor');
     const tenant = c.req.query('tenant');
-    if (vendor !== undefined && !vendors.includes(vendor)) return c.json(problem(`unknown vendor '${vendor}'; mounted: ${vendors.join(', ')}`), 400);
     if (tenant !== undefined && vendor === undefined) return c.json(problem('tenant needs vendor: /__admin/reset?vendor=emporix&tenant=acme'), 400);
     await store.reset({ vendor, tenant });
     if (vendor === undefined) reseed?.();
     return c.json({ reset: { vendor: vendor ?? 'all', tenant: tenant ?? 'all' } });
   });
 
-  admin.get('/state', (c) => c.json(store.dump()));
+  admin.get('/state', query({}), (c) => c.json(store.dump()));
 
-  admin.post('/fixtures', async (c) => {
+  admin.post('/fixtures', query({}), async (c) => {
     const read = await readBody(c.req.raw, maxBodyBytes);
     if (read.kind === 'aborted') return c.body(null, 400);
     if (read.kind === 'too-large') return c.json(problem(`the body is larger than the server's limit of ${maxBodyBytes} bytes (--max-body)`), 413);
@@ -74,15 +82,19 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
   });
 
   if (contract !== undefined) {
-    admin.get('/journal', (c) => {
-      const violations = c.req.query('violations');
-      if (violations !== undefined && violations !== 'true' && violations !== 'false') return c.json(problem(`violations must be true or false, not '${violations}'`), 400);
-      // `since` and `limit` let the dashboard poll for what is new without fetching the whole journal each time.
-      const since = wholeNumber(c.req.query('since'), 0);
-      if (since === null) return c.json(problem(`since must be a sequence number (0 or more), not '${c.req.query('since')}'`), 400);
-      const limit = wholeNumber(c.req.query('limit'), 1);
-      if (limit === null) return c.json(problem(`limit must be a whole number of at least 1, not '${c.req.query('limit')}'`), 400);
-      const matching = contract.journal.list({ client: c.req.query('client'), vendor: c.req.query('vendor'), operationId: c.req.query('operation'), violationsOnly: violations === 'true' });
+    // `since` and `limit` let the dashboard poll for what is new without fetching the whole journal each time.
+    const journalQuery = query({
+      violations: oneOfRule(['true', 'false']),
+      since: wholeNumberRule(0, 'a sequence number (0 or more)'),
+      limit: wholeNumberRule(1, 'a whole number of at least 1'),
+      client: nameRule,
+      vendor: vendorRule,
+      operation: nameRule,
+    });
+    admin.get('/journal', journalQuery, (c) => {
+      const since = numberOf(c.req.query('since'));
+      const limit = numberOf(c.req.query('limit'));
+      const matching = contract.journal.list({ client: c.req.query('client'), vendor: c.req.query('vendor'), operationId: c.req.query('operation'), violationsOnly: c.req.query('violations') === 'true' });
       const newer = since === undefined ? matching : matching.filter((entry) => entry.seq > since);
       const entries = limit === undefined ? newer : newer.slice(-limit);
       return c.json({ entries, dropped: contract.journal.dropped() });
@@ -90,19 +102,17 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
 
     admin.route('/requests', createRequestRoutes(contract, maxBodyBytes));
 
-    admin.get('/vendors', (c) => c.json({ vendors: vendors.map((vendor) => summariseVendorCoverage(contract, vendor)) }));
+    admin.get('/vendors', query({}), (c) => c.json({ vendors: vendors.map((vendor) => summariseVendorCoverage(contract, vendor)) }));
 
-    admin.delete('/journal', async (c) => {
+    admin.delete('/journal', query({}), async (c) => {
       await contract.clear();
       return c.json({ cleared: true });
     });
 
-    admin.get('/report', (c) => {
+    admin.get('/report', query({ format: oneOfRule(REPORT_FORMATS), requireCoverage: percentageRule, client: nameRule, vendor: vendorRule }), (c) => {
       const format = c.req.query('format') ?? 'json';
       if (!isReportFormat(format)) return c.json(problem(`format must be one of ${REPORT_FORMATS.join(', ')}, not '${format}'`), 400);
-      const coverage = c.req.query('requireCoverage');
-      if (coverage !== undefined && !(/^\d+(\.\d+)?$/.test(coverage) && Number(coverage) <= 100)) return c.json(problem(`requireCoverage must be a percentage from 0 to 100, not '${coverage}'`), 400);
-      const report = contract.collector.build({ client: c.req.query('client'), vendor: c.req.query('vendor'), requireCoverage: coverage === undefined ? requireCoverage : Number(coverage), specBaseUrl: new URL(c.req.url).origin });
+      const report = contract.collector.build({ client: c.req.query('client'), vendor: c.req.query('vendor'), requireCoverage: numberOf(c.req.query('requireCoverage')) ?? requireCoverage, specBaseUrl: new URL(c.req.url).origin });
       const { contentType, body } = renderReport(report, format);
       return c.body(body, 200, { 'content-type': contentType });
     });

@@ -97,8 +97,8 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('header' as const),
-      name: fc.constantFrom('authorization', 'accept', 'x-tenant-id', 'x-appid', 'x-appversion', 'x-api-key', 'saas-token', 'prefer', 'x-mock-client', 'content-language'),
-      value: fc.oneof(fc.constant(undefined), fc.constantFrom('', 'Bearer', 'Bearer ', 'Basic !!!', 'Basic ' + Buffer.from('no-colon').toString('base64'), 'Bearer a.b.c', 'Bearer x.' + Buffer.from('{"scope":7}').toString('base64url') + '.y', '*/*;q=x', 'x'.repeat(4_000), 'code=999', 'delay=-1', 'fault=explode'), fc.string({ maxLength: 16 }).filter((s) => /^[\t\x20-\x7e]*$/.test(s))),
+      name: fc.constantFrom('authorization', 'accept', 'x-tenant-id', 'x-appid', 'x-appversion', 'x-api-key', 'saas-token', 'prefer', 'x-mock-client', 'content-language', 'x-admin-token', 'x-auth-token'),
+      value: fc.oneof(fc.constant(undefined), fc.constantFrom('', ' ', '\t', 'Bearer', 'Bearer ', 'Basic !!!', 'Basic ' + Buffer.from('no-colon').toString('base64'), 'Bearer a.b.c', 'Bearer x.' + Buffer.from('{"scope":7}').toString('base64url') + '.y', '*/*;q=x', 'x'.repeat(4_000), 'code=999', 'delay=-1', 'fault=explode'), fc.string({ maxLength: 16 }).filter((s) => /^[\t\x20-\x7e]*$/.test(s))),
     }),
   },
 );

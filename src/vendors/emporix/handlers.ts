@@ -5,6 +5,9 @@ import type { HandlerContext, OperationHandler, VendorTransaction } from '../../
 import applyPatchModule from 'fast-json-patch';
 import { satisfiesSecurity } from '../shared/granted-scopes.js';
 import { identifyEmporixCaller, type EmporixCaller } from './caller.js';
+
+/** A caller the gateway let through: an employee or a named customer. */
+type IdentifiedCaller = Exclude<EmporixCaller, { kind: 'unidentified' }>;
 import { checkReturnedOrders } from './check-orders.js';
 import { EMPLOYEE_ONLY_ON_CREATE, EMPLOYEE_ONLY_ON_UPDATE, employeeOnlyFields, forbiddenPatchPaths, missingSaasToken } from './customer-rules.js';
 import { EMPLOYEE_CREATE, EMPLOYEE_UPDATE, missingEmployeeFields, type EmployeeBodyRules } from './employee-rules.js';
@@ -56,9 +59,10 @@ function visibleReturn(context: HandlerContext, request: ValidatedRequest, calle
  * know under `--strict-fixtures` (404 otherwise), and, for a customer's write, with `saas-token` (400 otherwise).
  */
 const guarded =
-  (handler: (request: ValidatedRequest, context: HandlerContext, caller: EmporixCaller) => OperationResult | Promise<OperationResult>, access: 'read' | 'write' = 'read'): OperationHandler =>
+  (handler: (request: ValidatedRequest, context: HandlerContext, caller: IdentifiedCaller) => OperationResult | Promise<OperationResult>, access: 'read' | 'write' = 'read'): OperationHandler =>
   (request, context) => {
     const caller = identifyEmporixCaller(request, context.declaredCredential);
+    if (caller.kind === 'unidentified') return context.refuse(401, [{ code: 'request.security.invalid', location: 'security', pointer: caller.pointer, message: caller.message, specPointer: '#/components/securitySchemes/OAuth2' }]);
     if (!satisfiesSecurity(request, caller.scopes)) return forbidden(context);
     if (context.strictFixtures && tenantRecord(context, tenantOf(request)) === undefined) return tenantNotFound(context, request);
     const noSaasToken = access === 'write' ? missingSaasToken(caller) : undefined;
