@@ -15,6 +15,7 @@ export interface RecordedExchange {
   response: { status: number };
   lenient?: boolean;
   scenario?: Scenario;
+  proxied?: { upstream: string; failed: boolean };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -56,5 +57,6 @@ export function toJournalEntry(exchange: RecordedExchange, seq: number, time: Da
     lenient: exchange.lenient === true,
     ...(exchange.scenario === undefined ? {} : { scenario: exchange.scenario }),
     violations: redactValue(exchange.violations, masked.secrets),
+    ...(exchange.proxied === undefined ? {} : { proxied: { upstream: redactText(exchange.proxied.upstream, masked.secrets), answered: !exchange.proxied.failed } }),
   };
 }

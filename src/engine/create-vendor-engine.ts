@@ -22,6 +22,7 @@ import { forcesAnswer, type Scenario } from '../core/scenario.js';
 import { forcedAnswer } from './forced-answer.js';
 import { parsePrefer } from './parse-prefer.js';
 import { checkScenarioRules, createScenarioDraw, type ScenarioRule } from './scenario-rules.js';
+import { forwardToUpstream, type ProxiedAnswer, type ProxyOptions } from './forward-to-upstream.js';
 
 /** One request's passage through the engine: what the journal and reports are made of. */
 export interface Exchange {
@@ -40,6 +41,8 @@ export interface Exchange {
   scenario?: Scenario;
   /** Set when the request broke the contract and `mode: 'lenient'` served it from the spec anyway. */
   lenient?: true;
+  /** Set when proxy mode forwarded the request: what the upstream answered. */
+  proxied?: ProxiedAnswer;
 }
 
 /** `strict` refuses a request that breaks the contract, as the vendor would; `lenient` serves it from the spec and marks it. */
@@ -61,6 +64,8 @@ export interface VendorEngineOptions {
   scenarioRules?: ScenarioRule[];
   /** Default `strict`. */
   mode?: ContractMode;
+  /** Forward valid requests to the vendor's upstream (`--proxy`) instead of answering them. */
+  proxy?: ProxyOptions;
 }
 
 export interface VendorEngine {
@@ -87,7 +92,7 @@ const undeclaredCredential = (compiled: CompiledOperation): Omit<Violation, 'ope
  * Builds the request pipeline for one vendor: match operation → validate request → vendor behaviour
  * (or the spec's answer) → validate response → encode. Validators are compiled here, once.
  */
-export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtures = {}, strictFixtures = false, authMode = 'open', scenarioRules = [], mode = 'strict' }: VendorEngineOptions): VendorEngine {
+export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtures = {}, strictFixtures = false, authMode = 'open', scenarioRules = [], mode = 'strict', proxy }: VendorEngineOptions): VendorEngine {
   const doc = spec.doc;
   const ajv = createAjv(spec);
   const operations = buildOperations(doc).map((operation) => compileOperation(ajv, operation));
@@ -166,9 +171,13 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
       // The request's own preferences win over the config file's rules.
       const scenario: Scenario = { ...drawScenario(plugin.id, compiled.operation.operationId), ...prefer.scenario };
       let outcome: { response: HttpResponse; responseViolations: Violation[] };
+      const forwarded = await forwardToUpstream(proxy, { doc, compiled, request, violations, scenario, renderProblem: (status, found) => renderProblem(status, found, accept, compiled) });
       // A body over the size limit is refused in either mode: the limit protects the mock, it is not the vendor's contract.
-      const lenient = violations.length > 0 && mode === 'lenient' && !violations.some((v) => v.code === 'request.body.too-large');
-      if (lenient) {
+      const lenient = forwarded === undefined && violations.length > 0 && mode === 'lenient' && !violations.some((v) => v.code === 'request.body.too-large');
+      if (forwarded !== undefined) {
+        outcome = forwarded;
+        violations.push(...forwarded.vendorFindings);
+      } else if (lenient) {
         // The spec's success answer, no vendor behaviour: handlers and the store assume valid input. The details go to the journal.
         outcome = finish(compiled, respondFromSpec(doc, compiled, faker, { accept }), accept, validated.responseMediaType);
         outcome.response.headers['x-mock-violations'] = String(violations.length);
@@ -195,6 +204,7 @@ export function createVendorEngine({ spec, plugin, store, seed = 1, clock, fixtu
         durationMs: performance.now() - started,
         ...(Object.keys(scenario).length > 0 ? { scenario } : {}),
         ...(lenient ? { lenient: true as const } : {}),
+        ...(forwarded === undefined ? {} : { proxied: forwarded.proxied }),
       };
     },
   };
