@@ -22,7 +22,8 @@ import { forcesAnswer, type Scenario } from '../core/scenario.js';
 import { forcedAnswer } from './forced-answer.js';
 import { parsePrefer } from './parse-prefer.js';
 import { checkScenarioRules, createScenarioDraw, type ScenarioRule } from './scenario-rules.js';
-import { forwardToUpstream, type ProxiedAnswer, type ProxyOptions } from './forward-to-upstream.js';
+import { forwardToUpstream, type ProxiedAnswer } from './forward-to-upstream.js';
+import type { ProxyOptions } from '../proxy/forward-request.js';
 
 /** One request's passage through the engine: what the journal and reports are made of. */
 export interface Exchange {

@@ -3,15 +3,9 @@ import { forcesAnswer, type Scenario } from '../core/scenario.js';
 import type { Violation } from '../core/violation.js';
 import { bodyFormatOf, mediaTypeCovers, parseMediaTypeEssence } from '../media/media-type.js';
 import { decodeXml } from '../media/xml-codec.js';
-import { forwardRequest, type UpstreamAnswer, type UpstreamTarget } from '../proxy/forward-request.js';
+import { forwardRequest, type ProxyOptions, type UpstreamAnswer } from '../proxy/forward-request.js';
 import { findResponse, type CompiledOperation } from '../validate/compile-operation.js';
 import { validateResponse } from '../validate/validate-response.js';
-
-/** Proxy mode of one vendor (`--proxy VENDOR=URL`). */
-export interface ProxyOptions extends UpstreamTarget {
-  /** Forward a request that breaks the contract too (`--proxy-forward-invalid`); by default it is refused locally. */
-  forwardInvalid: boolean;
-}
 
 /** What the upstream answered a proxied request, for the journal and `--record`. */
 export interface ProxiedAnswer {

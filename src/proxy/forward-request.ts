@@ -7,6 +7,12 @@ export interface UpstreamTarget {
   timeoutMs: number;
 }
 
+/** Proxy mode of one vendor (`--proxy VENDOR=URL`). */
+export interface ProxyOptions extends UpstreamTarget {
+  /** Forward a request that breaks the contract too (`--proxy-forward-invalid`); by default it is refused locally. */
+  forwardInvalid: boolean;
+}
+
 /** What the upstream answered, as received: its status, headers (lower-case) and body bytes. */
 export interface UpstreamAnswer {
   kind: 'answer';
