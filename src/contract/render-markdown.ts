@@ -44,7 +44,6 @@ export function renderMarkdown(report: ContractReport): string {
   const coverageRule = report.requireCoverage === null ? '' : `, coverage required: ${report.requireCoverage}%`;
   lines.push(`${report.summary.requests} requests, ${report.summary.violations} violations, ${report.summary.failed} of ${report.summary.results} client/vendor results failed${coverageRule}.`, '');
   if (report.results.length === 0) return [...lines, 'No requests were recorded.', ''].join('\n');
-  lines.push(...departuresMarkdown(report));
   lines.push(row(['client', 'vendor', 'verdict', 'coverage', 'requests', 'violations']), row(['---', '---', '---', '---', '---:', '---:']));
   for (const result of report.results) {
     const violations = result.violations.reduce((sum, group) => sum + group.count, 0);
@@ -63,6 +62,6 @@ export function renderMarkdown(report: ContractReport): string {
     if (result.violations.length === 0) continue;
     lines.push('', '### Violations', '', ...GROUP_HEADER, ...result.violations.map(groupRow));
   }
-  lines.push('');
+  lines.push('', ...departuresMarkdown(report));
   return lines.join('\n');
 }
