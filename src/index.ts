@@ -25,6 +25,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGenericPlugin, vendorPlugins, type VendorId } from './vendors/index.js';
 import { toProxyTargets } from './proxy/to-proxy-targets.js';
+import { createSessionRecorder } from './record/create-session-recorder.js';
+import { restoreRecorded } from './record/restore-recorded.js';
 
 export type { VendorId } from './vendors/index.js';
 export type { Violation } from './core/violation.js';
@@ -149,6 +151,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   // A fixture directory the user names must exist: a typo would otherwise start the mock with no reference data.
   if (options.fixtures !== undefined && !existsSync(options.fixtures)) throw new Error(`fixture directory ${options.fixtures} does not exist`);
   const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES);
+  await restoreRecorded(store, plugins, fixtures);
   const proxies = toProxyTargets(options, plugins.map((plugin) => plugin.id));
   const engines = await Promise.all(
     plugins.map(async (plugin) =>
@@ -157,8 +160,10 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   );
   const unmatchedRule = (options.scenarios ?? []).find((rule) => rule.vendor === undefined && rule.operation !== undefined && !engines.some((engine) => engine.operations.some((compiled) => compiled.operation.operationId === rule.operation)));
   if (unmatchedRule !== undefined) throw new Error(`a scenario rule names operation '${unmatchedRule.operation}', which no mounted vendor has; mounted: ${plugins.map((p) => p.id).join(', ')}`);
+  const catalogues = engines.map((engine) => buildVendorCatalogue(engine.plugin.id, engine.plugin.title, engine.spec.doc, engine.operations.map((compiled) => compiled.operation)));
+  const recorder = options.record === undefined ? undefined : createSessionRecorder(options.record, plugins, catalogues);
   const contract = createContractRecorder({
-    catalogues: engines.map((engine) => buildVendorCatalogue(engine.plugin.id, engine.plugin.title, engine.spec.doc, engine.operations.map((compiled) => compiled.operation))),
+    catalogues,
     journalLimit: options.journalLimit,
     sink: options.journal === undefined ? undefined : journalFileSink(options.journal),
   });
@@ -167,6 +172,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onExchange: (exchange) => {
       const entry = contract.record(exchange);
+      recorder?.record(exchange, entry);
       options.onExchange?.(exchange, entry);
     },
     admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract, requireCoverage: options.requireCoverage, reseed: () => engines.forEach((engine) => engine.reseed()) },

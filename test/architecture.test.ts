@@ -15,6 +15,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   contract: ['core', 'spec', 'validate'],
   vendors: ['core', 'store', 'fake', 'spec'],
   proxy: ['core'],
+  record: ['core', 'contract', 'store'],
   engine: ['core', 'spec', 'validate', 'media', 'fake', 'store', 'proxy'],
   http: ['core', 'engine', 'store', 'contract'],
   cli: ['*'],

@@ -2,6 +2,7 @@ import type { VendorPlugin } from '../../core/vendor-plugin.js';
 import { bundledSpecFile } from '../shared/spec-file.js';
 import { emporixHandlers } from './handlers.js';
 import { renderEmporixError } from './render-error.js';
+import { emporixRecording } from './recording.js';
 
 /** Emporix Returns service: `/return/{tenant}/returns`. */
 export const emporixPlugin: VendorPlugin = {
@@ -11,4 +12,5 @@ export const emporixPlugin: VendorPlugin = {
   specFile: bundledSpecFile('emporix.yaml'),
   renderError: renderEmporixError,
   handlers: emporixHandlers,
+  recording: emporixRecording,
 };

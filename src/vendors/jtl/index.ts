@@ -2,6 +2,7 @@ import type { VendorPlugin } from '../../core/vendor-plugin.js';
 import { bundledSpecFile } from '../shared/spec-file.js';
 import { jtlHandlers } from './handlers.js';
 import { renderJtlError } from './render-error.js';
+import { jtlRecording } from './recording.js';
 
 /** JTL-Cloud ERP API, Returns: `POST /erp/returns`. */
 export const jtlPlugin: VendorPlugin = {
@@ -11,4 +12,5 @@ export const jtlPlugin: VendorPlugin = {
   specFile: bundledSpecFile('jtl.yaml'),
   renderError: renderJtlError,
   handlers: jtlHandlers,
+  recording: jtlRecording,
 };
