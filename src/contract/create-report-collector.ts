@@ -1,4 +1,5 @@
-import type { ClientVendorResult, ContractReport, OffendingRequest, OperationCoverage, ViolationGroup } from './contract-report.js';
+import type { ClientVendorResult, ContractReport, OffendingRequest, OperationCoverage, VendorDepartures, ViolationGroup } from './contract-report.js';
+import type { Violation } from '../core/violation.js';
 import { REPORT_VERSION } from './contract-report.js';
 import type { JournalEntry } from './journal-entry.js';
 import type { VendorCatalogue } from './vendor-catalogue.js';
@@ -39,8 +40,43 @@ export function documentsStatus(documented: readonly string[], status: number): 
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The upstream's departures of one vendor, over every client. */
+interface VendorTally {
+  vendor: string;
+  proxied: number;
+  findings: Map<string, ViolationGroup>;
+}
+
+/** Adds one finding to its rule's group, keeping the first offending request. */
+function groupFinding(groups: Map<string, ViolationGroup>, entry: JournalEntry, violation: Violation): void {
+  const groupKey = JSON.stringify([entry.operationId, violation.code, violation.location, violation.pointer]);
+  const group = groups.get(groupKey);
+  if (group !== undefined) {
+    group.count += 1;
+    return;
+  }
+  const { code, location, pointer, message, specPointer } = violation;
+  groups.set(groupKey, { operationId: entry.operationId, code, location, pointer, message, specPointer, party: violation.party ?? 'client', count: 1, firstRequest: offending(entry) });
+}
+
+const isVendors = (violation: Violation) => violation.party === 'vendor';
+
 /** Coverage in percent, one decimal; a vendor offering nothing is fully covered. */
 const percentOf = (exercised: number, offered: number) => (offered === 0 ? 100 : Math.floor((exercised / offered) * 1000) / 10);
+
+/** Orders groups as the spec lists its operations, then by rule and place. */
+function sortGroups(groups: Iterable<ViolationGroup>, catalogue: VendorCatalogue | undefined): ViolationGroup[] {
+  const offered = catalogue?.operations ?? [];
+  const order = new Map(offered.map((operation, index) => [operation.operationId, index]));
+  const rank = (operationId: string | null) => (operationId === null ? Number.MAX_SAFE_INTEGER : order.get(operationId) ?? offered.length);
+  return [...groups].sort(
+    (a, b) => rank(a.operationId) - rank(b.operationId) || byText(a.operationId ?? '', b.operationId ?? '') || byText(a.code, b.code) || byText(a.pointer, b.pointer) || byText(a.location, b.location),
+  );
+}
+
+function departuresOf(tally: VendorTally, catalogue: VendorCatalogue | undefined): VendorDepartures {
+  return { vendor: tally.vendor, vendorTitle: catalogue?.title ?? tally.vendor, proxiedRequests: tally.proxied, findings: sortGroups(tally.findings.values(), catalogue) };
+}
 
 function resultOf(tally: Tally, catalogue: VendorCatalogue | undefined, requireCoverage: number | undefined): ClientVendorResult {
   const offered = catalogue?.operations ?? [];
@@ -59,11 +95,7 @@ function resultOf(tally: Tally, catalogue: VendorCatalogue | undefined, requireC
   });
   const exercised = operations.filter((operation) => operation.exercised).length;
   const percent = percentOf(exercised, offered.length);
-  const order = new Map(offered.map((operation, index) => [operation.operationId, index]));
-  const rank = (operationId: string | null) => (operationId === null ? Number.MAX_SAFE_INTEGER : order.get(operationId) ?? offered.length);
-  const violations = [...tally.violations.values()].sort(
-    (a, b) => rank(a.operationId) - rank(b.operationId) || byText(a.operationId ?? '', b.operationId ?? '') || byText(a.code, b.code) || byText(a.pointer, b.pointer) || byText(a.location, b.location),
-  );
+  const violations = sortGroups(tally.violations.values(), catalogue);
   const reasons: string[] = [];
   const total = violations.reduce((sum, group) => sum + group.count, 0);
   if (total > 0) reasons.push(`${total} contract violation${total === 1 ? '' : 's'} of ${violations.length} rule${violations.length === 1 ? '' : 's'}`);
@@ -85,8 +117,17 @@ function resultOf(tally: Tally, catalogue: VendorCatalogue | undefined, requireC
 /** Creates a collector that reports against the vendors' catalogues. */
 export function createReportCollector(catalogues: readonly VendorCatalogue[]): ReportCollector {
   const tallies = new Map<string, Tally>();
+  const vendorTallies = new Map<string, VendorTally>();
   return {
     add(entry) {
+      if (entry.proxied !== undefined) {
+        let vendorTally = vendorTallies.get(entry.vendor);
+        if (vendorTally === undefined) vendorTallies.set(entry.vendor, (vendorTally = { vendor: entry.vendor, proxied: 0, findings: new Map() }));
+        vendorTally.proxied += 1;
+        for (const violation of entry.violations.filter(isVendors)) groupFinding(vendorTally.findings, entry, violation);
+      }
+      // The vendor's findings are reported apart: they never fail the client.
+      const clientFindings = entry.violations.filter((violation) => !isVendors(violation));
       const key = JSON.stringify([entry.client, entry.vendor]);
       let tally = tallies.get(key);
       if (tally === undefined) {
@@ -103,19 +144,10 @@ export function createReportCollector(catalogues: readonly VendorCatalogue[]): R
           tally.operations.set(entry.operationId, operation);
         }
         operation.requests += 1;
-        if (entry.violations.length > 0) operation.violating += 1;
+        if (clientFindings.length > 0) operation.violating += 1;
         operation.statuses.set(entry.status, (operation.statuses.get(entry.status) ?? 0) + 1);
       }
-      for (const violation of entry.violations) {
-        const groupKey = JSON.stringify([entry.operationId, violation.code, violation.location, violation.pointer]);
-        const group = tally.violations.get(groupKey);
-        if (group !== undefined) {
-          group.count += 1;
-          continue;
-        }
-        const { code, location, pointer, message, specPointer } = violation;
-        tally.violations.set(groupKey, { operationId: entry.operationId, code, location, pointer, message, specPointer, count: 1, firstRequest: offending(entry) });
-      }
+      for (const violation of clientFindings) groupFinding(tally.violations, entry, violation);
     },
     build({ client, vendor, requireCoverage, now = new Date() } = {}) {
       const results = [...tallies.values()]
@@ -123,6 +155,10 @@ export function createReportCollector(catalogues: readonly VendorCatalogue[]): R
         .sort((a, b) => byText(a.client, b.client) || byText(a.vendor, b.vendor))
         .map((tally) => resultOf(tally, catalogues.find((catalogue) => catalogue.vendor === tally.vendor), requireCoverage));
       const failed = results.filter((result) => result.verdict === 'fail').length;
+      const vendorDepartures = [...vendorTallies.values()]
+        .filter((tally) => vendor === undefined || tally.vendor === vendor)
+        .sort((a, b) => byText(a.vendor, b.vendor))
+        .map((tally) => departuresOf(tally, catalogues.find((catalogue) => catalogue.vendor === tally.vendor)));
       return {
         reportVersion: REPORT_VERSION,
         generatedAt: now.toISOString(),
@@ -133,10 +169,15 @@ export function createReportCollector(catalogues: readonly VendorCatalogue[]): R
           requests: results.reduce((sum, result) => sum + result.requests, 0),
           violations: results.reduce((sum, result) => sum + result.violations.reduce((n, group) => n + group.count, 0), 0),
           failed,
+          vendorFindings: vendorDepartures.reduce((sum, departures) => sum + departures.findings.reduce((n, group) => n + group.count, 0), 0),
         },
         results,
+        vendorDepartures,
       };
     },
-    clear: () => tallies.clear(),
+    clear() {
+      tallies.clear();
+      vendorTallies.clear();
+    },
   };
 }

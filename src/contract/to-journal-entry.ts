@@ -5,7 +5,7 @@ import { maskRequestParts, redactText, redactValue } from './mask-secrets.js';
 import type { VendorCatalogue } from './vendor-catalogue.js';
 
 /** The parts of an engine exchange the journal records. */
-export type RecordedExchange = Pick<Exchange, 'vendor' | 'operationId' | 'request' | 'violations' | 'lenient' | 'scenario'> & { response: Pick<Exchange['response'], 'status'> };
+export type RecordedExchange = Pick<Exchange, 'vendor' | 'operationId' | 'request' | 'violations' | 'lenient' | 'scenario'> & { proxied?: Pick<NonNullable<Exchange['proxied']>, 'upstream' | 'failed'> } & { response: Pick<Exchange['response'], 'status'> };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -46,5 +46,6 @@ export function toJournalEntry(exchange: RecordedExchange, seq: number, time: Da
     lenient: exchange.lenient === true,
     ...(exchange.scenario === undefined ? {} : { scenario: exchange.scenario }),
     violations: redactValue(exchange.violations, masked.secrets),
+    ...(exchange.proxied === undefined ? {} : { proxied: { upstream: redactText(exchange.proxied.upstream, masked.secrets), answered: !exchange.proxied.failed } }),
   };
 }
