@@ -50,7 +50,7 @@ export function createSessionRecorder(dir: string, plugins: readonly VendorPlugi
   const keep = (vendor: string, collection: string, key: string, record: Record<string, unknown>) => {
     const id = JSON.stringify([vendor, collection]);
     let records = recorded.get(id);
-    if (records === undefined) recorded.set(id, (records = new Map()));
+    if (records === undefined) recorded.set(id, (records = new Map<string, Record<string, unknown>>()));
     records.set(key, { ...records.get(key), ...record });
     mkdirSync(path.join(dir, vendor), { recursive: true });
     writeAtomically(path.join(dir, vendor, `${collection}.json`), `${JSON.stringify([...records.values()], null, 2)}\n`);

@@ -9,9 +9,9 @@ import type { Fixtures, Store } from '../store/index.js';
 export async function restoreRecorded(store: Store, plugins: readonly VendorPlugin[], fixtures: Fixtures): Promise<number> {
   const restored = plugins.flatMap((plugin) => {
     const own = fixtures[plugin.id];
-    const restore = plugin.recording?.restore;
-    if (own === undefined || restore === undefined) return [];
-    return restore((collection) => (Object.hasOwn(own, collection) ? own[collection]! : [])).map((record) => ({ vendor: plugin.id, ...record }));
+    const recording = plugin.recording;
+    if (own === undefined || recording?.restore === undefined) return [];
+    return recording.restore((collection) => (Object.hasOwn(own, collection) ? own[collection]! : [])).map((record) => ({ vendor: plugin.id, ...record }));
   });
   if (restored.length === 0) return 0;
   return store.transact((tx) => {
