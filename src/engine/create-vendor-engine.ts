@@ -36,7 +36,7 @@ export interface VendorEngine {
 
 /**
  * Builds the request pipeline for one vendor. Each request passes the stages in order, a draft handed from one to the
- * next: match operation → validate request → decide the answer (forced, lenient, refusal or the vendor's behaviour)
+ * next: match operation → validate request → forward to the upstream (proxy mode; its answer ends the pipeline) → decide the answer (forced, lenient, refusal or the vendor's behaviour)
  * → check the answer against the spec → encode it.
  */
 export function createVendorEngine(options: VendorEngineOptions): VendorEngine {
