@@ -35,6 +35,9 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGenericPlugin, vendorPlugins, type VendorId } from './vendors/index.js';
+import { toProxyTargets } from './proxy/to-proxy-targets.js';
+import { createSessionRecorder } from './record/create-session-recorder.js';
+import { restoreRecorded } from './record/restore-recorded.js';
 
 export type { VendorId } from './vendors/index.js';
 export type { Violation } from './core/violation.js';
@@ -89,6 +92,14 @@ export interface MockOptions {
   adminToken?: string;
   /** Default coverage (percent of the offered operations) a report requires for `pass`; `/__admin/report?requireCoverage=` overrides it. */
   requireCoverage?: number;
+  /** Proxy mode per vendor: forward its valid requests to this base URL and judge the answers, e.g. `{ emporix: 'https://sandbox…' }`. */
+  proxy?: Partial<Record<string, string>>;
+  /** How long an upstream may take to answer before the client gets a 504, in milliseconds (default 30000). */
+  proxyTimeoutMs?: number;
+  /** Forward requests that break the contract too (default: refused locally, as the vendor would). */
+  proxyForwardInvalid?: boolean;
+  /** Write what the upstreams answered to this folder: fixtures `--fixtures` reads, and `exchanges.ndjson`. */
+  record?: string;
 }
 
 /** What `report` builds: one client's or vendor's part (default all), in a format (default the report object). */
@@ -247,16 +258,20 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   // A fixture directory the user names must exist: a typo would otherwise start the mock with no reference data.
   if (options.fixtures !== undefined && !existsSync(options.fixtures)) throw new Error(`fixture directory ${options.fixtures} does not exist`);
   const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES);
+  await restoreRecorded(store, plugins, fixtures);
+  const proxies = toProxyTargets(options, plugins.map((plugin) => plugin.id));
   const engines = await Promise.all(
     plugins.map(async (plugin) =>
-      createVendorEngine({ plugin, store, fixtures, strictFixtures: options.strictFixtures, authMode: options.auth, scenarioRules: options.scenarios, mode: options.mode, spec: await loadSpec(plugin.specFile), seed: options.seed, clock }),
+      createVendorEngine({ plugin, store, fixtures, strictFixtures: options.strictFixtures, authMode: options.auth, scenarioRules: options.scenarios, mode: options.mode, spec: await loadSpec(plugin.specFile), seed: options.seed, clock, proxy: proxies[plugin.id] }),
     ),
   );
   const unmatchedRule = (options.scenarios ?? []).find((rule) => rule.vendor === undefined && rule.operation !== undefined && !engines.some((engine) => engine.operations.some((compiled) => compiled.operation.operationId === rule.operation)));
   if (unmatchedRule !== undefined) throw new Error(`a scenario rule names operation '${unmatchedRule.operation}', which no mounted vendor has; mounted: ${plugins.map((p) => p.id).join(', ')}`);
   const shared = store.sharedJournal;
+  const catalogues = engines.map((engine) => buildVendorCatalogue(engine.plugin, engine.spec.index, { prefix: engine.plugin.prefix, specFile: engine.plugin.specFile }));
+  const sessionRecorder = options.record === undefined ? undefined : createSessionRecorder(options.record, plugins, catalogues);
   const recorder = createContractRecorder({
-    catalogues: engines.map((engine) => buildVendorCatalogue(engine.plugin, engine.spec.index, { prefix: engine.plugin.prefix, specFile: engine.plugin.specFile })),
+    catalogues,
     journalLimit: options.journalLimit,
     sink: options.journal === undefined || shared !== undefined ? undefined : journalFileSink(options.journal),
     run: { version: MOCK_VERSION, seed: options.seed ?? 1, mode: options.mode ?? 'strict' },
@@ -268,6 +283,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onExchange: (exchange, delivery) => {
       const entry = contract.recorder.record(exchange, delivery);
+      sessionRecorder?.record(exchange, entry);
       options.onExchange?.(exchange, entry);
     },
     onUnrouted: (request) => contract.recorder.recordUnrouted(request),

@@ -1,6 +1,7 @@
 import type { StartOptions, VendorId } from '../index.js';
 import { vendorPlugins } from '../vendors/index.js';
 import { toContractOptions } from './contract-settings.js';
+import { toProxyOptions } from './proxy-options.js';
 import { parseSpecEntry, SettingsError, toScenarioRules, type ResolvedSettings } from './settings.js';
 
 /** Defaults of the settings that have one (the rest are the library's own defaults). */
@@ -32,5 +33,6 @@ export function toStartOptions({ values, scenarios, configFile }: ResolvedSettin
     keepAliveTimeoutMs: values.keepAliveTimeout as number | undefined,
     scenarios: toScenarioRules(scenarios, configFile ?? 'config'),
     ...toContractOptions(values),
+    ...toProxyOptions(values),
   };
 }

@@ -45,6 +45,12 @@ or from returns-mock.config.yaml|yml|json; precedence: option > environment > co
   --journal FILE      append every request (secrets masked) to this NDJSON file
   --journal-limit N   requests the in-memory journal keeps (default 1000; reports count all)
   --require-coverage N  a report fails a client that exercised less than N% of a vendor's operations
+  --proxy VENDOR=URL  forward VENDOR's valid requests to URL + the vendor path and judge its answers
+                      against the spec (repeatable; config file: proxy: { emporix: URL })
+  --proxy-timeout S   seconds an upstream may take before the client gets a 504 (default 30)
+  --proxy-forward-invalid  forward requests that break the contract too (default: refused locally)
+  --record DIR        write what the upstreams answered as fixtures (--fixtures DIR replays them)
+                      and every proxied exchange to DIR/exchanges.ndjson, secrets masked
   --config FILE       config file (default: returns-mock.config.yaml|yml|json in the working directory)
   -h, --help          this text
 `;
@@ -57,7 +63,7 @@ function fail(message: string): number {
 /** parseArgs options for every setting, plus `--config` and `--help`. */
 function flagOptions(): NonNullable<ParseArgsConfig['options']> {
   const options: NonNullable<ParseArgsConfig['options']> = { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
-  for (const setting of SETTINGS) options[setting.flag] = setting.kind.type === 'boolean' ? { type: 'boolean' } : setting.kind.type === 'list' ? { type: 'string', multiple: true } : { type: 'string' };
+  for (const setting of SETTINGS) options[setting.flag] = setting.kind.type === 'boolean' ? { type: 'boolean' } : setting.kind.type === 'list' || setting.kind.type === 'pairs' ? { type: 'string', multiple: true } : { type: 'string' };
   return options;
 }
 

@@ -5,6 +5,8 @@ export type SettingKind =
   | { type: 'string' }
   | { type: 'boolean' }
   | { type: 'list' }
+  /** `KEY=VALUE` entries: repeated flags, or in the config file a map (`proxy: { emporix: URL }`). */
+  | { type: 'pairs' }
   | { type: 'choice'; choices: readonly string[] };
 
 /** One setting the CLI takes: its flag, its environment variable and its key in the config file. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ScenarioRule } from '../index.js';
 import { CONTRACT_SETTINGS } from './contract-settings.js';
+import { PROXY_SETTINGS } from './proxy-settings.js';
 import type { SettingKind, SettingSpec, SettingValue } from './setting-spec.js';
 
 export type { SettingSpec, SettingValue } from './setting-spec.js';
@@ -33,6 +34,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   setting('logLevel', 'log-level', { type: 'choice', choices: ['silent', 'error', 'warn', 'info', 'debug'] }),
   setting('logFormat', 'log-format', { type: 'choice', choices: ['text', 'json'] }),
   ...CONTRACT_SETTINGS,
+  ...PROXY_SETTINGS,
 ];
 
 /** The config file names looked for in the working directory, first found wins. */
@@ -40,7 +42,7 @@ export const CONFIG_FILES = ['returns-mock.config.yaml', 'returns-mock.config.ym
 
 
 /** Settings whose values are paths: a relative one in a config file is relative to that file, wherever the server starts. */
-const PATH_KEYS = new Set(['db', 'fixtures', 'journal']);
+const PATH_KEYS = new Set(['db', 'fixtures', 'journal', 'record']);
 
 /** `--spec FILE` or `--spec /PREFIX=FILE`. */
 export function parseSpecEntry(entry: string): { file: string; prefix?: string } {
@@ -80,6 +82,8 @@ function describeKind(kind: SettingKind): string {
       return 'true or false';
     case 'list':
       return 'a list of strings';
+    case 'pairs':
+      return 'KEY=VALUE entries (in the config file a map)';
     case 'choice':
       return `one of ${kind.choices.join(', ')}`;
     case 'string':
@@ -102,6 +106,7 @@ function fromText(kind: SettingKind, raw: string): SettingValue | SettingsError 
       if (['false', '0', 'no', ''].includes(raw.toLowerCase())) return false;
       return new SettingsError(`must be ${describeKind(kind)}, not '${raw}'`);
     case 'list':
+    case 'pairs':
       return raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
     case 'choice':
       return kind.choices.includes(raw) ? raw : new SettingsError(`must be ${describeKind(kind)}, not '${raw}'`);
@@ -115,6 +120,10 @@ function fromFile(kind: SettingKind, value: unknown): SettingValue | SettingsErr
   if (kind.type === 'list') {
     if (typeof value === 'string') return [value];
     return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : new SettingsError(`must be ${describeKind(kind)}`);
+  }
+  if (kind.type === 'pairs') {
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.values(value).every((item) => typeof item === 'string')) return new SettingsError(`must be a map of ${describeKind(kind)}`);
+    return Object.entries(value as Record<string, string>).map(([key, item]) => `${key}=${item}`);
   }
   if (kind.type === 'boolean') return typeof value === 'boolean' ? value : new SettingsError(`must be ${describeKind(kind)}, not ${JSON.stringify(value)}`);
   if (kind.type === 'integer' || kind.type === 'number') {

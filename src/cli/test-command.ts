@@ -79,7 +79,7 @@ export async function testCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: s
   const own = separator < 0 ? argv : argv.slice(0, separator);
   const command = separator < 0 ? [] : argv.slice(separator + 1);
   const options: NonNullable<ParseArgsConfig['options']> = { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
-  for (const setting of [...SETTINGS, ...TEST_SETTINGS]) options[setting.flag] = setting.kind.type === 'boolean' ? { type: 'boolean' } : setting.kind.type === 'list' ? { type: 'string', multiple: true } : { type: 'string' };
+  for (const setting of [...SETTINGS, ...TEST_SETTINGS]) options[setting.flag] = setting.kind.type === 'boolean' ? { type: 'boolean' } : setting.kind.type === 'list' || setting.kind.type === 'pairs' ? { type: 'string', multiple: true } : { type: 'string' };
   let values;
   try {
     values = parseArgs({ args: own, options, allowPositionals: false }).values;

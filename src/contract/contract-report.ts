@@ -45,8 +45,19 @@ export interface ViolationGroup {
   /** The first occurrence's message. */
   message: string;
   specPointer: string;
+  /** `client` for the client's departures from the contract; `vendor` for the upstream's, in proxy mode. */
+  party: 'client' | 'vendor';
   count: number;
   firstRequest: OffendingRequest;
+}
+
+/** In proxy mode: where the vendor's real answers depart from its documentation, over every client. Never fails a client. */
+export interface VendorDepartures {
+  vendor: string;
+  vendorTitle: string;
+  /** Requests the mock forwarded to this vendor's upstream. */
+  proxiedRequests: number;
+  findings: ViolationGroup[];
 }
 
 /** The verdict on one client's use of one vendor. */
@@ -97,6 +108,8 @@ export interface ContractReport {
   verdict: Verdict;
   /** `--require-coverage`, percent; `null` when coverage does not decide the verdict. */
   requireCoverage: number | null;
-  summary: { results: number; requests: number; violations: number; failed: number };
+  summary: { results: number; requests: number; violations: number; failed: number; vendorFindings: number };
   results: ClientVendorResult[];
+  /** One per proxied vendor, sorted by vendor: the vendor's findings, apart from the clients' verdicts. */
+  vendorDepartures: VendorDepartures[];
 }

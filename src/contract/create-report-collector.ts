@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import type { ClientVendorResult, ContractReport, OffendingRequest, OperationCoverage, ReportMock, ReportSpec, ViolationGroup } from './contract-report.js';
+import type { ClientVendorResult, ContractReport, OffendingRequest, OperationCoverage, ReportMock, ReportSpec, VendorDepartures, ViolationGroup } from './contract-report.js';
+import type { Violation } from '../core/violation.js';
 import { REPORT_VERSION } from './contract-report.js';
 import type { JournalEntry } from './journal-entry.js';
 import type { VendorCatalogue } from './vendor-catalogue.js';
@@ -45,8 +46,43 @@ export function documentsStatus(documented: readonly string[], status: number): 
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The upstream's departures of one vendor, over every client. */
+interface VendorTally {
+  vendor: string;
+  proxied: number;
+  findings: Map<string, ViolationGroup>;
+}
+
+/** Adds one finding to its rule's group, keeping the first offending request. */
+function groupFinding(groups: Map<string, ViolationGroup>, entry: JournalEntry, violation: Violation): void {
+  const groupKey = JSON.stringify([entry.operationId, violation.code, violation.location, violation.pointer]);
+  const group = groups.get(groupKey);
+  if (group !== undefined) {
+    group.count += 1;
+    return;
+  }
+  const { code, location, pointer, message, specPointer } = violation;
+  groups.set(groupKey, { operationId: entry.operationId, code, location, pointer, message, specPointer, party: violation.party ?? 'client', count: 1, firstRequest: offending(entry) });
+}
+
+const isVendors = (violation: Violation) => violation.party === 'vendor';
+
 /** Coverage in percent, one decimal; a vendor offering nothing is fully covered. */
 const percentOf = (exercised: number, offered: number) => (offered === 0 ? 100 : Math.floor((exercised / offered) * 1000) / 10);
+
+/** Orders groups as the spec lists its operations, then by rule and place. */
+function sortGroups(groups: Iterable<ViolationGroup>, catalogue: VendorCatalogue | undefined): ViolationGroup[] {
+  const offered = catalogue?.operations ?? [];
+  const order = new Map(offered.map((operation, index) => [operation.operationId, index]));
+  const rank = (operationId: string | null) => (operationId === null ? Number.MAX_SAFE_INTEGER : order.get(operationId) ?? offered.length);
+  return [...groups].sort(
+    (a, b) => rank(a.operationId) - rank(b.operationId) || byText(a.operationId ?? '', b.operationId ?? '') || byText(a.code, b.code) || byText(a.pointer, b.pointer) || byText(a.location, b.location),
+  );
+}
+
+function departuresOf(tally: VendorTally, catalogue: VendorCatalogue | undefined): VendorDepartures {
+  return { vendor: tally.vendor, vendorTitle: catalogue?.title ?? tally.vendor, proxiedRequests: tally.proxied, findings: sortGroups(tally.findings.values(), catalogue) };
+}
 
 function resultOf(tally: Tally, catalogue: VendorCatalogue | undefined, requireCoverage: number | undefined): ClientVendorResult {
   const offered = catalogue?.operations ?? [];
@@ -65,11 +101,7 @@ function resultOf(tally: Tally, catalogue: VendorCatalogue | undefined, requireC
   });
   const exercised = operations.filter((operation) => operation.exercised).length;
   const percent = percentOf(exercised, offered.length);
-  const order = new Map(offered.map((operation, index) => [operation.operationId, index]));
-  const rank = (operationId: string | null) => (operationId === null ? Number.MAX_SAFE_INTEGER : order.get(operationId) ?? offered.length);
-  const violations = [...tally.violations.values()].sort(
-    (a, b) => rank(a.operationId) - rank(b.operationId) || byText(a.operationId ?? '', b.operationId ?? '') || byText(a.code, b.code) || byText(a.pointer, b.pointer) || byText(a.location, b.location),
-  );
+  const violations = sortGroups(tally.violations.values(), catalogue);
   const reasons: string[] = [];
   const total = violations.reduce((sum, group) => sum + group.count, 0);
   if (total > 0) reasons.push(`${total} contract violation${total === 1 ? '' : 's'} of ${violations.length} rule${violations.length === 1 ? '' : 's'}`);
@@ -100,8 +132,17 @@ function specsOf(catalogues: readonly VendorCatalogue[], called: ReadonlySet<str
 /** Creates a collector that reports against the vendors' catalogues; with `run`, reports name the mock, its settings and specs. */
 export function createReportCollector(catalogues: readonly VendorCatalogue[], run?: RunInfo): ReportCollector {
   const tallies = new Map<string, Tally>();
+  const vendorTallies = new Map<string, VendorTally>();
   return {
     add(entry) {
+      if (entry.proxied !== undefined) {
+        let vendorTally = vendorTallies.get(entry.vendor);
+        if (vendorTally === undefined) vendorTallies.set(entry.vendor, (vendorTally = { vendor: entry.vendor, proxied: 0, findings: new Map() }));
+        vendorTally.proxied += 1;
+        for (const violation of entry.violations.filter(isVendors)) groupFinding(vendorTally.findings, entry, violation);
+      }
+      // The vendor's findings are reported apart: they never fail the client.
+      const clientFindings = entry.violations.filter((violation) => !isVendors(violation));
       const key = JSON.stringify([entry.client, entry.vendor]);
       let tally = tallies.get(key);
       if (tally === undefined) {
@@ -118,20 +159,11 @@ export function createReportCollector(catalogues: readonly VendorCatalogue[], ru
           tally.operations.set(entry.operationId, operation);
         }
         operation.requests += 1;
-        if (entry.violations.length > 0) operation.violating += 1;
+        if (clientFindings.length > 0) operation.violating += 1;
         // A reset or timed-out exchange sent no status (0): there is nothing to count as documented or not.
         if (entry.status !== 0) operation.statuses.set(entry.status, (operation.statuses.get(entry.status) ?? 0) + 1);
       }
-      for (const violation of entry.violations) {
-        const groupKey = JSON.stringify([entry.operationId, violation.code, violation.location, violation.pointer]);
-        const group = tally.violations.get(groupKey);
-        if (group !== undefined) {
-          group.count += 1;
-          continue;
-        }
-        const { code, location, pointer, message, specPointer } = violation;
-        tally.violations.set(groupKey, { operationId: entry.operationId, code, location, pointer, message, specPointer, count: 1, firstRequest: offending(entry) });
-      }
+      for (const violation of clientFindings) groupFinding(tally.violations, entry, violation);
     },
     build({ client, vendor, requireCoverage, now = new Date(), specBaseUrl } = {}) {
       const results = [...tallies.values()]
@@ -139,6 +171,10 @@ export function createReportCollector(catalogues: readonly VendorCatalogue[], ru
         .sort((a, b) => byText(a.client, b.client) || byText(a.vendor, b.vendor))
         .map((tally) => resultOf(tally, catalogues.find((catalogue) => catalogue.vendor === tally.vendor), requireCoverage));
       const failed = results.filter((result) => result.verdict === 'fail').length;
+      const vendorDepartures = [...vendorTallies.values()]
+        .filter((tally) => vendor === undefined || tally.vendor === vendor)
+        .sort((a, b) => byText(a.vendor, b.vendor))
+        .map((tally) => departuresOf(tally, catalogues.find((catalogue) => catalogue.vendor === tally.vendor)));
       return {
         reportVersion: REPORT_VERSION,
         generatedAt: now.toISOString(),
@@ -150,10 +186,15 @@ export function createReportCollector(catalogues: readonly VendorCatalogue[], ru
           requests: results.reduce((sum, result) => sum + result.requests, 0),
           violations: results.reduce((sum, result) => sum + result.violations.reduce((n, group) => n + group.count, 0), 0),
           failed,
+          vendorFindings: vendorDepartures.reduce((sum, departures) => sum + departures.findings.reduce((n, group) => n + group.count, 0), 0),
         },
         results,
+        vendorDepartures,
       };
     },
-    clear: () => tallies.clear(),
+    clear() {
+      tallies.clear();
+      vendorTallies.clear();
+    },
   };
 }

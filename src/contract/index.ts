@@ -1,4 +1,4 @@
-export type { ContractReport, ClientVendorResult, OperationCoverage, ReportMock, ReportSpec, ViolationGroup, Verdict } from './contract-report.js';
+export type { ContractReport, ClientVendorResult, OperationCoverage, ReportMock, ReportSpec, ViolationGroup, Verdict, VendorDepartures } from './contract-report.js';
 export { REPORT_VERSION } from './contract-report.js';
 export { createContractRecorder, type ContractRecorder } from './create-contract-recorder.js';
 export { createJournal, DEFAULT_JOURNAL_LIMIT, matchesJournalFilter, type Journal, type JournalFilter } from './create-journal.js';

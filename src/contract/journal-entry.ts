@@ -52,8 +52,10 @@ export interface JournalEntry {
   lenient: boolean;
   /** A forced answer, delay or fault asked for by `Prefer` or a scenario rule. */
   scenario?: Scenario;
-  /** Every contract violation of the request, secrets masked. */
+  /** Every finding of the exchange, secrets masked: the client's, and in proxy mode the vendor's (`party: 'vendor'`). */
   violations: Violation[];
+  /** Set when proxy mode forwarded the request: the upstream URL (secrets masked) and whether it answered. */
+  proxied?: { upstream: string; answered: boolean };
 }
 
 /** Bodies beyond this many characters are cut in the journal: a bounded journal must also be bounded in bytes. */

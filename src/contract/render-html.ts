@@ -1,4 +1,4 @@
-import type { ClientVendorResult, ContractReport } from './contract-report.js';
+import type { ClientVendorResult, ContractReport, VendorDepartures, ViolationGroup } from './contract-report.js';
 import { describeRequest, operationLabel } from './describe-request.js';
 import { escapeMarkup as x } from './escape-markup.js';
 import { specLink, unexercisedOperations } from './spec-link.js';
@@ -22,7 +22,7 @@ function bar(percent: number): string {
   return `<span class="bar" role="img" aria-label="${percent}%"><span style="width:${Math.min(Math.max(percent, 0), 100)}%"></span></span>`;
 }
 
-function firstRequestHtml(group: ClientVendorResult['violations'][number]): string {
+function firstRequestHtml(group: ViolationGroup): string {
   const { request } = group.firstRequest;
   const headers = Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`).join('\n');
   const body = request.body === undefined ? '' : `\n\n${request.body}${request.bodyTruncated ? '\n…(cut)' : ''}`;
@@ -80,6 +80,25 @@ function resultHtml(report: ContractReport, result: ClientVendorResult, index: n
   return parts.join('\n');
 }
 
+function groupRowHtml(group: ViolationGroup): string {
+  return `<tr class="violation" data-party="${x(group.party)}"><td class="operation">${x(operationLabel(group.operationId))}</td><td class="code"><code>${x(group.code)}</code></td><td class="location">${x(group.location)}</td><td class="pointer"><code>${x(group.pointer || '/')}</code></td><td class="num count">${group.count}</td><td class="message">${x(group.message)}<br><small>spec: <code>${x(group.specPointer)}</code></small></td><td>${firstRequestHtml(group)}</td></tr>`;
+}
+
+const GROUP_TABLE_HEAD = '<thead><tr><th>operation</th><th>rule</th><th>location</th><th>pointer</th><th>count</th><th>message</th><th>first request</th></tr></thead>';
+
+/** Proxy mode: where one vendor's upstream departs from its documentation; it never fails a client. */
+function departuresHtml(departures: VendorDepartures): string {
+  const count = departures.findings.reduce((sum, group) => sum + group.count, 0);
+  const parts = [
+    `<section class="vendor-departures" data-vendor="${x(departures.vendor)}">`,
+    `<h2>${x(departures.vendorTitle)} <small>(${x(departures.vendor)})</small>: where the vendor departs from its documentation</h2>`,
+    `<p>${departures.proxiedRequests} proxied requests, <span class="vendor-finding-count">${count}</span> vendor findings (they do not fail any client).</p>`,
+  ];
+  if (departures.findings.length > 0) parts.push(`<table class="violations vendor">${GROUP_TABLE_HEAD}<tbody>`, ...departures.findings.map(groupRowHtml), '</tbody></table>');
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
 /** The report as one self-contained HTML page (inline CSS, no scripts): coverage bars and every violation. */
 export function renderHtml(report: ContractReport): string {
   const summary = report.summary;
@@ -91,6 +110,7 @@ export function renderHtml(report: ContractReport): string {
     `<p id="summary">${summary.requests} requests, ${summary.violations} violations, ${summary.failed} of ${summary.results} client/vendor results failed${report.requireCoverage === null ? '' : `; coverage required: ${report.requireCoverage}%`}. Generated ${x(report.generatedAt)}.</p>`,
     mockHtml(report),
     ...(report.results.length === 0 ? ['<p>No requests were recorded.</p>'] : report.results.map((result, index) => resultHtml(report, result, index))),
+    ...report.vendorDepartures.map(departuresHtml),
     '</body></html>',
     '',
   ].join('\n');

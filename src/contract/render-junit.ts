@@ -33,6 +33,23 @@ function casesOf(result: ClientVendorResult, requireCoverage: number | null): Te
   return cases;
 }
 
+/**
+ * Proxy mode: a suite per vendor of where its upstream departs from its documentation, a case per finding group with
+ * the details as `system-out`. Not a failure: the vendor's findings never fail the client's build.
+ */
+function departureSuites(report: ContractReport): string[] {
+  return report.vendorDepartures.flatMap((departures) => {
+    const classname = x(`returns-mock.${departures.vendor}.vendor-departures`);
+    const suite = `  <testsuite name="${x(`${departures.vendor}: where the vendor departs from its documentation`)}" tests="${departures.findings.length}" failures="0" skipped="0" errors="0" timestamp="${x(report.generatedAt)}">`;
+    const cases = departures.findings.flatMap((group) => [
+      `    <testcase classname="${classname}" name="${x(`${operationLabel(group.operationId)}: ${group.code} at ${group.location} ${group.pointer || '/'}`)}">`,
+      `      <system-out>${x(`vendor departure (${group.count}×): ${group.message}\n  spec: ${group.specPointer}\n  first: ${describeRequest(group.firstRequest)}`)}</system-out>`,
+      '    </testcase>',
+    ]);
+    return [suite, ...cases, '  </testsuite>'];
+  });
+}
+
 /** The report as JUnit XML: a test suite per client and vendor, a test case per operation of the spec. */
 export function renderJunit(report: ContractReport): string {
   const suites = report.results.map((result) => ({ result, cases: casesOf(result, report.requireCoverage) }));
@@ -53,6 +70,6 @@ export function renderJunit(report: ContractReport): string {
     }
     lines.push('  </testsuite>');
   }
-  lines.push('</testsuites>', '');
+  lines.push(...departureSuites(report), '</testsuites>', '');
   return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-import type { ContractReport } from './contract-report.js';
+import type { ContractReport, ViolationGroup } from './contract-report.js';
 import { describeRequest, operationLabel } from './describe-request.js';
 import { specLink, unexercisedOperations } from './spec-link.js';
 
@@ -19,6 +19,31 @@ function specCell(report: ContractReport, vendor: string, pointer: string): stri
 }
 
 const row = (cells: Array<string | number>) => `| ${cells.map((cell) => String(cell)).join(' | ')} |`;
+
+const groupRow = (group: ViolationGroup) =>
+  row([
+    markdownCell(operationLabel(group.operationId)),
+    markdownCell(group.code),
+    markdownCell(group.location),
+    markdownCell(group.pointer || '/'),
+    group.count,
+    markdownCell(group.message),
+    markdownCell(group.specPointer),
+    markdownCell(describeRequest(group.firstRequest)),
+  ]);
+const GROUP_HEADER = [row(['operation', 'rule', 'location', 'pointer', 'count', 'message', 'spec', 'first request']), row(['---', '---', '---', '---', '---:', '---', '---', '---'])];
+
+/** Proxy mode: per vendor, where its upstream's answers depart from its documentation (never the clients' verdicts). */
+function departuresMarkdown(report: ContractReport): string[] {
+  const lines: string[] = [];
+  for (const departures of report.vendorDepartures) {
+    lines.push(`## ${markdownCell(departures.vendorTitle)} (${markdownCell(departures.vendor)}): where the vendor departs from its documentation`, '');
+    const count = departures.findings.reduce((sum, group) => sum + group.count, 0);
+    lines.push(`${departures.proxiedRequests} proxied requests, ${count} vendor findings (they do not fail any client).`, '');
+    if (departures.findings.length > 0) lines.push(...GROUP_HEADER, ...departures.findings.map(groupRow), '');
+  }
+  return lines;
+}
 
 /** The report as Markdown, for a pull-request comment: a summary table, then operations and violations per client and vendor. */
 export function renderMarkdown(report: ContractReport): string {
@@ -69,6 +94,6 @@ export function renderMarkdown(report: ContractReport): string {
       );
     }
   }
-  lines.push('');
+  lines.push('', ...departuresMarkdown(report));
   return lines.join('\n');
 }

@@ -10,6 +10,7 @@ export type RecordedExchange = Pick<Exchange, 'vendor' | 'operationId' | 'reques
   response: Pick<Exchange['response'], 'status'> & Partial<Pick<Exchange['response'], 'headers' | 'body'>>;
   /** The engine's time, used when no {@link Delivery} says how long the whole exchange took. */
   durationMs?: number;
+  proxied?: Pick<NonNullable<Exchange['proxied']>, 'upstream' | 'failed'>;
 };
 
 /** How the answer actually left the mock: after any injected delay, whole, cut (`malformed`) or not at all (`reset`, `timeout`). */
@@ -73,5 +74,6 @@ export function toJournalEntry(exchange: RecordedExchange, seq: number, time: Da
     lenient: exchange.lenient === true,
     ...(exchange.scenario === undefined ? {} : { scenario: exchange.scenario }),
     violations: redactValue(exchange.violations, masked.secrets),
+    ...(exchange.proxied === undefined ? {} : { proxied: { upstream: redactText(exchange.proxied.upstream, masked.secrets), answered: !exchange.proxied.failed } }),
   };
 }

@@ -3,6 +3,18 @@ import type { ValidatedRequest } from './request.js';
 import type { Scenario } from './scenario.js';
 import type { Violation } from './violation.js';
 
+/** What the upstream answered a proxied request, for the journal and `--record`. */
+export interface ProxiedAnswer {
+  upstream: string;
+  /** The upstream's status, or the mock's 502/504 when it gave no answer. */
+  status: number;
+  headers: Record<string, string>;
+  /** The decoded body (JSON value, XML read as its schema's JSON, text); `undefined` when none or unreadable. */
+  body: unknown;
+  /** True when the upstream gave no answer and the mock answered 502/504 itself. */
+  failed: boolean;
+}
+
 /** One request's passage through the engine: what the journal and reports are made of. */
 export interface Exchange {
   vendor: string;
@@ -20,4 +32,6 @@ export interface Exchange {
   scenario?: Scenario;
   /** Set when the request broke the contract and `mode: 'lenient'` served it from the spec anyway. */
   lenient?: true;
+  /** Set when proxy mode forwarded the request: what the upstream answered. */
+  proxied?: ProxiedAnswer;
 }

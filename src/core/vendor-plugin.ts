@@ -2,6 +2,7 @@ import type { DeclaredCredential } from './declared-credential.js';
 import type { OperationResult } from './http.js';
 import type { ValidatedRequest } from './request.js';
 import type { Violation } from './violation.js';
+import type { VendorRecording } from './vendor-recording.js';
 
 /** Why a request ends in an error answer: the status and every violation behind it. */
 export interface Problem {
@@ -72,4 +73,6 @@ export interface VendorPlugin {
   clientHeaders?: readonly string[];
   /** Behaviour per `operationId`; an operation without a handler answers from its spec. */
   handlers?: Record<string, OperationHandler>;
+  /** What a proxied session's answers record as fixtures (`--record`), and what recorded fixtures restore. */
+  recording?: VendorRecording;
 }

@@ -16,4 +16,6 @@ export interface Violation {
   operationId: string;
   /** The offending value, when there is one. */
   value?: unknown;
+  /** Whose departure from the contract it is: the client's (the default) or, in proxy mode, the vendor's own answer's. */
+  party?: 'client' | 'vendor';
 }

@@ -12,11 +12,16 @@ import type { UnmatchedDraft } from './exchange-draft.js';
 import { matchRequest } from './match-request.js';
 import { renderProblem } from './render-problem.js';
 import { validateExchange } from './validate-exchange.js';
+import { forwardToUpstream } from './forward-to-upstream.js';
+import type { ProxyOptions } from '../proxy/forward-request.js';
 
 export type { Exchange } from '../core/exchange.js';
 export type { ContractMode } from './engine-context.js';
 
-export type VendorEngineOptions = EngineContextOptions;
+export interface VendorEngineOptions extends EngineContextOptions {
+  /** Forward valid requests to the vendor's upstream (`--proxy`) instead of answering them. */
+  proxy?: ProxyOptions;
+}
 
 export interface VendorEngine {
   plugin: VendorPlugin;
@@ -31,7 +36,7 @@ export interface VendorEngine {
 
 /**
  * Builds the request pipeline for one vendor. Each request passes the stages in order, a draft handed from one to the
- * next: match operation → validate request → decide the answer (forced, lenient, refusal or the vendor's behaviour)
+ * next: match operation → validate request → forward to the upstream (proxy mode; its answer ends the pipeline) → decide the answer (forced, lenient, refusal or the vendor's behaviour)
  * → check the answer against the spec → encode it.
  */
 export function createVendorEngine(options: VendorEngineOptions): VendorEngine {
@@ -55,6 +60,32 @@ export function createVendorEngine(options: VendorEngineOptions): VendorEngine {
       const matched = matchRequest(context, { request, accept: request.headers.accept });
       if (!('compiled' in matched)) return answerUnmatched(matched, started);
       const validated = validateExchange(context, matched);
+      // Proxy stage: a request the upstream answers skips the mock's own answer.
+      const forwarded = await forwardToUpstream(options.proxy, {
+        spec: context.spec,
+        compiled: validated.compiled,
+        request,
+        violations: validated.violations,
+        scenario: validated.scenario,
+        renderProblem: (status, found) => renderProblem(context, status, found, validated.accept, validated.compiled),
+      });
+      if (forwarded !== undefined) {
+        if (forwarded.responseViolations.length > 0) {
+          console.error(`[returns-mock] ${plugin.id} ${validated.compiled.operation.operationId}: response breaks the spec: ${forwarded.responseViolations.map((v) => v.message).join('; ')}`);
+        }
+        return {
+          vendor: plugin.id,
+          operationId: validated.compiled.operation.operationId,
+          request,
+          validated: validated.validated,
+          violations: [...validated.violations, ...forwarded.vendorFindings],
+          responseViolations: forwarded.responseViolations,
+          response: forwarded.response,
+          durationMs: performance.now() - started,
+          ...(Object.keys(validated.scenario).length > 0 ? { scenario: validated.scenario } : {}),
+          proxied: forwarded.proxied,
+        };
+      }
       const decided = await decideAnswer(context, validated);
       const checked = checkResponse(context, decided);
       const response = encodeResponse(context, { ...decided, ...checked });

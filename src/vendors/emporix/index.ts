@@ -2,6 +2,7 @@ import type { VendorPlugin } from '../../core/vendor-plugin.js';
 import { bundledSpecFile } from '../shared/spec-file.js';
 import { emporixHandlers } from './handlers.js';
 import { renderEmporixError } from './render-error.js';
+import { emporixRecording } from './recording.js';
 
 /** Emporix Returns service: `/return/{tenant}/returns`. */
 export const emporixPlugin: VendorPlugin = {
@@ -13,4 +14,5 @@ export const emporixPlugin: VendorPlugin = {
   // The customer's session token: a credential, though the spec declares it as a plain header parameter.
   secretHeaders: ['saas-token'],
   handlers: emporixHandlers,
+  recording: emporixRecording,
 };

@@ -38,7 +38,9 @@ function createInTransaction(tx: VendorTransaction, context: HandlerContext, sho
 
   const products = context.fixtures('products');
   const nextId = (sequence: string) => toId(tx.nextId(shopName, sequence));
-  const id = nextId('returnRequests');
+  // A request restored from a recording (`--fixtures`) keeps the vendor's id: skip the ids it holds, never overwrite it.
+  let id = nextId('returnRequests');
+  while (tx.get(shopName, COLLECTIONS.returnRequests, String(id)) !== undefined) id = nextId('returnRequests');
   const positions = body.positions.map((position): StoredPosition => {
     const product = productOf(positionsOf(order).find((candidate) => candidate.positionNumber === position.positionNumber)!, products);
     const stored: StoredPosition = { id: nextId('returnRequestPositions'), positionNumber: position.positionNumber, productNumber: position.productNumber, reason: position.reason, quantity: position.quantity, items: [] };

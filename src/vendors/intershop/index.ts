@@ -2,6 +2,7 @@ import type { VendorPlugin } from '../../core/vendor-plugin.js';
 import { bundledSpecFile } from '../shared/spec-file.js';
 import { intershopHandlers } from './handlers.js';
 import { renderIntershopError } from './render-error.js';
+import { intershopRecording } from './recording.js';
 
 /** Intershop Order Management (IOM) RMA REST API 2.11: return requests under `/shops/{shopName}/...`. */
 export const intershopPlugin: VendorPlugin = {
@@ -11,4 +12,5 @@ export const intershopPlugin: VendorPlugin = {
   specFile: bundledSpecFile('intershop.yaml'),
   renderError: renderIntershopError,
   handlers: intershopHandlers,
+  recording: intershopRecording,
 };

@@ -13,6 +13,8 @@ const CODES: Record<number, string> = {
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   500: 'INTERNAL_ERROR',
+  502: 'BAD_GATEWAY',
+  504: 'GATEWAY_TIMEOUT',
 };
 
 const toError = (status: number) => (violation: Violation) => {

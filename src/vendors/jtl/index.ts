@@ -2,6 +2,7 @@ import type { VendorPlugin } from '../../core/vendor-plugin.js';
 import { bundledSpecFile } from '../shared/spec-file.js';
 import { jtlHandlers } from './handlers.js';
 import { renderJtlError } from './render-error.js';
+import { jtlRecording } from './recording.js';
 
 /** JTL-Cloud ERP API, Returns: `POST /erp/returns`. */
 export const jtlPlugin: VendorPlugin = {
@@ -13,4 +14,5 @@ export const jtlPlugin: VendorPlugin = {
   // Every JTL call names its app (`X-AppID: MyApp/1.0.0`): the natural name of the client in a report.
   clientHeaders: ['x-appid'],
   handlers: jtlHandlers,
+  recording: jtlRecording,
 };

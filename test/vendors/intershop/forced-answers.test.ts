@@ -14,6 +14,8 @@ const CODES: Record<string, string> = {
   '413': 'PAYLOAD_TOO_LARGE',
   '415': 'UNSUPPORTED_MEDIA_TYPE',
   '500': 'INTERNAL_ERROR',
+  '502': 'BAD_GATEWAY',
+  '504': 'GATEWAY_TIMEOUT',
 };
 
 /** A valid request for each operation: path parameters filled in, the POST bodies in their vendor media types. */
