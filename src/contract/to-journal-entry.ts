@@ -49,7 +49,7 @@ function responseOf(response: RecordedExchange['response'] | undefined, secretHe
 /** Turns an exchange into a journal entry: client named, operation located, answer and outcome kept, every secret (and each of `knownSecrets`, the admin token) masked. */
 export function toJournalEntry(exchange: RecordedExchange, seq: number, time: Date, catalogue: VendorCatalogue | undefined, delivery?: Delivery, knownSecrets: readonly string[] = []): JournalEntry {
   const masked = maskRequestParts(exchange.request.headers, exchange.request.query, catalogue?.secretHeaders ?? [], catalogue?.secretQuery ?? [], knownSecrets);
-  const outcome = delivery?.outcome ?? 'answered';
+  const outcome = delivery?.outcome ?? exchange.scenario?.fault ?? 'answered';
   const response = responseOf(delivery === undefined ? exchange.response : delivery.response, catalogue?.secretHeaders ?? [], masked.secrets);
   const operation = catalogue?.operations.find((candidate) => candidate.operationId === exchange.operationId);
   return {
