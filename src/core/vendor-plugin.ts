@@ -3,6 +3,7 @@ import type { OperationResult } from './http.js';
 import type { ValidatedRequest } from './request.js';
 import type { Violation } from './violation.js';
 import type { VendorRecording } from './vendor-recording.js';
+import type { Rule } from './rules.js';
 
 /** Why a request ends in an error answer: the status and every violation behind it. */
 export interface Problem {
@@ -34,6 +35,8 @@ export interface HandlerContext {
   respondFromSpec(status?: number): OperationResult;
   /** Refuses the request in the vendor's error shape; the violations are recorded with the exchange. */
   refuse(status: number, violations: Array<Omit<Violation, 'operationId'>>): OperationResult;
+  /** Records a finding that does not stop the request (a `risk` or `notice` raised with `raise`); the answer goes on. */
+  note(finding: Omit<Violation, 'operationId'>): void;
   store: VendorStore;
   /** The current time, or the pinned `--clock`. */
   now(): Date;
@@ -73,6 +76,8 @@ export interface VendorPlugin {
   clientHeaders?: readonly string[];
   /** Behaviour per `operationId`; an operation without a handler answers from its spec. */
   handlers?: Record<string, OperationHandler>;
+  /** Every rule the vendor's handlers raise, and the engine's rules it re-grades for itself (`GET /__admin/rules`). */
+  rules?: readonly Rule[];
   /** What a proxied session's answers record as fixtures (`--record`), and what recorded fixtures restore. */
   recording?: VendorRecording;
 }

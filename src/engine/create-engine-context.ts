@@ -1,4 +1,6 @@
 import type { AuthMode } from '../core/declared-credential.js';
+import { CORE_RULES } from '../core/core-rules.js';
+import { createRuleRegistry } from '../core/rule-registry.js';
 import type { VendorPlugin } from '../core/vendor-plugin.js';
 import { createKeyedUuid, createSeededFaker } from '../fake/index.js';
 import type { SpecDocument } from '../spec/load-spec.js';
@@ -48,6 +50,7 @@ export function createEngineContext(options: EngineContextOptions): { context: E
   checkScenarioRules(ownRules, operations, plugin.id);
   let drawScenario = createScenarioDraw(ownRules, seed);
   const context: EngineContext = {
+    rules: createRuleRegistry([...Object.values(CORE_RULES), ...(plugin.rules ?? [])]),
     spec: spec.index,
     plugin,
     operations,

@@ -1,5 +1,6 @@
 import { findDeclaredCredential } from '../core/declared-credential.js';
 import type { Credential } from '../core/request.js';
+import type { Violation } from '../core/violation.js';
 import type { HandlerContext, VendorPlugin, VendorStore } from '../core/vendor-plugin.js';
 import type { Faker } from '../fake/index.js';
 import type { Fixtures } from '../store/index.js';
@@ -26,7 +27,7 @@ export interface VendorServices {
 }
 
 /** The context a vendor handler gets for one request of one operation. */
-export function createHandlerContext(services: VendorServices, compiled: CompiledOperation, accept: string | undefined, credentials: readonly Credential[]): HandlerContext {
+export function createHandlerContext(services: VendorServices, compiled: CompiledOperation, accept: string | undefined, credentials: readonly Credential[], noted: Violation[] = []): HandlerContext {
   const { plugin, fixtures } = services;
   const operationId = compiled.operation.operationId;
   const own = Object.hasOwn(fixtures, plugin.id) ? fixtures[plugin.id]! : {};
@@ -36,6 +37,9 @@ export function createHandlerContext(services: VendorServices, compiled: Compile
     refuse: (status, found) => {
       const violations = found.map((violation) => ({ ...violation, operationId }));
       return { ...plugin.renderError({ status, violations, operationId }), violations };
+    },
+    note: (finding) => {
+      noted.push({ ...finding, operationId });
     },
     store: services.store,
     now: () => services.now(),

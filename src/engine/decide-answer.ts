@@ -1,4 +1,5 @@
 import type { OperationResult } from '../core/http.js';
+import type { Violation } from '../core/violation.js';
 import { forcesAnswer } from '../core/scenario.js';
 import { createHandlerContext } from './create-handler-context.js';
 import type { EngineContext } from './engine-context.js';
@@ -7,8 +8,10 @@ import { forcedAnswer } from './forced-answer.js';
 import { refusalFor } from './refusal-status.js';
 import { respondFromSpec } from './respond-from-spec.js';
 import { UNDECLARED_CREDENTIAL } from './validate-exchange.js';
+import { refuses } from '../core/rules.js';
+import { gradeFindings } from '../core/rule-registry.js';
 
-type DecideContext = Pick<EngineContext, 'spec' | 'plugin' | 'faker' | 'matches' | 'services' | 'mode'>;
+type DecideContext = Pick<EngineContext, 'spec' | 'plugin' | 'faker' | 'matches' | 'services' | 'mode' | 'rules'>;
 
 /**
  * Stage 3: decides the answer. A request that breaks the contract is refused (strict) or served from the spec and
@@ -16,7 +19,7 @@ type DecideContext = Pick<EngineContext, 'spec' | 'plugin' | 'faker' | 'matches'
  */
 export async function decideAnswer(context: DecideContext, draft: ValidatedDraft): Promise<DecidedDraft> {
   const { violations } = draft;
-  if (violations.length === 0) return answerValidRequest(context, draft);
+  if (!violations.some(refuses)) return answerValidRequest(context, draft);
   // A body over the size limit is refused in either mode: the limit protects the mock, it is not the vendor's contract.
   // Nor does lenient mode serve an undeclared credential: `--auth strict` asked for its refusal.
   if (context.mode === 'lenient' && !violations.some((v) => v.code === 'request.body.too-large' || v.code === UNDECLARED_CREDENTIAL)) return answerLeniently(context, draft);
@@ -25,7 +28,7 @@ export async function decideAnswer(context: DecideContext, draft: ValidatedDraft
 
 /** Strict mode: the vendor's refusal, with the status its policy gives these violations. */
 export function refuseRequest(context: Pick<EngineContext, 'plugin'>, draft: ValidatedDraft): DecidedDraft {
-  const refusal = refusalFor(draft.violations);
+  const refusal = refusalFor(draft.violations.filter(refuses));
   const result = context.plugin.renderError({ status: refusal.status, violations: refusal.shown, operationId: draft.compiled.operation.operationId });
   return { ...draft, result, lenient: false };
 }
@@ -33,14 +36,15 @@ export function refuseRequest(context: Pick<EngineContext, 'plugin'>, draft: Val
 /** Lenient mode: the spec's success answer, no vendor behaviour (handlers and the store assume valid input); the details go to the journal. */
 export function answerLeniently(context: DecideContext, draft: ValidatedDraft): DecidedDraft {
   const served = respondFromSpec(context, draft.compiled, { accept: draft.accept });
-  const result: OperationResult = { ...served, headers: { ...served.headers, 'x-mock-violations': String(draft.violations.length) } };
+  const result: OperationResult = { ...served, headers: { ...served.headers, 'x-mock-violations': String(draft.violations.filter(refuses).length) } };
   return { ...draft, result, negotiated: draft.validated.responseMediaType, lenient: true };
 }
 
 /** A valid request's answer: a forced one (`Prefer`, scenario rules) or the vendor's behaviour. */
 export async function answerValidRequest(context: DecideContext, draft: ValidatedDraft): Promise<DecidedDraft> {
   const { compiled, validated, accept, scenario } = draft;
-  const handlerContext = createHandlerContext(context.services, compiled, accept, validated.credentials);
+  const noted: Violation[] = [];
+  const handlerContext = createHandlerContext(context.services, compiled, accept, validated.credentials, noted);
   let result: OperationResult;
   if (forcesAnswer(scenario)) {
     const forced = forcedAnswer(context, compiled, scenario, accept);
@@ -49,5 +53,6 @@ export async function answerValidRequest(context: DecideContext, draft: Validate
     const handler = context.plugin.handlers?.[compiled.operation.operationId];
     result = handler === undefined ? handlerContext.respondFromSpec() : await handler(validated, handlerContext);
   }
-  return { ...draft, result, violations: [...draft.violations, ...(result.violations ?? [])], negotiated: validated.responseMediaType, lenient: false };
+  const raised = gradeFindings(context.rules, context.plugin.id, [...noted, ...(result.violations ?? [])]);
+  return { ...draft, result, violations: [...draft.violations, ...raised], negotiated: validated.responseMediaType, lenient: false };
 }

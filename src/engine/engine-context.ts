@@ -1,4 +1,5 @@
 import type { AuthMode } from '../core/declared-credential.js';
+import type { RuleRegistry } from '../core/rule-registry.js';
 import type { Operation } from '../core/operation.js';
 import type { Scenario } from '../core/scenario.js';
 import type { SchemaMatcher } from '../core/schema-matcher.js';
@@ -24,6 +25,8 @@ export interface EngineContext {
   services: VendorServices;
   authMode: AuthMode;
   mode: ContractMode;
+  /** Every rule this vendor's findings are graded by: the engine's and the plugin's. */
+  rules: RuleRegistry;
   /** The scenario rules' draw for one request (seeded; restarted by `reseed`). */
   drawScenario(vendor: string, operationId: string): Scenario;
 }

@@ -8,6 +8,7 @@ import { forwardRequest, type ProxyOptions, type UpstreamAnswer } from '../proxy
 import { findResponse, type CompiledOperation } from '../validate/compile-operation.js';
 import { validateResponse } from '../validate/validate-response.js';
 import type { SpecIndex } from '../spec/spec-index.js';
+import { refuses } from '../core/rules.js';
 
 export type { ProxiedAnswer } from '../core/exchange.js';
 
@@ -70,7 +71,7 @@ function judgeAnswer(spec: SpecIndex, compiled: CompiledOperation, answer: Upstr
  */
 export async function forwardToUpstream(proxy: ProxyOptions | undefined, input: ForwardInput): Promise<ForwardOutcome | undefined> {
   if (proxy === undefined || forcesAnswer(input.scenario) || input.request.bodyTooLarge !== undefined) return undefined;
-  if (input.violations.length > 0 && !proxy.forwardInvalid) return undefined;
+  if (input.violations.some(refuses) && !proxy.forwardInvalid) return undefined;
   const answer = await forwardRequest(proxy, input.request);
   if (answer.kind === 'failure') {
     const finding: Violation = {

@@ -5,6 +5,7 @@ import { createHandlerContext } from './create-handler-context.js';
 import type { EngineContext } from './engine-context.js';
 import type { MatchedDraft, ValidatedDraft } from './exchange-draft.js';
 import { parsePrefer } from './parse-prefer.js';
+import { gradeFindings } from '../core/rule-registry.js';
 
 /** The code of `--auth strict`'s refusal of a credential the fixtures do not declare. */
 export const UNDECLARED_CREDENTIAL = 'security.credential.undeclared';
@@ -24,7 +25,7 @@ const undeclaredCredential = (draft: MatchedDraft): Violation => ({
  * Credentials come before content: under `--auth strict` an undeclared credential is a finding (refused with 401 in
  * either mode) whatever else is wrong with the request.
  */
-export function validateExchange(context: Pick<EngineContext, 'spec' | 'plugin' | 'drawScenario' | 'services' | 'authMode'>, draft: MatchedDraft): ValidatedDraft {
+export function validateExchange(context: Pick<EngineContext, 'spec' | 'plugin' | 'drawScenario' | 'services' | 'authMode' | 'rules'>, draft: MatchedDraft): ValidatedDraft {
   const { compiled, request } = draft;
   const operationId = compiled.operation.operationId;
   const { request: validated, violations } = validateRequest(context.spec, compiled, request, draft.pathParams);
@@ -40,5 +41,5 @@ export function validateExchange(context: Pick<EngineContext, 'spec' | 'plugin' 
   violations.push(...prefer.findings.map((finding) => ({ ...finding, operationId })));
   // The request's own preferences win over the config file's rules.
   const scenario: Scenario = { ...context.drawScenario(context.plugin.id, operationId), ...prefer.scenario };
-  return { ...draft, validated, violations, scenario };
+  return { ...draft, validated, violations: gradeFindings(context.rules, context.plugin.id, violations), scenario };
 }
