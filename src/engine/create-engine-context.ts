@@ -1,5 +1,5 @@
 import type { AuthMode } from '../core/declared-credential.js';
-import { CORE_RULES } from '../core/core-rules.js';
+import { ENGINE_RULES } from '../core/core-rules.js';
 import { createRuleRegistry } from '../core/rule-registry.js';
 import type { VendorPlugin } from '../core/vendor-plugin.js';
 import { createKeyedUuid, createSeededFaker } from '../fake/index.js';
@@ -50,7 +50,7 @@ export function createEngineContext(options: EngineContextOptions): { context: E
   checkScenarioRules(ownRules, operations, plugin.id);
   let drawScenario = createScenarioDraw(ownRules, seed);
   const context: EngineContext = {
-    rules: createRuleRegistry([...Object.values(CORE_RULES), ...(plugin.rules ?? [])]),
+    rules: createRuleRegistry([...ENGINE_RULES, ...(plugin.rules ?? [])]),
     spec: spec.index,
     plugin,
     operations,

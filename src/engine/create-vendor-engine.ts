@@ -13,6 +13,7 @@ import { matchRequest } from './match-request.js';
 import { renderProblem } from './render-problem.js';
 import { validateExchange } from './validate-exchange.js';
 import { forwardToUpstream } from './forward-to-upstream.js';
+import { gradeFindings } from '../core/rule-registry.js';
 import type { ProxyOptions } from '../proxy/forward-request.js';
 
 export type { Exchange } from '../core/exchange.js';
@@ -44,9 +45,10 @@ export function createVendorEngine(options: VendorEngineOptions): VendorEngine {
   const { plugin } = context;
 
   const answerUnmatched = (draft: UnmatchedDraft, started: number): Exchange => {
-    const { response } = renderProblem(context, draft.status, [draft.violation], draft.accept);
+    const violations = gradeFindings(context.rules, plugin.id, [draft.violation]);
+    const { response } = renderProblem(context, draft.status, violations, draft.accept);
     if (draft.allow !== undefined) response.headers.allow = draft.allow.join(', ');
-    return { vendor: plugin.id, operationId: undefined, request: draft.request, validated: undefined, violations: [draft.violation], responseViolations: [], response, durationMs: performance.now() - started };
+    return { vendor: plugin.id, operationId: undefined, request: draft.request, validated: undefined, violations, responseViolations: [], response, durationMs: performance.now() - started };
   };
 
   return {
@@ -78,7 +80,7 @@ export function createVendorEngine(options: VendorEngineOptions): VendorEngine {
           operationId: validated.compiled.operation.operationId,
           request,
           validated: validated.validated,
-          violations: [...validated.violations, ...forwarded.vendorFindings],
+          violations: [...validated.violations, ...gradeFindings(context.rules, plugin.id, forwarded.vendorFindings)],
           responseViolations: forwarded.responseViolations,
           response: forwarded.response,
           durationMs: performance.now() - started,

@@ -1,3 +1,4 @@
+import { CORE_RULES } from '../core/core-rules.js';
 import type { OperationResult } from '../core/http.js';
 import type { Violation } from '../core/violation.js';
 import { forcesAnswer } from '../core/scenario.js';
@@ -7,7 +8,6 @@ import type { DecidedDraft, ValidatedDraft } from './exchange-draft.js';
 import { forcedAnswer } from './forced-answer.js';
 import { refusalFor } from './refusal-status.js';
 import { respondFromSpec } from './respond-from-spec.js';
-import { UNDECLARED_CREDENTIAL } from './validate-exchange.js';
 import { refuses } from '../core/rules.js';
 import { gradeFindings } from '../core/rule-registry.js';
 
@@ -22,7 +22,7 @@ export async function decideAnswer(context: DecideContext, draft: ValidatedDraft
   if (!violations.some(refuses)) return answerValidRequest(context, draft);
   // A body over the size limit is refused in either mode: the limit protects the mock, it is not the vendor's contract.
   // Nor does lenient mode serve an undeclared credential: `--auth strict` asked for its refusal.
-  if (context.mode === 'lenient' && !violations.some((v) => v.code === 'request.body.too-large' || v.code === UNDECLARED_CREDENTIAL)) return answerLeniently(context, draft);
+  if (context.mode === 'lenient' && !violations.some((v) => v.code === CORE_RULES.bodyTooLarge.code || v.code === CORE_RULES.undeclaredCredential.code)) return answerLeniently(context, draft);
   return refuseRequest(context, draft);
 }
 

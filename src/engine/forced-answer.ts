@@ -1,3 +1,4 @@
+import { CORE_RULES } from '../core/core-rules.js';
 import type { OperationResult } from '../core/http.js';
 import type { Scenario } from '../core/scenario.js';
 import type { Violation } from '../core/violation.js';
@@ -20,13 +21,13 @@ export function forcedAnswer(source: SpecAnswerSource, compiled: CompiledOperati
   const status = scenario.code ?? (success === undefined ? 200 : Number(success.status));
   const documented = findResponse(compiled, status);
   if (documented === undefined) {
-    return { findings: [finding('mock.prefer.status-undocumented', `${compiled.operation.operationId} documents no status ${status}; documented: ${documentedStatuses(compiled)}`, status)] };
+    return { findings: [finding(CORE_RULES.preferStatusUndocumented.code, `${compiled.operation.operationId} documents no status ${status}; documented: ${documentedStatuses(compiled)}`, status)] };
   }
   if (scenario.example !== undefined && scenario.dynamic !== true) {
     const names = documented.content.flatMap((content) => Object.keys(content.media.examples ?? {}));
     if (!names.includes(scenario.example)) {
       const known = names.length === 0 ? 'it has no named examples' : `its examples: ${[...new Set(names)].join(', ')}`;
-      return { findings: [finding('mock.prefer.example-unknown', `status ${status} of ${compiled.operation.operationId} has no example '${scenario.example}'; ${known}`, scenario.example)] };
+      return { findings: [finding(CORE_RULES.preferExampleUnknown.code, `status ${status} of ${compiled.operation.operationId} has no example '${scenario.example}'; ${known}`, scenario.example)] };
     }
   }
   return { result: respondFromSpec(source, compiled, { status, accept, exampleName: scenario.example, dynamic: scenario.dynamic }) };

@@ -1,3 +1,4 @@
+import { CORE_RULES } from '../core/core-rules.js';
 import type { ProxiedAnswer } from '../core/exchange.js';
 import type { HttpRequest, HttpResponse } from '../core/http.js';
 import { forcesAnswer, type Scenario } from '../core/scenario.js';
@@ -58,7 +59,7 @@ function judgeAnswer(spec: SpecIndex, compiled: CompiledOperation, answer: Upstr
   const asVendor = (violation: Violation): Violation => ({ ...violation, party: 'vendor' });
   if ('unreadable' in decoded) {
     const pointer = findResponse(compiled, answer.status)?.response.specPointer ?? `${compiled.operation.specPointer}/responses`;
-    return { findings: [asVendor({ code: 'response.body.unreadable', location: 'response', pointer: '', message: decoded.unreadable, specPointer: pointer, operationId: compiled.operation.operationId })], body: undefined };
+    return { findings: [asVendor({ code: CORE_RULES.responseBodyUnreadable.code, location: 'response', pointer: '', message: decoded.unreadable, specPointer: pointer, operationId: compiled.operation.operationId })], body: undefined };
   }
   const result = { status: answer.status, headers: answer.headers, body: decoded.body };
   return { findings: validateResponse(spec, compiled, result, mediaType).map(asVendor), body: decoded.body };
@@ -75,7 +76,7 @@ export async function forwardToUpstream(proxy: ProxyOptions | undefined, input: 
   const answer = await forwardRequest(proxy, input.request);
   if (answer.kind === 'failure') {
     const finding: Violation = {
-      code: answer.status === 504 ? 'proxy.upstream.timeout' : 'proxy.upstream.unreachable',
+      code: answer.status === 504 ? CORE_RULES.upstreamTimeout.code : CORE_RULES.upstreamUnreachable.code,
       location: 'response',
       pointer: '',
       message: answer.message,

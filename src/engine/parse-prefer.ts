@@ -1,3 +1,4 @@
+import { CORE_RULES } from '../core/core-rules.js';
 import { FAULTS, type Fault, type Scenario } from '../core/scenario.js';
 import type { Violation } from '../core/violation.js';
 
@@ -7,7 +8,7 @@ export const MAX_DELAY_MS = 60_000;
 type Finding = Omit<Violation, 'operationId'>;
 
 const finding = (message: string, value: string): Finding => ({
-  code: 'mock.prefer.invalid',
+  code: CORE_RULES.preferInvalid.code,
   location: 'header',
   pointer: '/Prefer',
   message,

@@ -1,11 +1,12 @@
+import { CORE_RULES } from '../core/core-rules.js';
 import type { Violation } from '../core/violation.js';
 
 /** Which violations decide which status: credentials first, then size, content type and `Accept`; everything else is 400. */
 const STATUS_CLASSES: Array<[number, (violation: Violation) => boolean]> = [
   [401, (v) => v.location === 'security'],
-  [413, (v) => v.code === 'request.body.too-large'],
-  [415, (v) => v.code === 'request.header.content-type'],
-  [406, (v) => v.code === 'request.header.accept'],
+  [413, (v) => v.code === CORE_RULES.bodyTooLarge.code],
+  [415, (v) => v.code === CORE_RULES.contentTypeUnsupported.code],
+  [406, (v) => v.code === CORE_RULES.acceptUnsatisfiable.code],
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { CORE_RULES } from '../core/core-rules.js';
 import type { Scenario } from '../core/scenario.js';
 import type { Violation } from '../core/violation.js';
 import { validateRequest } from '../validate/validate-request.js';
@@ -7,12 +8,9 @@ import type { MatchedDraft, ValidatedDraft } from './exchange-draft.js';
 import { parsePrefer } from './parse-prefer.js';
 import { gradeFindings } from '../core/rule-registry.js';
 
-/** The code of `--auth strict`'s refusal of a credential the fixtures do not declare. */
-export const UNDECLARED_CREDENTIAL = 'security.credential.undeclared';
-
 /** Why `--auth strict` refuses a well-formed credential: the fixtures do not declare it. */
 const undeclaredCredential = (draft: MatchedDraft): Violation => ({
-  code: UNDECLARED_CREDENTIAL,
+  code: CORE_RULES.undeclaredCredential.code,
   location: 'security',
   pointer: '/Authorization',
   message: 'the credential is not declared in the fixtures (the server runs with --auth strict)',

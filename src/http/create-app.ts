@@ -1,3 +1,4 @@
+import { CORE_RULES } from '../core/core-rules.js';
 import { Hono, type Context } from 'hono';
 import type { HttpRequest, HttpResponse } from '../core/http.js';
 import type { Exchange, VendorEngine } from '../engine/create-vendor-engine.js';
@@ -103,7 +104,7 @@ export function createApp({ engines, maxBodyBytes, onExchange, onUnrouted, admin
     const pathname = new URL(c.req.url).pathname;
     const engine = engines.find((e) => pathname === e.plugin.prefix || pathname.startsWith(`${e.plugin.prefix}/`));
     if (engine === undefined) return c.json({ message: unwritable ? message : 'Internal error in returns-mock' }, status);
-    const code = unwritable ? 'mock.store.unwritable' : 'mock.internal';
+    const code = unwritable ? CORE_RULES.storeUnwritable.code : CORE_RULES.internalError.code;
     return toResponse(engine.renderProblem(status, [{ code, location: 'response', pointer: '', message, specPointer: '', operationId: '' }], c.req.header('accept')));
   });
   return app;

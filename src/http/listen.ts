@@ -1,3 +1,4 @@
+import { CORE_RULES } from '../core/core-rules.js';
 import type { AddressInfo, Socket } from 'node:net';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { HttpResponse } from '../core/http.js';
@@ -56,7 +57,7 @@ export function listen(app: Hono, port: number, host: string, renderClientError?
     // the client gets the vendor's error shape instead. Any other failure is answered, never left hanging.
     errorHandler: (error) => {
       if (!(error instanceof RequestError) || renderClientError === undefined) return new Response(null, { status: error instanceof RequestError ? 400 : 500 });
-      const response = renderClientError({ code: 'request.unreadable', reason: error.message, target: adapting });
+      const response = renderClientError({ code: CORE_RULES.requestUnreadable.code, reason: error.message, target: adapting });
       return new Response(response.body ?? null, { status: response.status, headers: response.headers });
     },
   });

@@ -1,3 +1,4 @@
+import { CORE_RULES } from '../core/core-rules.js';
 import type { Violation } from '../core/violation.js';
 import type { VendorEngine } from '../engine/create-vendor-engine.js';
 import type { HttpResponse } from '../core/http.js';
@@ -54,7 +55,7 @@ export function createClientErrorRenderer(engines: readonly VendorEngine[]): Cli
     const path = target === undefined ? undefined : originFormOf(target);
     const engine = path === undefined ? undefined : engines.find((e) => path === e.plugin.prefix || path.startsWith(`${e.plugin.prefix}/`) || path.startsWith(`${e.plugin.prefix}?`));
     if (engine === undefined) return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ message }) };
-    const violation: Violation = { code: 'request.unreadable', location: 'header', pointer, message, specPointer: '', operationId: '' };
+    const violation: Violation = { code: CORE_RULES.requestUnreadable.code, location: 'header', pointer, message, specPointer: '', operationId: '' };
     return engine.renderProblem(status, [violation], undefined);
   };
 }

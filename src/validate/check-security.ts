@@ -1,3 +1,4 @@
+import { CORE_RULES } from '../core/core-rules.js';
 import type { SecurityRequirement } from '../core/operation.js';
 import type { Credential } from '../core/request.js';
 import { decodeBasicCredential, parseAuthorization } from '../core/authorization-header.js';
@@ -83,7 +84,7 @@ export function checkSecurity(
       const outcome = presentCredential(name, scheme, headers, query);
       if ('problem' in outcome) {
         problems.push({
-          code: 'request.security.missing',
+          code: CORE_RULES.securityMissing.code,
           location: 'security',
           pointer: `/${outcome.header}`,
           message: `${outcome.problem} (security scheme '${name}')`,

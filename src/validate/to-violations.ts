@@ -1,20 +1,19 @@
 import type { ErrorObject } from 'ajv';
-import type { Violation, ViolationLocation } from '../core/violation.js';
+import { schemaRule, type SchemaSite } from '../core/schema-rules.js';
+import type { Violation } from '../core/violation.js';
 import { escapePointerToken, parsePointer } from '../spec/json-pointer.js';
 import { viewSchema } from '../spec/resolve-schema.js';
 import type { SpecIndex } from '../spec/spec-index.js';
 
-export interface ViolationContext {
+/** Where the validated value sits: its side and location name each finding's code (`request.body.maxLength`). */
+export type ViolationContext = SchemaSite & {
   spec: SpecIndex;
   operationId: string;
-  location: ViolationLocation;
   /** Prefix of every instance pointer: `/pageSize` for a parameter, `` for a body. */
   pointerPrefix: string;
   /** Pointer of the validated schema in the spec (`#/paths/...`). */
   schemaPointer: string;
-  /** `request` or `response`: the first part of each violation's code. */
-  side: 'request' | 'response';
-}
+};
 
 /** Finds the spec pointer of the sub-schema that governs an instance path, following refs, properties and items. */
 export function locateSchema(spec: SpecIndex, rootPointer: string, instancePath: string): string {
@@ -56,7 +55,7 @@ export function toViolations(errors: ErrorObject[] | null | undefined, context: 
     if (error.keyword === 'unevaluatedProperties') instancePath += `/${escapePointerToken(String(error.params.unevaluatedProperty))}`;
     const pointer = `${context.pointerPrefix}${instancePath}`;
     const governing = locateSchema(context.spec, context.schemaPointer, error.instancePath);
-    const code = `${context.side}.${context.location}.${error.keyword}`;
+    const code = schemaRule(context, error.keyword).code;
     const key = `${code} ${pointer}`;
     if (seen.has(key)) continue;
     seen.add(key);

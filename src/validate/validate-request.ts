@@ -1,4 +1,6 @@
+import { CORE_RULES } from '../core/core-rules.js';
 import type { HttpRequest } from '../core/http.js';
+import { schemaRule } from '../core/schema-rules.js';
 import type { Violation } from '../core/violation.js';
 import { bodyFormatOf, mediaTypeCovers, negotiateMediaType, parseMediaTypeEssence } from '../media/media-type.js';
 import { decodeXml, UnreadableXmlError } from '../media/xml-codec.js';
@@ -6,6 +8,7 @@ import { checkSecurity } from './check-security.js';
 import { readParameter, type RawParameters } from './read-parameter.js';
 import type { CompiledMediaType, CompiledOperation } from './compile-operation.js';
 import { toViolations } from './to-violations.js';
+import { findUndeclaredQuery, findUnknownProperties } from './find-notices.js';
 import type { ValidatedRequest } from '../core/request.js';
 import type { SpecIndex } from '../spec/spec-index.js';
 
@@ -21,7 +24,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Validates a request against its operation: security, parameters, content type, `Accept` and body.
- * Returns every violation found, never only the first, and never throws for bad input.
+ * Returns every finding, never only the first, and never throws for bad input: violations, and the notices of what
+ * the vendor silently ignores (undeclared query parameters, unknown body properties, a body the operation takes none of).
  */
 export function validateRequest(spec: SpecIndex, compiled: CompiledOperation, request: HttpRequest, rawPathParams: Record<string, string>): RequestValidation {
   const { operation } = compiled;
@@ -40,7 +44,7 @@ export function validateRequest(spec: SpecIndex, compiled: CompiledOperation, re
     if (value === undefined) {
       if (parameter.required) {
         violations.push({
-          code: `request.${parameter.in}.required`,
+          code: schemaRule({ side: 'request', location: parameter.in }, 'required').code,
           location: parameter.in,
           pointer: `/${parameter.name}`,
           message: `${parameter.in} parameter '${parameter.name}' is required`,
@@ -65,12 +69,14 @@ export function validateRequest(spec: SpecIndex, compiled: CompiledOperation, re
     }
   }
 
+  violations.push(...findUndeclaredQuery(spec, compiled.parameters, operation.security, rawQuery, operation.specPointer, operationId));
+
   let responseMediaType: string | undefined;
   if (compiled.successMediaTypes.length > 0) {
     responseMediaType = negotiateMediaType(request.headers.accept, compiled.successMediaTypes);
     if (responseMediaType === undefined) {
       violations.push({
-        code: 'request.header.accept',
+        code: CORE_RULES.acceptUnsatisfiable.code,
         location: 'header',
         pointer: '/accept',
         message: `header 'Accept' (${request.headers.accept}) allows none of the response media types: ${compiled.successMediaTypes.join(', ')}`,
@@ -114,10 +120,22 @@ function decodeRequestBody(
   const operationId = operation.operationId;
   const requestBody = operation.requestBody;
   const hasBody = request.body !== undefined && request.body.length > 0;
-  if (requestBody === undefined) return { value: undefined, mediaType: undefined };
+  if (requestBody === undefined) {
+    if (hasBody) {
+      violations.push({
+        code: CORE_RULES.bodyUnexpected.code,
+        location: 'body',
+        pointer: '',
+        message: `${operationId} takes no request body: the vendor ignores the ${request.body!.length} bytes sent`,
+        specPointer: operation.specPointer,
+        operationId,
+      });
+    }
+    return { value: undefined, mediaType: undefined };
+  }
   if (request.bodyTooLarge !== undefined) {
     violations.push({
-      code: 'request.body.too-large',
+      code: CORE_RULES.bodyTooLarge.code,
       location: 'body',
       pointer: '',
       message: `the body is larger than the server's limit of ${request.bodyTooLarge.limit} bytes`,
@@ -129,7 +147,7 @@ function decodeRequestBody(
   if (!hasBody) {
     if (requestBody.required) {
       violations.push({
-        code: 'request.body.missing',
+        code: CORE_RULES.bodyMissing.code,
         location: 'body',
         pointer: '',
         message: 'a request body is required',
@@ -145,7 +163,7 @@ function decodeRequestBody(
   if (chosen === undefined || essence === undefined) {
     const sent = request.headers['content-type'];
     violations.push({
-      code: 'request.header.content-type',
+      code: CORE_RULES.contentTypeUnsupported.code,
       location: 'header',
       pointer: '/content-type',
       message:
@@ -175,24 +193,20 @@ function decodeRequestBody(
     violations.push(malformed(operationId, chosen, reason));
     return { value: undefined, mediaType: essence };
   }
-  if (chosen.validate !== undefined && !chosen.validate(value)) {
-    violations.push(
-      ...toViolations(chosen.validate.errors, {
-        spec,
-        operationId,
-        location: 'body',
-        pointerPrefix: '',
-        schemaPointer: chosen.media.schemaPointer!,
-        side: 'request',
-      }),
-    );
-  }
+  const schemaFindings =
+    chosen.validate === undefined || chosen.validate(value)
+      ? []
+      : toViolations(chosen.validate.errors, { spec, operationId, location: 'body', pointerPrefix: '', schemaPointer: chosen.media.schemaPointer!, side: 'request' });
+  // A name `additionalProperties: false` refuses is a violation already, not also a notice.
+  const closed = [schemaRule({ side: 'request', location: 'body' }, 'additionalProperties').code, schemaRule({ side: 'request', location: 'body' }, 'unevaluatedProperties').code];
+  const refused = new Set(schemaFindings.filter((finding) => closed.includes(finding.code)).map((finding) => finding.pointer));
+  violations.push(...schemaFindings, ...findUnknownProperties(spec, value, chosen.media.schema, chosen.media.schemaPointer, operationId, refused));
   return { value, mediaType: essence };
 }
 
 function malformed(operationId: string, chosen: CompiledMediaType, message: string): Violation {
   return {
-    code: 'request.body.malformed',
+    code: CORE_RULES.bodyMalformed.code,
     location: 'body',
     pointer: '',
     message,
