@@ -11,12 +11,14 @@ import {
   fullPathOf,
   matchesPattern,
   prefixOfCatalogue,
+  isFailOn,
   renderReport,
   toNearMissTargets,
   type RequestPattern,
   type UnmatchedRequest,
   type ContractRecorder,
   type ContractReport,
+  type FailOn,
   type JournalEntry,
   type JournalFilter,
   type ReportFormat,
@@ -45,7 +47,7 @@ export type { AuthMode } from './core/declared-credential.js';
 export type { ScenarioRule } from './engine/scenario-rules.js';
 export type { Scenario, Fault } from './core/scenario.js';
 export type { ContractMode, Exchange } from './engine/create-vendor-engine.js';
-export type { ContractReport, ExchangeOutcome, JournalEntry, JournalFilter, JournalResponse, NearMiss, NearMissDifference, ReportFormat, ReportOptions, RequestPattern, UnmatchedRequest } from './contract/index.js';
+export type { ContractReport, ExchangeOutcome, FailOn, JournalEntry, JournalFilter, JournalResponse, NearMiss, NearMissDifference, ReportFormat, ReportOptions, RequestPattern, UnmatchedRequest } from './contract/index.js';
 export type { VerifyCount } from './contract/verify-requests.js';
 export type { ResetScope } from './store/index.js';
 export type { PactExport, PactFile, PactSkips } from './contract/pact/index.js';
@@ -92,6 +94,11 @@ export interface MockOptions {
   adminToken?: string;
   /** Default coverage (percent of the offered operations) a report requires for `pass`; `/__admin/report?requireCoverage=` overrides it. */
   requireCoverage?: number;
+  /**
+   * The lowest finding level that fails a report's verdict: `violation` (default), `risk` (violations and risks) or
+   * `notice` (all three); `/__admin/report?failOn=` overrides it. Usage findings (`Prefer`) never count.
+   */
+  failOn?: FailOn;
   /** Proxy mode per vendor: forward its valid requests to this base URL and judge the answers, e.g. `{ emporix: 'https://sandbox…' }`. */
   proxy?: Partial<Record<string, string>>;
   /** How long an upstream may take to answer before the client gets a 504, in milliseconds (default 30000). */
@@ -173,11 +180,11 @@ function verificationOf(contract: ContractRecorder): Pick<Mock, 'requests' | 'co
 }
 
 /** `Mock.report`: the collector's report with the mock's default coverage requirement, rendered when a format is asked for. */
-function reportOf(contract: ContractRecorder, requireCoverage: number | undefined, specBaseUrl?: string): Mock['report'] {
+function reportOf(contract: ContractRecorder, defaults: Pick<ReportOptions, 'requireCoverage' | 'failOn' | 'specBaseUrl'>): Mock['report'] {
   function report(options?: ReportOptions & { format?: undefined }): ContractReport;
   function report(options: ReportOptions & { format: ReportFormat }): string;
   function report({ format, ...options }: MockReportOptions = {}): ContractReport | string {
-    const built = contract.collector.build({ requireCoverage, specBaseUrl, ...options });
+    const built = contract.collector.build({ ...defaults, ...options });
     return format === undefined ? built : renderReport(built, format).body;
   }
   return report;
@@ -249,6 +256,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   if (options.mode !== undefined && options.mode !== 'strict' && options.mode !== 'lenient') throw new Error(`mode must be 'strict' or 'lenient', not '${String(options.mode)}'`);
   if (options.adminToken !== undefined && options.adminToken.length < 8) throw new Error('the admin token must have at least 8 characters');
   if (options.auth !== undefined && options.auth !== 'open' && options.auth !== 'strict') throw new Error(`auth must be 'open' or 'strict', not '${String(options.auth)}'`);
+  if (options.failOn !== undefined && !isFailOn(options.failOn)) throw new Error(`failOn must be 'violation', 'risk' or 'notice', not '${String(options.failOn)}'`);
   const strayRule = (options.scenarios ?? []).find((rule) => rule.vendor !== undefined && !plugins.some((plugin) => plugin.id === rule.vendor));
   if (strayRule !== undefined) throw new Error(`a scenario rule names vendor '${strayRule.vendor}', which is not mounted; mounted: ${plugins.map((p) => p.id).join(', ')}`);
   const clock = options.clock === undefined ? undefined : new Date(options.clock);
@@ -287,7 +295,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
       options.onExchange?.(exchange, entry);
     },
     onUnrouted: (request) => contract.recorder.recordUnrouted(request),
-    admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract: contract.recorder, requireCoverage: options.requireCoverage, reseed: () => engines.forEach((engine) => engine.reseed()) },
+    admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract: contract.recorder, requireCoverage: options.requireCoverage, failOn: options.failOn, reseed: () => engines.forEach((engine) => engine.reseed()) },
     adminToken: options.adminToken,
     refresh: async (scope) => {
       await store.refresh();
@@ -307,7 +315,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
       }
     },
     journal: (filter) => contract.recorder.journal.list(filter),
-    report: reportOf(contract.recorder, options.requireCoverage),
+    report: reportOf(contract.recorder, { requireCoverage: options.requireCoverage, failOn: options.failOn }),
     ...verificationOf(contract.recorder),
     pact({ client, vendor, out } = {}) {
       const pactVendors = engines.map((engine) => ({ vendor: engine.plugin.id, operations: engine.operations.map((compiled) => compiled.operation), secretHeaders: contract.recorder.catalogues.find((c) => c.vendor === engine.plugin.id)?.secretHeaders ?? [] }));
@@ -356,7 +364,7 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
     ...mock,
     url,
     // A running mock serves its specs: the report links to them there.
-    report: reportOf(mock.contract, options.requireCoverage, url),
+    report: reportOf(mock.contract, { requireCoverage: options.requireCoverage, failOn: options.failOn, specBaseUrl: url }),
     urlFor(vendor) {
       const engine = mock.engines.find((e) => e.plugin.id === vendor);
       if (engine === undefined) throw new Error(`vendor '${vendor}' is not mounted; mounted: ${mock.engines.map((e) => e.plugin.id).join(', ')}`);

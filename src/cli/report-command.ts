@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildVendorCatalogue, createReportCollector, isReportFormat, parseJournalFile, renderReport, REPORT_FORMATS, type ContractReport } from '../contract/index.js';
+import { buildVendorCatalogue, createReportCollector, FAIL_ON_LEVELS, isFailOn, isReportFormat, parseJournalFile, renderReport, REPORT_FORMATS, type ContractReport, type FailOn } from '../contract/index.js';
 import { MOCK_VERSION } from '../index.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { createGenericPlugin, vendorPlugins } from '../vendors/index.js';
@@ -21,6 +21,7 @@ Options:
   --format F          ${REPORT_FORMATS.join(', ')} (default json)
   --out FILE          write it here (default: standard output)
   --require-coverage N  fail a client/vendor that exercised less than N% of the operations
+  --fail-on LEVEL     ${FAIL_ON_LEVELS.join(', ')}: the lowest finding level that fails the verdict (default violation)
   -h, --help          this text
 `;
 
@@ -33,6 +34,7 @@ interface ReportQuery {
   client?: string;
   vendor?: string;
   requireCoverage?: number;
+  failOn?: FailOn;
 }
 
 async function reportFromServer(url: string, adminToken: string | undefined, query: ReportQuery): Promise<ContractReport> {
@@ -40,6 +42,7 @@ async function reportFromServer(url: string, adminToken: string | undefined, que
   if (query.client !== undefined) params.set('client', query.client);
   if (query.vendor !== undefined) params.set('vendor', query.vendor);
   if (query.requireCoverage !== undefined) params.set('requireCoverage', String(query.requireCoverage));
+  if (query.failOn !== undefined) params.set('failOn', query.failOn);
   let response: Response;
   try {
     response = await fetch(`${url.replace(/\/+$/, '')}/__admin/report?${params}`, { headers: adminToken === undefined ? {} : { 'x-admin-token': adminToken } });
@@ -95,6 +98,7 @@ export async function reportCommand(argv: string[], env: NodeJS.ProcessEnv): Pro
         format: { type: 'string' },
         out: { type: 'string' },
         'require-coverage': { type: 'string' },
+        'fail-on': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -110,7 +114,9 @@ export async function reportCommand(argv: string[], env: NodeJS.ProcessEnv): Pro
   if (values.url !== undefined && values.journal !== undefined) return usageError('give --url or --journal, not both');
   const coverage = values['require-coverage'];
   if (coverage !== undefined && !(/^\d+(\.\d+)?$/.test(coverage) && Number(coverage) <= 100)) return usageError(`--require-coverage must be a percentage from 0 to 100, not '${coverage}'`);
-  const query: ReportQuery = { client: values.client, vendor: values.vendor, requireCoverage: coverage === undefined ? undefined : Number(coverage) };
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !isFailOn(failOn)) return usageError(`--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not '${failOn}'`);
+  const query: ReportQuery = { client: values.client, vendor: values.vendor, requireCoverage: coverage === undefined ? undefined : Number(coverage), failOn };
   let report: ContractReport;
   try {
     report = values.journal !== undefined ? await reportFromJournal(values.journal, values.spec ?? [], query) : await reportFromServer(values.url ?? env.RETURNS_MOCK_URL ?? 'http://127.0.0.1:4010', values['admin-token'] ?? env.RETURNS_MOCK_ADMIN_TOKEN, query);

@@ -45,6 +45,7 @@ or from returns-mock.config.yaml|yml|json; precedence: option > environment > co
   --journal FILE      append every request (secrets masked) to this NDJSON file
   --journal-limit N   requests the in-memory journal keeps (default 1000; reports count all)
   --require-coverage N  a report fails a client that exercised less than N% of a vendor's operations
+  --fail-on LEVEL     violation (default), risk or notice: the lowest finding level that fails a report
   --proxy VENDOR=URL  forward VENDOR's valid requests to URL + the vendor path and judge its answers
                       against the spec (repeatable; config file: proxy: { emporix: URL })
   --proxy-timeout S   seconds an upstream may take before the client gets a 504 (default 30)

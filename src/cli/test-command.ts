@@ -17,7 +17,7 @@ RETURNS_MOCK_SHOPCTRL_URL), writes the contract reports and exits non-zero when 
 (its exit code; the contract is then not assessed), when no request reached the mock (1), or when the
 contract verdict is fail (1).
 
-Options: those of serve (--vendor, --seed, --mode, --fixtures, --auth, --require-coverage, ...), and
+Options: those of serve (--vendor, --seed, --mode, --fixtures, --auth, --require-coverage, --fail-on, ...), and
   --report-dir DIR    where report.json, report.xml (JUnit), report.md and report.html go
                       (default returns-mock-report)
   --allow-no-requests a run in which no request reached the mock passes (default: it fails, since
@@ -116,7 +116,7 @@ export async function testCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: s
   let unmatched;
   try {
     run = await runCommand(command, { ...env, ...urls }, cwd);
-    report = mock.contract.collector.build({ requireCoverage: startOptions.requireCoverage });
+    report = mock.contract.collector.build({ requireCoverage: startOptions.requireCoverage, failOn: startOptions.failOn });
     unmatched = mock.unmatched();
     mkdirSync(reportDir, { recursive: true });
     for (const format of REPORT_FORMATS) writeFileSync(path.join(reportDir, REPORT_FILE_NAMES[format]), renderReport(report, format).body);

@@ -1,10 +1,19 @@
-import type { ViolationLocation } from '../core/violation.js';
+import type { FindingLevel, RuleSource, ViolationLocation } from '../core/violation.js';
 import type { JournalRequest } from './journal-entry.js';
 
 /** Version of the report's JSON shape (`docs/report.schema.json`); raised only on an incompatible change. */
 export const REPORT_VERSION = 1;
 
 export type Verdict = 'pass' | 'fail';
+
+/** The levels a verdict can fail on, strictest last: `violation` (the default), `risk` (violations and risks), `notice` (all three). */
+export const FAIL_ON_LEVELS = ['violation', 'risk', 'notice'] as const;
+export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+
+export const isFailOn = (value: string): value is FailOn => (FAIL_ON_LEVELS as readonly string[]).includes(value);
+
+/** The finding levels that count toward a verdict failing on `failOn`; `usage` findings never do. */
+export const countedLevels = (failOn: FailOn): FailOn[] => FAIL_ON_LEVELS.slice(0, FAIL_ON_LEVELS.indexOf(failOn) + 1);
 
 /** One response status a client received from an operation. */
 export interface StatusCount {
@@ -20,7 +29,7 @@ export interface OperationCoverage {
   pathTemplate: string;
   exercised: boolean;
   requests: number;
-  /** Requests of this operation that had violations. */
+  /** Requests of this operation that had a finding of level `violation`. */
   violatingRequests: number;
   documentedStatuses: string[];
   statuses: StatusCount[];
@@ -45,6 +54,10 @@ export interface ViolationGroup {
   /** The first occurrence's message. */
   message: string;
   specPointer: string;
+  /** The rule's weight (`violation`, `risk`, `notice`, `usage`); a journal entry written before levels existed counts as `violation`. */
+  level: FindingLevel;
+  /** What the rule rests on (`vendor-doc`, `vendor-reference`, `platform`, `mock`). */
+  source: RuleSource;
   /** `client` for the client's departures from the contract; `vendor` for the upstream's, in proxy mode. */
   party: 'client' | 'vendor';
   count: number;
@@ -73,7 +86,14 @@ export interface ClientVendorResult {
   unmatchedRequests: number;
   coverage: { offered: number; exercised: number; percent: number };
   operations: OperationCoverage[];
+  /** Findings of level `violation`: the vendor refuses these. */
   violations: ViolationGroup[];
+  /** Findings of level `risk`: only inference says the vendor may refuse; they fail the verdict with `failOn: risk` or `notice`. */
+  risks: ViolationGroup[];
+  /** Findings of level `notice`: the vendor silently ignores these; they fail the verdict with `failOn: notice`. */
+  notices: ViolationGroup[];
+  /** Mistakes in steering the mock (`Prefer`, `--max-body`, `--auth strict`): never part of the verdict. */
+  usage: ViolationGroup[];
 }
 
 /** A mounted vendor's spec: which one the report was checked against, and where to read it. */
@@ -106,9 +126,11 @@ export interface ContractReport {
   mock?: ReportMock;
   generatedAt: string;
   verdict: Verdict;
+  /** The lowest finding level that fails a verdict (`--fail-on`): `violation` by default. */
+  failOn: FailOn;
   /** `--require-coverage`, percent; `null` when coverage does not decide the verdict. */
   requireCoverage: number | null;
-  summary: { results: number; requests: number; violations: number; failed: number; vendorFindings: number };
+  summary: { results: number; requests: number; violations: number; risks: number; notices: number; usage: number; failed: number; vendorFindings: number };
   results: ClientVendorResult[];
   /** One per proxied vendor, sorted by vendor: the vendor's findings, apart from the clients' verdicts. */
   vendorDepartures: VendorDepartures[];

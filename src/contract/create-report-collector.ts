@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
-import type { ClientVendorResult, ContractReport, OffendingRequest, OperationCoverage, ReportMock, ReportSpec, VendorDepartures, ViolationGroup } from './contract-report.js';
-import type { Violation } from '../core/violation.js';
-import { REPORT_VERSION } from './contract-report.js';
+import type { ClientVendorResult, ContractReport, FailOn, OffendingRequest, OperationCoverage, ReportMock, ReportSpec, VendorDepartures, ViolationGroup } from './contract-report.js';
+import type { FindingLevel, Violation } from '../core/violation.js';
+import { countedLevels, REPORT_VERSION } from './contract-report.js';
 import type { JournalEntry } from './journal-entry.js';
 import type { VendorCatalogue } from './vendor-catalogue.js';
 
@@ -10,6 +10,8 @@ export interface ReportOptions {
   vendor?: string;
   /** Percent of the offered operations each client must exercise per vendor; below it the verdict is `fail`. */
   requireCoverage?: number;
+  /** The lowest finding level that fails a verdict: `violation` (default), `risk` or `notice`. */
+  failOn?: FailOn;
   now?: Date;
   /** The running mock's root URL: spec links then go to its `/<prefix>/openapi.json`; without it, to the spec files. */
   specBaseUrl?: string;
@@ -62,8 +64,18 @@ function groupFinding(groups: Map<string, ViolationGroup>, entry: JournalEntry, 
     return;
   }
   const { code, location, pointer, message, specPointer } = violation;
-  groups.set(groupKey, { operationId: entry.operationId, code, location, pointer, message, specPointer, party: violation.party ?? 'client', count: 1, firstRequest: offending(entry) });
+  groups.set(groupKey, { operationId: entry.operationId, code, location, pointer, message, specPointer, level: levelOf(violation), source: violation.source ?? 'mock', party: violation.party ?? 'client', count: 1, firstRequest: offending(entry) });
 }
+
+/** A finding's level; one journalled before findings had levels was a violation. */
+const levelOf = (violation: Violation): FindingLevel => violation.level ?? 'violation';
+
+const countOf = (groups: readonly ViolationGroup[]) => groups.reduce((sum, group) => sum + group.count, 0);
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The reasons a level's findings give for failing a verdict, when that level counts. */
+const LEVEL_NAMES: Record<FailOn, string> = { violation: 'contract violation', risk: 'risk', notice: 'notice' };
 
 const isVendors = (violation: Violation) => violation.party === 'vendor';
 
@@ -84,7 +96,7 @@ function departuresOf(tally: VendorTally, catalogue: VendorCatalogue | undefined
   return { vendor: tally.vendor, vendorTitle: catalogue?.title ?? tally.vendor, proxiedRequests: tally.proxied, findings: sortGroups(tally.findings.values(), catalogue) };
 }
 
-function resultOf(tally: Tally, catalogue: VendorCatalogue | undefined, requireCoverage: number | undefined): ClientVendorResult {
+function resultOf(tally: Tally, catalogue: VendorCatalogue | undefined, requireCoverage: number | undefined, failOn: FailOn): ClientVendorResult {
   const offered = catalogue?.operations ?? [];
   const operations: OperationCoverage[] = offered.map((operation) => {
     const seen = tally.operations.get(operation.operationId);
@@ -101,10 +113,14 @@ function resultOf(tally: Tally, catalogue: VendorCatalogue | undefined, requireC
   });
   const exercised = operations.filter((operation) => operation.exercised).length;
   const percent = percentOf(exercised, offered.length);
-  const violations = sortGroups(tally.violations.values(), catalogue);
+  const groups = sortGroups(tally.violations.values(), catalogue);
+  const byLevel = (level: FindingLevel) => groups.filter((group) => group.level === level);
+  const levels = { violation: byLevel('violation'), risk: byLevel('risk'), notice: byLevel('notice') };
   const reasons: string[] = [];
-  const total = violations.reduce((sum, group) => sum + group.count, 0);
-  if (total > 0) reasons.push(`${total} contract violation${total === 1 ? '' : 's'} of ${violations.length} rule${violations.length === 1 ? '' : 's'}`);
+  for (const level of countedLevels(failOn)) {
+    const total = countOf(levels[level]);
+    if (total > 0) reasons.push(`${plural(total, LEVEL_NAMES[level])} of ${plural(levels[level].length, 'rule')}`);
+  }
   if (requireCoverage !== undefined && percent < requireCoverage) reasons.push(`coverage ${percent}% is below the required ${requireCoverage}%`);
   return {
     client: tally.client,
@@ -116,7 +132,10 @@ function resultOf(tally: Tally, catalogue: VendorCatalogue | undefined, requireC
     unmatchedRequests: tally.unmatched,
     coverage: { offered: offered.length, exercised, percent },
     operations,
-    violations,
+    violations: levels.violation,
+    risks: levels.risk,
+    notices: levels.notice,
+    usage: byLevel('usage'),
   };
 }
 
@@ -159,17 +178,17 @@ export function createReportCollector(catalogues: readonly VendorCatalogue[], ru
           tally.operations.set(entry.operationId, operation);
         }
         operation.requests += 1;
-        if (clientFindings.length > 0) operation.violating += 1;
+        if (clientFindings.some((violation) => levelOf(violation) === 'violation')) operation.violating += 1;
         // A reset or timed-out exchange sent no status (0): there is nothing to count as documented or not.
         if (entry.status !== 0) operation.statuses.set(entry.status, (operation.statuses.get(entry.status) ?? 0) + 1);
       }
       for (const violation of clientFindings) groupFinding(tally.violations, entry, violation);
     },
-    build({ client, vendor, requireCoverage, now = new Date(), specBaseUrl } = {}) {
+    build({ client, vendor, requireCoverage, failOn = 'violation', now = new Date(), specBaseUrl } = {}) {
       const results = [...tallies.values()]
         .filter((tally) => (client === undefined || tally.client === client) && (vendor === undefined || tally.vendor === vendor))
         .sort((a, b) => byText(a.client, b.client) || byText(a.vendor, b.vendor))
-        .map((tally) => resultOf(tally, catalogues.find((catalogue) => catalogue.vendor === tally.vendor), requireCoverage));
+        .map((tally) => resultOf(tally, catalogues.find((catalogue) => catalogue.vendor === tally.vendor), requireCoverage, failOn));
       const failed = results.filter((result) => result.verdict === 'fail').length;
       const vendorDepartures = [...vendorTallies.values()]
         .filter((tally) => vendor === undefined || tally.vendor === vendor)
@@ -180,13 +199,17 @@ export function createReportCollector(catalogues: readonly VendorCatalogue[], ru
         generatedAt: now.toISOString(),
         ...(run === undefined ? {} : { mock: { ...run, specs: specsOf(catalogues, new Set([...tallies.values()].map((tally) => tally.vendor)), specBaseUrl) } }),
         verdict: failed > 0 ? 'fail' : 'pass',
+        failOn,
         requireCoverage: requireCoverage ?? null,
         summary: {
           results: results.length,
           requests: results.reduce((sum, result) => sum + result.requests, 0),
-          violations: results.reduce((sum, result) => sum + result.violations.reduce((n, group) => n + group.count, 0), 0),
+          violations: results.reduce((sum, result) => sum + countOf(result.violations), 0),
+          risks: results.reduce((sum, result) => sum + countOf(result.risks), 0),
+          notices: results.reduce((sum, result) => sum + countOf(result.notices), 0),
+          usage: results.reduce((sum, result) => sum + countOf(result.usage), 0),
           failed,
-          vendorFindings: vendorDepartures.reduce((sum, departures) => sum + departures.findings.reduce((n, group) => n + group.count, 0), 0),
+          vendorFindings: vendorDepartures.reduce((sum, departures) => sum + countOf(departures.findings), 0),
         },
         results,
         vendorDepartures,

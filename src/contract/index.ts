@@ -1,5 +1,5 @@
-export type { ContractReport, ClientVendorResult, OperationCoverage, ReportMock, ReportSpec, ViolationGroup, Verdict, VendorDepartures } from './contract-report.js';
-export { REPORT_VERSION } from './contract-report.js';
+export type { ContractReport, ClientVendorResult, FailOn, OperationCoverage, ReportMock, ReportSpec, ViolationGroup, Verdict, VendorDepartures } from './contract-report.js';
+export { FAIL_ON_LEVELS, isFailOn, REPORT_VERSION } from './contract-report.js';
 export { createContractRecorder, type ContractRecorder } from './create-contract-recorder.js';
 export { createJournal, DEFAULT_JOURNAL_LIMIT, matchesJournalFilter, type Journal, type JournalFilter } from './create-journal.js';
 export { createReportCollector, type ReportOptions, type RunInfo } from './create-report-collector.js';

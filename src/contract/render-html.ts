@@ -1,4 +1,5 @@
-import type { ClientVendorResult, ContractReport, VendorDepartures, ViolationGroup } from './contract-report.js';
+import type { FindingLevel } from '../core/violation.js';
+import { countedLevels, type ClientVendorResult, type ContractReport, type VendorDepartures, type ViolationGroup } from './contract-report.js';
 import { describeRequest, operationLabel } from './describe-request.js';
 import { escapeMarkup as x } from './escape-markup.js';
 import { specLink, unexercisedOperations } from './spec-link.js';
@@ -49,12 +50,33 @@ function mockHtml(report: ContractReport): string {
   ].join('\n');
 }
 
+const countOf = (groups: readonly ViolationGroup[]) => groups.reduce((sum, group) => sum + group.count, 0);
+
+/** A result's findings, a table per level: violations, then risks and notices, then the mock's usage; each row names the rule's source. */
+function findingTables(report: ContractReport, result: ClientVendorResult): string[] {
+  const counted: readonly string[] = countedLevels(report.failOn);
+  const sections: Array<[string, FindingLevel, string, ViolationGroup[]]> = [
+    ['Violations', 'violation', 'violations', result.violations],
+    ['Risks', 'risk', 'risks', result.risks],
+    ['Notices', 'notice', 'notices', result.notices],
+    ['Usage of the mock', 'usage', 'usage', result.usage],
+  ];
+  const parts: string[] = [];
+  for (const [title, level, className, groups] of sections) {
+    if (groups.length === 0) continue;
+    parts.push(`<h3>${title}${counted.includes(level) ? '' : ' <small>(not counted toward the verdict)</small>'}</h3><table class="${className}">${GROUP_TABLE_HEAD}<tbody>`);
+    for (const group of groups) parts.push(groupRowHtml(group, specPointerHtml(report, result.vendor, group.specPointer)));
+    parts.push('</tbody></table>');
+  }
+  return parts;
+}
+
 function resultHtml(report: ContractReport, result: ClientVendorResult, index: number): string {
-  const violationCount = result.violations.reduce((sum, group) => sum + group.count, 0);
+  const violationCount = countOf(result.violations);
   const parts = [
     `<section class="result" id="result-${index}" data-client="${x(result.client)}" data-vendor="${x(result.vendor)}" data-verdict="${x(result.verdict)}">`,
     `<h2>${x(result.client)} → ${x(result.vendorTitle)} <small>(${x(result.vendor)})</small> <span class="verdict ${x(result.verdict)}">${x(result.verdict)}</span></h2>`,
-    `<p>Coverage: ${bar(result.coverage.percent)} <span class="coverage" data-exercised="${result.coverage.exercised}" data-offered="${result.coverage.offered}" data-percent="${result.coverage.percent}">${result.coverage.exercised} of ${result.coverage.offered} operations (${result.coverage.percent}%)</span>; <span class="requests">${result.requests}</span> requests, <span class="violation-count">${violationCount}</span> violations.</p>`,
+    `<p>Coverage: ${bar(result.coverage.percent)} <span class="coverage" data-exercised="${result.coverage.exercised}" data-offered="${result.coverage.offered}" data-percent="${result.coverage.percent}">${result.coverage.exercised} of ${result.coverage.offered} operations (${result.coverage.percent}%)</span>; <span class="requests">${result.requests}</span> requests, <span class="violation-count">${violationCount}</span> violations, <span class="risk-count">${countOf(result.risks)}</span> risks, <span class="notice-count">${countOf(result.notices)}</span> notices.</p>`,
   ];
   if (result.reasons.length > 0) parts.push(`<ul class="reasons">${result.reasons.map((reason) => `<li>${x(reason)}</li>`).join('')}</ul>`);
   parts.push('<h3>Operations</h3><table class="operations"><thead><tr><th>operation</th><th>requests</th><th>statuses</th><th>violating requests</th></tr></thead><tbody>');
@@ -67,34 +89,25 @@ function resultHtml(report: ContractReport, result: ClientVendorResult, index: n
   parts.push('</tbody></table>');
   const unexercised = unexercisedOperations(result.operations);
   if (unexercised.length > 0) parts.push(`<p class="not-exercised"><strong>Never exercised</strong> (${unexercised.length} of ${result.operations.length}): ${unexercised.map((id) => `<code>${x(id)}</code>`).join(', ')}</p>`);
-  if (result.violations.length > 0) {
-    parts.push('<h3>Violations</h3><table class="violations"><thead><tr><th>operation</th><th>rule</th><th>location</th><th>pointer</th><th>count</th><th>message</th><th>first request</th></tr></thead><tbody>');
-    for (const group of result.violations) {
-      parts.push(
-        `<tr class="violation"><td class="operation">${x(operationLabel(group.operationId))}</td><td class="code"><code>${x(group.code)}</code></td><td class="location">${x(group.location)}</td><td class="pointer"><code>${x(group.pointer || '/')}</code></td><td class="num count">${group.count}</td><td class="message">${x(group.message)}<br><small>spec: ${specPointerHtml(report, result.vendor, group.specPointer)}</small></td><td>${firstRequestHtml(group)}</td></tr>`,
-      );
-    }
-    parts.push('</tbody></table>');
-  }
-  parts.push('</section>');
+  parts.push(...findingTables(report, result), '</section>');
   return parts.join('\n');
 }
 
-function groupRowHtml(group: ViolationGroup): string {
-  return `<tr class="violation" data-party="${x(group.party)}"><td class="operation">${x(operationLabel(group.operationId))}</td><td class="code"><code>${x(group.code)}</code></td><td class="location">${x(group.location)}</td><td class="pointer"><code>${x(group.pointer || '/')}</code></td><td class="num count">${group.count}</td><td class="message">${x(group.message)}<br><small>spec: <code>${x(group.specPointer)}</code></small></td><td>${firstRequestHtml(group)}</td></tr>`;
+/** One finding group as a table row; `spec` is its spec pointer's markup (linked where the report knows the spec). */
+function groupRowHtml(group: ViolationGroup, spec = `<code>${x(group.specPointer)}</code>`): string {
+  return `<tr class="${x(group.level)}" data-level="${x(group.level)}" data-source="${x(group.source)}" data-party="${x(group.party)}"><td class="operation">${x(operationLabel(group.operationId))}</td><td class="code"><code>${x(group.code)}</code></td><td class="source">${x(group.source)}</td><td class="location">${x(group.location)}</td><td class="pointer"><code>${x(group.pointer || '/')}</code></td><td class="num count">${group.count}</td><td class="message">${x(group.message)}<br><small>spec: ${spec}</small></td><td>${firstRequestHtml(group)}</td></tr>`;
 }
 
-const GROUP_TABLE_HEAD = '<thead><tr><th>operation</th><th>rule</th><th>location</th><th>pointer</th><th>count</th><th>message</th><th>first request</th></tr></thead>';
+const GROUP_TABLE_HEAD = '<thead><tr><th>operation</th><th>rule</th><th>source</th><th>location</th><th>pointer</th><th>count</th><th>message</th><th>first request</th></tr></thead>';
 
 /** Proxy mode: where one vendor's upstream departs from its documentation; it never fails a client. */
 function departuresHtml(departures: VendorDepartures): string {
-  const count = departures.findings.reduce((sum, group) => sum + group.count, 0);
   const parts = [
     `<section class="vendor-departures" data-vendor="${x(departures.vendor)}">`,
     `<h2>${x(departures.vendorTitle)} <small>(${x(departures.vendor)})</small>: where the vendor departs from its documentation</h2>`,
-    `<p>${departures.proxiedRequests} proxied requests, <span class="vendor-finding-count">${count}</span> vendor findings (they do not fail any client).</p>`,
+    `<p>${departures.proxiedRequests} proxied requests, <span class="vendor-finding-count">${countOf(departures.findings)}</span> vendor findings (they do not fail any client).</p>`,
   ];
-  if (departures.findings.length > 0) parts.push(`<table class="violations vendor">${GROUP_TABLE_HEAD}<tbody>`, ...departures.findings.map(groupRowHtml), '</tbody></table>');
+  if (departures.findings.length > 0) parts.push(`<table class="violations vendor">${GROUP_TABLE_HEAD}<tbody>`, ...departures.findings.map((group) => groupRowHtml(group)), '</tbody></table>');
   parts.push('</section>');
   return parts.join('\n');
 }
@@ -107,7 +120,7 @@ export function renderHtml(report: ContractReport): string {
     '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>returns-mock contract report: ${x(report.verdict)}</title><style>${STYLE}</style></head><body>`,
     `<h1>Contract report <span class="verdict ${x(report.verdict)}" id="verdict">${x(report.verdict)}</span></h1>`,
-    `<p id="summary">${summary.requests} requests, ${summary.violations} violations, ${summary.failed} of ${summary.results} client/vendor results failed${report.requireCoverage === null ? '' : `; coverage required: ${report.requireCoverage}%`}. Generated ${x(report.generatedAt)}.</p>`,
+    `<p id="summary">${summary.requests} requests, ${summary.violations} violations, ${summary.risks} risks, ${summary.notices} notices, ${summary.usage} usage findings; ${summary.failed} of ${summary.results} client/vendor results failed (fail on: <span id="fail-on">${x(report.failOn)}</span>)${report.requireCoverage === null ? '' : `; coverage required: ${report.requireCoverage}%`}. Generated ${x(report.generatedAt)}.</p>`,
     mockHtml(report),
     ...(report.results.length === 0 ? ['<p>No requests were recorded.</p>'] : report.results.map((result, index) => resultHtml(report, result, index))),
     ...report.vendorDepartures.map(departuresHtml),

@@ -1,4 +1,4 @@
-import type { ClientVendorResult, ContractReport } from './contract-report.js';
+import { countedLevels, type ClientVendorResult, type ContractReport, type FailOn, type ViolationGroup } from './contract-report.js';
 import { describeRequest, operationLabel } from './describe-request.js';
 import { escapeMarkup as x } from './escape-markup.js';
 
@@ -6,24 +6,34 @@ interface TestCase {
   name: string;
   failure?: { message: string; text: string };
   skipped?: string;
+  /** Findings that do not fail the case (risks, notices, usage, unless `failOn` counts them), as `system-out`. */
+  output?: string;
 }
 
-function casesOf(result: ClientVendorResult, requireCoverage: number | null): TestCase[] {
-  const violationText = (operationId: string | null) =>
-    result.violations
-      .filter((group) => group.operationId === operationId)
-      .map((group) => `${group.code} at ${group.location} ${group.pointer || '/'} (${group.count}×): ${group.message}\n  spec: ${group.specPointer}\n  first: ${describeRequest(group.firstRequest)}`)
-      .join('\n');
+const groupText = (group: ViolationGroup) => `${group.level} ${group.code} [${group.source}] at ${group.location} ${group.pointer || '/'} (${group.count}×): ${group.message}\n  spec: ${group.specPointer}\n  first: ${describeRequest(group.firstRequest)}`;
+
+/** Findings the verdict counts (violations, and risks or notices as `failOn` says) fail a case; the others are its `system-out`. */
+function casesOf(result: ClientVendorResult, requireCoverage: number | null, failOn: FailOn): TestCase[] {
+  const counted: readonly string[] = countedLevels(failOn);
+  const all = [...result.violations, ...result.risks, ...result.notices, ...result.usage];
+  const findingsOf = (operationId: string | null) => {
+    const own = all.filter((group) => group.operationId === operationId);
+    const failing = own.filter((group) => counted.includes(group.level));
+    const passing = own.filter((group) => !counted.includes(group.level));
+    return { count: failing.reduce((sum, group) => sum + group.count, 0), text: failing.map(groupText).join('\n'), ...(passing.length === 0 ? {} : { output: passing.map(groupText).join('\n') }) };
+  };
   const cases: TestCase[] = result.operations.map((operation) => {
     const name = `${operation.operationId} (${operation.method} ${operation.pathTemplate})`;
-    const count = result.violations.filter((group) => group.operationId === operation.operationId).reduce((sum, group) => sum + group.count, 0);
-    if (count > 0) return { name, failure: { message: `${count} contract violation${count === 1 ? '' : 's'}`, text: violationText(operation.operationId) } };
+    const { count, text, output } = findingsOf(operation.operationId);
+    const shown = output === undefined ? {} : { output };
+    if (count > 0) return { name, failure: { message: `${count} contract finding${count === 1 ? '' : 's'} (fail on ${failOn})`, text }, ...shown };
     // An operation the client never called is no failure of the client, unless coverage is required (then the coverage case fails).
     if (!operation.exercised) return { name, skipped: 'not exercised' };
-    return { name };
+    return { name, ...shown };
   });
   if (result.unmatchedRequests > 0) {
-    cases.push({ name: `${operationLabel(null)}: requests matching no operation`, failure: { message: `${result.unmatchedRequests} request(s) matched no operation`, text: violationText(null) } });
+    const { text, output } = findingsOf(null);
+    cases.push({ name: `${operationLabel(null)}: requests matching no operation`, failure: { message: `${result.unmatchedRequests} request(s) matched no operation`, text }, ...(output === undefined ? {} : { output }) });
   }
   if (requireCoverage !== null) {
     const { exercised, offered, percent } = result.coverage;
@@ -52,7 +62,7 @@ function departureSuites(report: ContractReport): string[] {
 
 /** The report as JUnit XML: a test suite per client and vendor, a test case per operation of the spec. */
 export function renderJunit(report: ContractReport): string {
-  const suites = report.results.map((result) => ({ result, cases: casesOf(result, report.requireCoverage) }));
+  const suites = report.results.map((result) => ({ result, cases: casesOf(result, report.requireCoverage, report.failOn) }));
   const count = (cases: TestCase[], kind: 'failure' | 'skipped') => cases.filter((c) => c[kind] !== undefined).length;
   const all = suites.flatMap((suite) => suite.cases);
   const lines = [
@@ -64,8 +74,10 @@ export function renderJunit(report: ContractReport): string {
     lines.push(`  <testsuite name="${x(`${result.client} → ${result.vendor}`)}" tests="${cases.length}" failures="${count(cases, 'failure')}" skipped="${count(cases, 'skipped')}" errors="0" timestamp="${x(report.generatedAt)}">`);
     for (const testCase of cases) {
       const open = `    <testcase classname="${classname}" name="${x(testCase.name)}"`;
-      if (testCase.failure !== undefined) lines.push(`${open}>`, `      <failure message="${x(testCase.failure.message)}" type="contract">${x(testCase.failure.text)}</failure>`, '    </testcase>');
+      const output = testCase.output === undefined ? [] : [`      <system-out>${x(testCase.output)}</system-out>`];
+      if (testCase.failure !== undefined) lines.push(`${open}>`, `      <failure message="${x(testCase.failure.message)}" type="contract">${x(testCase.failure.text)}</failure>`, ...output, '    </testcase>');
       else if (testCase.skipped !== undefined) lines.push(`${open}>`, `      <skipped message="${x(testCase.skipped)}"/>`, '    </testcase>');
+      else if (output.length > 0) lines.push(`${open}>`, ...output, '    </testcase>');
       else lines.push(`${open}/>`);
     }
     lines.push('  </testsuite>');

@@ -1,4 +1,5 @@
-import type { ContractReport, ViolationGroup } from './contract-report.js';
+import type { FindingLevel } from '../core/violation.js';
+import { countedLevels, type ClientVendorResult, type ContractReport, type ViolationGroup } from './contract-report.js';
 import { describeRequest, operationLabel } from './describe-request.js';
 import { specLink, unexercisedOperations } from './spec-link.js';
 
@@ -20,27 +21,48 @@ function specCell(report: ContractReport, vendor: string, pointer: string): stri
 
 const row = (cells: Array<string | number>) => `| ${cells.map((cell) => String(cell)).join(' | ')} |`;
 
-const groupRow = (group: ViolationGroup) =>
+/** One finding group as a table row; `spec` is its spec pointer's cell (linked where the report knows the spec). */
+const groupRow = (group: ViolationGroup, spec = markdownCell(group.specPointer)) =>
   row([
     markdownCell(operationLabel(group.operationId)),
     markdownCell(group.code),
+    markdownCell(group.source),
     markdownCell(group.location),
     markdownCell(group.pointer || '/'),
     group.count,
     markdownCell(group.message),
-    markdownCell(group.specPointer),
+    spec,
     markdownCell(describeRequest(group.firstRequest)),
   ]);
-const GROUP_HEADER = [row(['operation', 'rule', 'location', 'pointer', 'count', 'message', 'spec', 'first request']), row(['---', '---', '---', '---', '---:', '---', '---', '---'])];
+const GROUP_HEADER = [row(['operation', 'rule', 'source', 'location', 'pointer', 'count', 'message', 'spec', 'first request']), row(['---', '---', '---', '---', '---', '---:', '---', '---', '---'])];
+
+const count = (groups: readonly ViolationGroup[]) => groups.reduce((sum, group) => sum + group.count, 0);
+
+/** A result's findings by level, each level its own section: violations, then risks and notices, then the mock's usage. */
+function findingSections(report: ContractReport, result: ClientVendorResult): string[] {
+  const counted: readonly string[] = countedLevels(report.failOn);
+  const sections: Array<[string, FindingLevel, ViolationGroup[]]> = [
+    ['Violations', 'violation', result.violations],
+    ['Risks', 'risk', result.risks],
+    ['Notices', 'notice', result.notices],
+    ['Usage of the mock', 'usage', result.usage],
+  ];
+  const lines: string[] = [];
+  for (const [title, level, groups] of sections) {
+    if (groups.length === 0) continue;
+    lines.push('', `### ${title}${counted.includes(level) ? '' : ' (not counted toward the verdict)'}`, '', ...GROUP_HEADER);
+    lines.push(...groups.map((group) => groupRow(group, specCell(report, result.vendor, group.specPointer))));
+  }
+  return lines;
+}
 
 /** Proxy mode: per vendor, where its upstream's answers depart from its documentation (never the clients' verdicts). */
 function departuresMarkdown(report: ContractReport): string[] {
   const lines: string[] = [];
   for (const departures of report.vendorDepartures) {
     lines.push(`## ${markdownCell(departures.vendorTitle)} (${markdownCell(departures.vendor)}): where the vendor departs from its documentation`, '');
-    const count = departures.findings.reduce((sum, group) => sum + group.count, 0);
-    lines.push(`${departures.proxiedRequests} proxied requests, ${count} vendor findings (they do not fail any client).`, '');
-    if (departures.findings.length > 0) lines.push(...GROUP_HEADER, ...departures.findings.map(groupRow), '');
+    lines.push(`${departures.proxiedRequests} proxied requests, ${count(departures.findings)} vendor findings (they do not fail any client).`, '');
+    if (departures.findings.length > 0) lines.push(...GROUP_HEADER, ...departures.findings.map((group) => groupRow(group)), '');
   }
   return lines;
 }
@@ -49,7 +71,11 @@ function departuresMarkdown(report: ContractReport): string[] {
 export function renderMarkdown(report: ContractReport): string {
   const lines = [`# Contract report: ${report.verdict.toUpperCase()}`, ''];
   const coverageRule = report.requireCoverage === null ? '' : `, coverage required: ${report.requireCoverage}%`;
-  lines.push(`${report.summary.requests} requests, ${report.summary.violations} violations, ${report.summary.failed} of ${report.summary.results} client/vendor results failed${coverageRule}.`, '');
+  const { summary } = report;
+  lines.push(
+    `${summary.requests} requests, ${summary.violations} violations, ${summary.risks} risks, ${summary.notices} notices, ${summary.usage} usage findings; ${summary.failed} of ${summary.results} client/vendor results failed (fail on: ${report.failOn})${coverageRule}.`,
+    '',
+  );
   if (report.mock !== undefined) {
     const { version, seed, mode, specs } = report.mock;
     lines.push(`returns-mock ${markdownCell(version)}, seed ${seed ?? 'unknown'}, mode ${mode ?? 'unknown'}.`, '', row(['vendor', 'spec', 'sha256', 'called']), row(['---', '---', '---', '---']));
@@ -60,10 +86,11 @@ export function renderMarkdown(report: ContractReport): string {
     lines.push('');
   }
   if (report.results.length === 0) return [...lines, 'No requests were recorded.', ''].join('\n');
-  lines.push(row(['client', 'vendor', 'verdict', 'coverage', 'requests', 'violations']), row(['---', '---', '---', '---', '---:', '---:']));
+  lines.push(row(['client', 'vendor', 'verdict', 'coverage', 'requests', 'violations', 'risks', 'notices']), row(['---', '---', '---', '---', '---:', '---:', '---:', '---:']));
   for (const result of report.results) {
-    const violations = result.violations.reduce((sum, group) => sum + group.count, 0);
-    lines.push(row([markdownCell(result.client), markdownCell(result.vendor), markdownCell(result.verdict), `${result.coverage.exercised}/${result.coverage.offered} (${result.coverage.percent}%)`, result.requests, violations]));
+    lines.push(
+      row([markdownCell(result.client), markdownCell(result.vendor), markdownCell(result.verdict), `${result.coverage.exercised}/${result.coverage.offered} (${result.coverage.percent}%)`, result.requests, count(result.violations), count(result.risks), count(result.notices)]),
+    );
   }
   for (const result of report.results) {
     lines.push('', `## ${markdownCell(result.client)} → ${markdownCell(result.vendorTitle)} (${markdownCell(result.vendor)}): ${markdownCell(result.verdict)}`, '');
@@ -77,22 +104,7 @@ export function renderMarkdown(report: ContractReport): string {
     const unexercised = unexercisedOperations(result.operations);
     if (unexercised.length > 0) lines.push('', `**Never exercised** (${unexercised.length} of ${result.operations.length}): ${unexercised.map(markdownCell).join(', ')}.`);
     if (result.unmatchedRequests > 0) lines.push('', `${result.unmatchedRequests} request${result.unmatchedRequests === 1 ? '' : 's'} matched no operation.`);
-    if (result.violations.length === 0) continue;
-    lines.push('', '### Violations', '', row(['operation', 'rule', 'location', 'pointer', 'count', 'message', 'spec', 'first request']), row(['---', '---', '---', '---', '---:', '---', '---', '---']));
-    for (const group of result.violations) {
-      lines.push(
-        row([
-          markdownCell(operationLabel(group.operationId)),
-          markdownCell(group.code),
-          markdownCell(group.location),
-          markdownCell(group.pointer || '/'),
-          group.count,
-          markdownCell(group.message),
-          specCell(report, result.vendor, group.specPointer),
-          markdownCell(describeRequest(group.firstRequest)),
-        ]),
-      );
-    }
+    lines.push(...findingSections(report, result));
   }
   lines.push('', ...departuresMarkdown(report));
   return lines.join('\n');

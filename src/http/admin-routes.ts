@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Fixtures, Store } from '../store/index.js';
 import { FixtureError, mergeFixtureDocument } from '../store/index.js';
-import { isReportFormat, renderReport, REPORT_FORMATS, summariseVendorCoverage, type ContractRecorder } from '../contract/index.js';
+import { FAIL_ON_LEVELS, isFailOn, isReportFormat, renderReport, REPORT_FORMATS, summariseVendorCoverage, type ContractRecorder, type FailOn } from '../contract/index.js';
+import type { RuleRegistry } from '../core/rule-registry.js';
 import { createRequestRoutes } from './admin-request-routes.js';
 import { createDashboardRoutes } from './dashboard-routes.js';
 import { readBody } from './read-body.js';
@@ -17,6 +18,8 @@ export interface AdminOptions {
   contract?: ContractRecorder;
   /** Coverage a report requires unless the query names one. */
   requireCoverage?: number;
+  /** The lowest finding level that fails a report's verdict unless the query names one (default `violation`). */
+  failOn?: FailOn;
   /** Restarts the seeded draws (faked answers, scenario rules): a full reset answers like a fresh start. */
   reseed?: () => void;
 }
@@ -30,10 +33,11 @@ const percentageRule: QueryRule = (name, value) => (/^\d{1,3}(\.\d{1,6})?$/.test
 const numberOf = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 
 /**
- * The admin API under `/__admin`: reset, state dump, fixtures at run time, the journal, the contract report and the dashboard (`/ui`).
- * A posted body is held to `maxBodyBytes`, like a vendor's, so no request can make the process buffer more.
+ * The admin API under `/__admin`: reset, state dump, fixtures at run time, the rules findings name, the journal, the
+ * contract report and the dashboard (`/ui`). A posted body is held to `maxBodyBytes`, like a vendor's, so no request
+ * can make the process buffer more.
  */
-export function createAdminRoutes({ store, fixtures, vendors, contract, requireCoverage, reseed }: AdminOptions, maxBodyBytes: number): Hono {
+export function createAdminRoutes({ store, fixtures, vendors, contract, requireCoverage, failOn, reseed }: AdminOptions, maxBodyBytes: number, rules: RuleRegistry): Hono {
   const admin = new Hono();
   const vendorRule = oneOfRule(vendors, 'a mounted vendor:');
   /** Checks the query against the route's rules first: a bad value is a 400 naming it, never a 500 further down. */
@@ -55,6 +59,9 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
   });
 
   admin.get('/state', query({}), (c) => c.json(store.dump()));
+
+  // The engine's rules (vendor `*`) once, then each mounted vendor's; `vendor` keeps the engine's and that vendor's.
+  admin.get('/rules', query({ vendor: vendorRule }), (c) => c.json(rules.list(c.req.query('vendor'))));
 
   admin.post('/fixtures', query({}), async (c) => {
     const read = await readBody(c.req.raw, maxBodyBytes);
@@ -109,10 +116,17 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
       return c.json({ cleared: true });
     });
 
-    admin.get('/report', query({ format: oneOfRule(REPORT_FORMATS), requireCoverage: percentageRule, client: nameRule, vendor: vendorRule }), (c) => {
+    admin.get('/report', query({ format: oneOfRule(REPORT_FORMATS), requireCoverage: percentageRule, client: nameRule, vendor: vendorRule, failOn: oneOfRule(FAIL_ON_LEVELS) }), (c) => {
       const format = c.req.query('format') ?? 'json';
       if (!isReportFormat(format)) return c.json(problem(`format must be one of ${REPORT_FORMATS.join(', ')}, not '${format}'`), 400);
-      const report = contract.collector.build({ client: c.req.query('client'), vendor: c.req.query('vendor'), requireCoverage: numberOf(c.req.query('requireCoverage')) ?? requireCoverage, specBaseUrl: new URL(c.req.url).origin });
+      const asked = c.req.query('failOn');
+      const report = contract.collector.build({
+        client: c.req.query('client'),
+        vendor: c.req.query('vendor'),
+        requireCoverage: numberOf(c.req.query('requireCoverage')) ?? requireCoverage,
+        failOn: asked !== undefined && isFailOn(asked) ? asked : failOn,
+        specBaseUrl: new URL(c.req.url).origin,
+      });
       const { contentType, body } = renderReport(report, format);
       return c.body(body, 200, { 'content-type': contentType });
     });

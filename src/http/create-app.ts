@@ -1,4 +1,5 @@
-import { CORE_RULES } from '../core/core-rules.js';
+import { CORE_RULES, ENGINE_RULES } from '../core/core-rules.js';
+import { createRuleRegistry } from '../core/rule-registry.js';
 import { Hono, type Context } from 'hono';
 import type { HttpRequest, HttpResponse } from '../core/http.js';
 import type { Exchange, VendorEngine } from '../engine/create-vendor-engine.js';
@@ -60,7 +61,7 @@ export function createApp({ engines, maxBodyBytes, onExchange, onUnrouted, admin
     app.use('/__admin/*', adminGuard(adminToken));
     if (refresh !== undefined) app.use('/__admin/*', async (_c, next) => (await refresh('admin'), next()));
     app.route('/__admin', createAdminMetaRoutes(engines.map((engine) => ({ id: engine.plugin.id, title: engine.plugin.title, prefix: engine.plugin.prefix, operations: engine.operations.length }))));
-    app.route('/__admin', createAdminRoutes(admin, maxBodyBytes));
+    app.route('/__admin', createAdminRoutes(admin, maxBodyBytes, createRuleRegistry([...ENGINE_RULES, ...engines.flatMap((engine) => engine.plugin.rules ?? [])])));
   }
 
   for (const engine of engines) {
