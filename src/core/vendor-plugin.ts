@@ -4,6 +4,7 @@ import type { ValidatedRequest } from './request.js';
 import type { Violation } from './violation.js';
 import type { VendorRecording } from './vendor-recording.js';
 import type { Rule } from './rules.js';
+import type { VendorPlatform } from './vendor-platform.js';
 
 /** Why a request ends in an error answer: the status and every violation behind it. */
 export interface Problem {
@@ -78,6 +79,8 @@ export interface VendorPlugin {
   handlers?: Record<string, OperationHandler>;
   /** Every rule the vendor's handlers raise, and the engine's rules it re-grades for itself (`GET /__admin/rules`). */
   rules?: readonly Rule[];
+  /** What the vendor's platform does where its page is silent: path case, content negotiation, JSON binding. */
+  platform?: VendorPlatform;
   /** What a proxied session's answers record as fixtures (`--record`), and what recorded fixtures restore. */
   recording?: VendorRecording;
 }

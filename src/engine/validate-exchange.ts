@@ -7,6 +7,7 @@ import type { EngineContext } from './engine-context.js';
 import type { MatchedDraft, ValidatedDraft } from './exchange-draft.js';
 import { parsePrefer } from './parse-prefer.js';
 import { gradeFindings } from '../core/rule-registry.js';
+import { negotiateMediaType } from '../media/media-type.js';
 
 /** Why `--auth strict` refuses a well-formed credential: the fixtures do not declare it. */
 const undeclaredCredential = (draft: MatchedDraft): Violation => ({
@@ -26,7 +27,10 @@ const undeclaredCredential = (draft: MatchedDraft): Violation => ({
 export function validateExchange(context: Pick<EngineContext, 'spec' | 'plugin' | 'drawScenario' | 'services' | 'authMode' | 'rules'>, draft: MatchedDraft): ValidatedDraft {
   const { compiled, request } = draft;
   const operationId = compiled.operation.operationId;
-  const { request: validated, violations } = validateRequest(context.spec, compiled, request, draft.pathParams);
+  const checked = validateRequest(context.spec, compiled, request, draft.pathParams);
+  const { violations } = checked;
+  // The answer's media type follows the `Accept` the vendor's platform negotiates by (`matchRequest`), not always the header as sent.
+  const validated = draft.accept === request.headers.accept ? checked.request : { ...checked.request, responseMediaType: negotiateMediaType(draft.accept, compiled.successMediaTypes) ?? checked.request.responseMediaType };
   if (
     context.authMode === 'strict' &&
     validated.security.length > 0 &&

@@ -4,8 +4,14 @@ import type { SpecIndex } from '../spec/spec-index.js';
 
 type Json = Record<string, unknown>;
 
+const ATTRIBUTE = '@_';
+const TEXT = '#text';
+
+// Attributes are read only to find `xsi:nil`; any other attribute is ignored, as XmlSerializer ignores one it does not know.
 const parser = new XMLParser({
-  ignoreAttributes: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: ATTRIBUTE,
+  textNodeName: TEXT,
   ignoreDeclaration: true,
   ignorePiTags: true,
   parseTagValue: false,
@@ -75,7 +81,17 @@ export function encodeLocalName(key: string): string {
  * numbers and booleans typed, `x-enum-names` mapped back to values. Text that does not fit
  * the schema is kept as text so that validation names it.
  */
-export function decodeXml(spec: SpecIndex, text: string, schema: unknown, schemaPointer?: string): unknown {
+/** An element the decoder left out of the value because XmlSerializer would not read it: a list item under another element name. */
+export interface IgnoredXmlElement {
+  /** JSON pointer of the list the element stood in, e.g. `/OrderReturnRows`. */
+  pointer: string;
+  /** The element's name as sent. */
+  element: string;
+  /** The item element name the list reads. */
+  expected: string;
+}
+
+export function decodeXml(spec: SpecIndex, text: string, schema: unknown, schemaPointer?: string, ignored: IgnoredXmlElement[] = []): unknown {
   const verdict = XMLValidator.validate(text);
   if (verdict !== true) throw new UnreadableXmlError(`the body is not well-formed XML: ${verdict.err.msg}`, verdict.err.line);
   const parsed = parser.parse(text) as Json;
@@ -86,23 +102,71 @@ export function decodeXml(spec: SpecIndex, text: string, schema: unknown, schema
   // An XML serializer reads only the root element it expects; any other leaves the body unread.
   const expected = rootName(view);
   if (expected !== undefined && root !== expected) throw new UnreadableXmlError(`the body's root element is <${root}>, where <${expected}> is expected`, undefined);
-  return fromXml(spec, content, view, 0);
+  return fromXml({ spec, ignored }, content, view, { depth: 0, pointer: '' });
 }
 
-function fromXml(spec: SpecIndex, node: unknown, view: SchemaView, depth: number, wrapped = true): unknown {
-  if (depth > 64) return node;
+interface DecodeContext {
+  spec: SpecIndex;
+  ignored: IgnoredXmlElement[];
+}
+
+interface Position {
+  depth: number;
+  pointer: string;
+  /** How the array at this position appears: wrapped (one element holding its items, named `itemName`) or repeated. */
+  array?: { wrapped: boolean; itemName: string };
+}
+
+const escapeToken = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Whether an attribute is `xsi:nil="true"` (under any prefix bound to the XML Schema instance namespace; the usual one is `xsi`). */
+const isNilAttribute = (name: string, value: unknown) => /^@_(?:[^:]+:)?nil$/.test(name) && String(value).trim() === 'true';
+
+/**
+ * An element's content with its attributes set aside: `null` for `xsi:nil="true"` (XmlSerializer's null), the text of
+ * an element that had attributes and text, `''` for one that had only attributes.
+ */
+function withoutAttributes(node: unknown): unknown {
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) return node;
+  const entries = Object.entries(node as Json);
+  if (entries.some(([name, value]) => isNilAttribute(name, value))) return null;
+  const children = entries.filter(([name]) => !name.startsWith(ATTRIBUTE));
+  if (children.length === entries.length) return node;
+  if (children.length === 0) return '';
+  if (children.length === 1 && children[0]![0] === TEXT) return children[0]![1];
+  const content: Json = {};
+  for (const [name, value] of children) Object.defineProperty(content, name, { value, enumerable: true, writable: true, configurable: true });
+  return content;
+}
+
+function fromXml(context: DecodeContext, raw: unknown, view: SchemaView, at: Position): unknown {
+  const { spec } = context;
+  const node = withoutAttributes(raw);
+  if (at.depth > 64 || node === null) return node;
   if (view.types.includes('array')) {
     if (node === '' || node === undefined) return [];
     const itemView = viewSchema(spec, view.items?.schema ?? {}, view.items?.pointer);
-    // A wrapped array is one element holding an element per item (<Rows><Row/><Row/></Rows>); an unwrapped one is
-    // the items themselves, repeated in its parent, which the parser gives as one value or a list.
-    const children = !wrapped ? [node] : typeof node === 'object' && node !== null && !Array.isArray(node) ? Object.values(node as Json) : [node];
-    const items = children.length === 1 && Array.isArray(children[0]) ? (children[0] as unknown[]) : children;
-    return items.map((item) => fromXml(spec, item, itemView, depth + 1));
+    const next = { depth: at.depth + 1, pointer: at.pointer };
+    // A wrapped array is one element holding an element per item (<Rows><Row/><Row/></Rows>); XmlSerializer reads only
+    // the children named as its items and ignores the others. An unwrapped one is the items themselves, repeated in
+    // its parent, which the parser gives as one value or a list.
+    if (at.array?.wrapped === false || typeof node !== 'object' || Array.isArray(node)) {
+      const items = Array.isArray(node) ? node : [node];
+      return items.map((item, index) => fromXml(context, item, itemView, { ...next, pointer: `${at.pointer}/${index}` }));
+    }
+    const items: unknown[] = [];
+    for (const [name, value] of Object.entries(node as Json)) {
+      if (at.array !== undefined && name !== at.array.itemName) {
+        context.ignored.push({ pointer: at.pointer, element: name, expected: at.array.itemName });
+        continue;
+      }
+      items.push(...(Array.isArray(value) ? (value as unknown[]) : [value]));
+    }
+    return items.map((item, index) => fromXml(context, item, itemView, { ...next, pointer: `${at.pointer}/${index}` }));
   }
   if (view.types.includes('object') || view.properties.size > 0) {
     if (node === '') return {};
-    if (typeof node !== 'object' || node === null || Array.isArray(node)) return node;
+    if (typeof node !== 'object' || Array.isArray(node)) return node;
     const elements = new Map<string, { name: string; element: XmlElement }>();
     for (const [name, property] of view.properties) {
       const element = xmlElementOf(spec, name, property.schema, property.pointer);
@@ -111,8 +175,12 @@ function fromXml(spec: SpecIndex, node: unknown, view: SchemaView, depth: number
     const result: Json = {};
     for (const [key, value] of Object.entries(node as Json)) {
       const found = elements.get(key);
-      const converted = found === undefined ? value : fromXml(spec, value, found.element.view, depth + 1, found.element.wrapped);
-      Object.defineProperty(result, found?.name ?? key, { value: converted, enumerable: true, writable: true, configurable: true });
+      const name = found?.name ?? key;
+      const converted =
+        found === undefined
+          ? withoutAttributes(value)
+          : fromXml(context, value, found.element.view, { depth: at.depth + 1, pointer: `${at.pointer}/${escapeToken(name)}`, array: { wrapped: found.element.wrapped, itemName: found.element.itemName } });
+      Object.defineProperty(result, name, { value: converted, enumerable: true, writable: true, configurable: true });
     }
     return result;
   }

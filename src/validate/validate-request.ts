@@ -3,7 +3,7 @@ import type { HttpRequest } from '../core/http.js';
 import { schemaRule } from '../core/schema-rules.js';
 import type { Violation } from '../core/violation.js';
 import { bodyFormatOf, mediaTypeCovers, negotiateMediaType, parseMediaTypeEssence } from '../media/media-type.js';
-import { decodeXml, UnreadableXmlError } from '../media/xml-codec.js';
+import { decodeXml, UnreadableXmlError, type IgnoredXmlElement } from '../media/xml-codec.js';
 import { checkSecurity } from './check-security.js';
 import { readParameter, type RawParameters } from './read-parameter.js';
 import type { CompiledMediaType, CompiledOperation } from './compile-operation.js';
@@ -186,12 +186,16 @@ function decodeRequestBody(
     return { value: undefined, mediaType: essence };
   }
   let value: unknown;
+  const ignored: IgnoredXmlElement[] = [];
   try {
-    value = format === 'json' ? JSON.parse(text) : format === 'xml' ? decodeXml(spec, text, chosen.media.schema ?? {}, chosen.media.schemaPointer) : text;
+    value = format === 'json' ? JSON.parse(text) : format === 'xml' ? decodeXml(spec, text, chosen.media.schema ?? {}, chosen.media.schemaPointer, ignored) : text;
   } catch (error) {
     const reason = error instanceof UnreadableXmlError ? error.message : `the body is not valid JSON: ${(error as Error).message}`;
     violations.push(malformed(operationId, chosen, reason));
     return { value: undefined, mediaType: essence };
+  }
+  for (const { pointer, element, expected } of ignored) {
+    violations.push({ code: 'request.body.xml-element.ignored', location: 'body', pointer, message: `the list reads <${expected}> items; the element <${element}> is ignored`, specPointer: chosen.media.schemaPointer ?? '', operationId, value: element });
   }
   const schemaFindings =
     chosen.validate === undefined || chosen.validate(value)

@@ -1,4 +1,5 @@
 import type { VendorRecording } from '../../core/vendor-recording.js';
+import { canonicalTenant } from './access.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -9,7 +10,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export const jtlRecording: VendorRecording = {
   fixturesOf(operationId, request, status, body) {
     if (operationId !== 'createReturn' || status !== 201 || !isRecord(body) || body.Id === undefined) return [];
-    const tenant = String(request.headerParams['x-tenant-id']);
+    const tenant = canonicalTenant(String(request.headerParams['x-tenant-id']));
     return [{ collection: 'returns', key: `${tenant}/${String(body.Id)}`, record: { tenant, ...body } }];
   },
 };

@@ -26,7 +26,7 @@ export interface JtlReturnAnswer {
 
 /** What the store keeps of a return: the answer plus its items and packages, each with a server id. */
 export interface JtlReturnRecord extends JtlReturnAnswer {
-  Items: Array<Record<string, unknown> & { Id: number; Quantity: number; SalesOrderLineItemId: number }>;
+  Items: Array<Record<string, unknown> & { Id: number; Quantity: number; SalesOrderLineItemId?: number }>;
   Packages: Array<Record<string, unknown> & { Id: number }>;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createJtlMock, jtlHeaders, oneItem, SEED_REQUEST, TENANT_B } from './jtl-client.js';
 
-/** One client session, fabricated references and refusals included; every answer as status, content type and text. */
+/** One client session, fabricated references, risks and a refusal included; every answer as status, content type and text. */
 async function session(seed: number): Promise<string[]> {
   const jtl = await createJtlMock({ seed });
   const requests: Array<[object, Record<string, string>?]> = [
@@ -11,6 +11,7 @@ async function session(seed: number): Promise<string[]> {
     [oneItem(555_001, 4, 1), jtlHeaders(TENANT_B)],
     [oneItem(555_001, 9, 1)],
     [oneItem(123, 124, 9)],
+    [{ ...oneItem(123, 123), Items: [{ Quantity: 'two', SalesOrderLineItemId: 123 }] }],
     [{ ...SEED_REQUEST, ReturnDate: undefined }],
   ];
   const answers: string[] = [];
@@ -24,9 +25,10 @@ async function session(seed: number): Promise<string[]> {
 describe('JTL is reproducible', () => {
   it('gives byte-identical answers to the same requests with the same seed and clock, fabricated references included', async () => {
     const [first, second] = [await session(11), await session(11)];
-    expect(first).toHaveLength(7);
+    expect(first).toHaveLength(8);
     expect(first[1]).toMatch(/^201 .*"CustomerId":\d+/s);
-    expect(first[4]).toMatch(/^400 /);
+    expect(first[4]).toMatch(/^201 /);
+    expect(first[6]).toMatch(/^400 /);
     expect(second).toEqual(first);
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestMock } from '../../helpers/mock-client.js';
 import type { MockOptions } from '../../../src/index.js';
+import type { Violation } from '../../../src/core/violation.js';
 
 /** The seed's tenant id (its `x-tenant-id` example) and a second tenant. */
 export const TENANT_A = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
@@ -36,6 +37,9 @@ export const oneItem = (salesOrderId: number, lineItemId: number, quantity = 1, 
   WarehouseId: references.WarehouseId ?? 123,
   Items: [{ Quantity: quantity, SalesOrderLineItemId: lineItemId }],
 });
+
+/** The findings (violations, risks, notices) the journal kept for the mock's latest request. */
+export const lastFindings = (mock: { journal(): Array<{ violations: Violation[] }> }): Violation[] => mock.journal().at(-1)?.violations ?? [];
 
 /** A fresh store file in a temp dir. */
 export async function tempStoreFile(): Promise<string> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLOCK, createJtlMock, jtlHeaders, oneItem, RETURNS, SEED_REQUEST, TENANT_A, TENANT_B, tempStoreFile } from './jtl-client.js';
+import { JTL_RULES } from '../../../src/vendors/jtl/rules.js';
+import { CLOCK, createJtlMock, jtlHeaders, lastFindings, oneItem, RETURNS, SEED_REQUEST, TENANT_A, TENANT_B, tempStoreFile } from './jtl-client.js';
 
 describe('JTL POST /erp/returns', () => {
   it('answers the seed example with 201 and the documented Return: server Id and Number, the order customer, initial state, Origin 7, echoed fields', async () => {
@@ -67,15 +68,15 @@ describe('JTL POST /erp/returns', () => {
     expect(otherSeed.json.CustomerId).not.toBe(first.json.CustomerId);
   });
 
-  it('keeps a fabricated sales order: later returns get its customer and are checked against its line items', async () => {
+  it('keeps a fabricated sales order: later returns get its customer and are checked against its line items (a foreign line is a risk, not a refusal: the page states no such check)', async () => {
     const jtl = await createJtlMock();
     const first = await jtl.create(oneItem(777_002, 5, 1));
     const second = await jtl.create(oneItem(777_002, 5, 1));
     expect(second.status).toBe(201);
     expect(second.json.CustomerId).toBe(first.json.CustomerId);
     const foreign = await jtl.create(oneItem(777_002, 6, 1));
-    expect(foreign.status).toBe(400);
-    expect(Object.keys(foreign.json.errors)).toEqual(['Items[0].SalesOrderLineItemId']);
+    expect(foreign.status).toBe(201);
+    expect(lastFindings(jtl)).toEqual([expect.objectContaining({ code: JTL_RULES.lineItemNotOnOrder.code, level: 'risk', pointer: '/Items/0/SalesOrderLineItemId' })]);
   });
 
   it('with strictFixtures refuses an unknown company, sales order and warehouse with one 400 naming each, and still takes the fixtures', async () => {
@@ -92,29 +93,33 @@ describe('JTL POST /erp/returns', () => {
     expect(stored.returns).toHaveLength(1);
   });
 
-  it('refuses a line item that is not on the sales order, naming Items[i].SalesOrderLineItemId', async () => {
+  it('serves a line item that is not on the sales order and records a risk naming Items[i].SalesOrderLineItemId (no vendor source refuses it)', async () => {
     const jtl = await createJtlMock();
-    const refused = await jtl.create({ ...oneItem(123, 123), Items: [{ Quantity: 1, SalesOrderLineItemId: 123 }, { Quantity: 1, SalesOrderLineItemId: 201 }] });
-    expect(refused.status).toBe(400);
-    expect(refused.json.errors).toEqual({ 'Items[1].SalesOrderLineItemId': ['line item 201 is not on sales order 123'] });
-    expect((await jtl.send('GET', '/__admin/state')).json.vendors.jtl?.[TENANT_A]?.collections.returns).toBeUndefined();
+    const served = await jtl.create({ ...oneItem(123, 123), Items: [{ Quantity: 1, SalesOrderLineItemId: 123 }, { Quantity: 1, SalesOrderLineItemId: 201 }] });
+    expect(served.status).toBe(201);
+    expect(lastFindings(jtl)).toEqual([expect.objectContaining({ code: 'state.line-item.not-on-order', level: 'risk', source: 'mock', pointer: '/Items/1/SalesOrderLineItemId', message: 'line item 201 is not on sales order 123' })]);
+    expect((await jtl.send('GET', '/__admin/state')).json.vendors.jtl[TENANT_A].collections.returns).toHaveLength(1);
   });
 
-  it('refuses returning more than the line item holds, items naming the same line adding up, decimals allowed', async () => {
+  it('records returning more than the line item holds as a risk (no vendor source refuses it), items naming the same line adding up, decimals allowed', async () => {
     const jtl = await createJtlMock();
     const over = await jtl.create(oneItem(123, 124, 2));
-    expect(over.status).toBe(400);
-    expect(over.json.errors).toEqual({ 'Items[0].Quantity': ['returning 2 of line item 124 exceeds its quantity 1'] });
-    const summed = await jtl.create({ ...oneItem(123, 123), Items: [{ Quantity: 3, SalesOrderLineItemId: 123 }, { Quantity: 2.5, SalesOrderLineItemId: 123 }] });
-    expect(summed.status).toBe(400);
-    expect(Object.keys(summed.json.errors)).toEqual(['Items[1].Quantity']);
+    expect(over.status).toBe(201);
+    expect(lastFindings(jtl)).toEqual([expect.objectContaining({ code: 'state.line-item.quantity-exceeded', level: 'risk', pointer: '/Items/0/Quantity', message: 'returning 2 of line item 124 exceeds its quantity 1' })]);
+    await jtl.create({ ...oneItem(123, 123), Items: [{ Quantity: 3, SalesOrderLineItemId: 123 }, { Quantity: 2.5, SalesOrderLineItemId: 123 }] });
+    expect(lastFindings(jtl).map((finding) => finding.pointer)).toEqual(['/Items/1/Quantity']);
     expect((await jtl.create(oneItem(200, 202, 3.5))).status).toBe(201);
-    expect((await jtl.create({ ...oneItem(200, 202), Items: [{ Quantity: 0.1, SalesOrderLineItemId: 202 }, { Quantity: 0.2, SalesOrderLineItemId: 202 }, { Quantity: 3.2, SalesOrderLineItemId: 202 }] })).status).toBe(201);
+    expect(lastFindings(jtl)).toEqual([]);
+    await jtl.create({ ...oneItem(200, 202), Items: [{ Quantity: 0.1, SalesOrderLineItemId: 202 }, { Quantity: 0.2, SalesOrderLineItemId: 202 }, { Quantity: 3.2, SalesOrderLineItemId: 202 }] });
+    expect(lastFindings(jtl)).toEqual([]);
   });
 
-  it('refuses an unknown return reason, naming Items[i].ReturnReasonId', async () => {
-    const jtl = await createJtlMock();
-    const refused = await jtl.create({ ...oneItem(123, 123), Items: [{ Quantity: 1, SalesOrderLineItemId: 123, ReturnReasonId: 999 }] });
+  it('accepts a return reason the fixtures lack, as other references are (closed only with strictFixtures, then a 400 naming Items[i].ReturnReasonId)', async () => {
+    const body = { ...oneItem(123, 123), Items: [{ Quantity: 1, SalesOrderLineItemId: 123, ReturnReasonId: 999 }] };
+    const open = await createJtlMock();
+    expect((await open.create(body)).status).toBe(201);
+    expect(lastFindings(open)).toEqual([]);
+    const refused = await (await createJtlMock({ strictFixtures: true })).create(body);
     expect(refused.status).toBe(400);
     expect(refused.json.errors).toEqual({ 'Items[0].ReturnReasonId': ['return reason 999 does not exist'] });
   });
@@ -128,11 +133,13 @@ describe('JTL POST /erp/returns', () => {
     expect(inB.status).toBe(201);
     expect(inB.json).toMatchObject({ Id: 1, Number: 'A1000001' });
     expect(inB.json.CustomerId).not.toBe(inA.json.CustomerId);
-    expect((await jtl.create(oneItem(777_004, 2, 1), jtlHeaders(TENANT_A))).status).toBe(400);
-    expect((await jtl.create(oneItem(777_004, 1, 1), jtlHeaders(TENANT_B))).status).toBe(400);
+    await jtl.create(oneItem(777_004, 2, 1), jtlHeaders(TENANT_A));
+    expect(lastFindings(jtl).map((finding) => finding.code)).toEqual(['state.line-item.not-on-order']);
+    await jtl.create(oneItem(777_004, 1, 1), jtlHeaders(TENANT_B));
+    expect(lastFindings(jtl).map((finding) => finding.code)).toEqual(['state.line-item.not-on-order']);
     const state = (await jtl.send('GET', '/__admin/state')).json.vendors.jtl;
-    expect(state[TENANT_A].collections.returns.map(([id]: [string]) => id)).toEqual(['1', '2']);
-    expect(state[TENANT_B].collections.returns.map(([id]: [string]) => id)).toEqual(['1']);
+    expect(state[TENANT_A].collections.returns.map(([id]: [string]) => id)).toEqual(['1', '2', '3']);
+    expect(state[TENANT_B].collections.returns.map(([id]: [string]) => id)).toEqual(['1', '2']);
   });
 
   it('keeps returns, fabricated orders and sequences across a restart on the same store file', async () => {

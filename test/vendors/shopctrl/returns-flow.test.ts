@@ -1,6 +1,6 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { CLOCK_DOTNET, createShopCtrlMock, oneRow, SEED_JSON, SEED_XML, SEED_XML_AS_PRINTED, tempStoreFile } from './shopctrl-client.js';
+import { CLOCK_DOTNET, createShopCtrlMock, lastFindings, oneRow, SEED_JSON, SEED_XML, SEED_XML_AS_PRINTED, tempStoreFile } from './shopctrl-client.js';
 
 describe('ShopCtrl POST v1/Returns', () => {
   it('adds the seed example (JSON, Id 0): server ids for the return, its rows and stock items, timestamps, statuses from the fixtures, Params with DataTypeName', async () => {
@@ -85,11 +85,11 @@ describe('ShopCtrl POST v1/Returns', () => {
   });
 
   it('answers a row-level 400 in XML as well-formed XML, the ModelState key encoded as ASP.NET writes it', async () => {
-    const shop = await createShopCtrlMock();
-    const refused = await shop.add('<OrderReturnChanges><OrderId>5</OrderId><ReturnCode>R-1</ReturnCode><OrderReturnRows><OrderReturnRow><OrderRowId>999</OrderRowId><ReturnedQuantity>1</ReturnedQuantity></OrderReturnRow></OrderReturnRows></OrderReturnChanges>', 'xml', 'xml');
+    const shop = await createShopCtrlMock({ strictFixtures: true });
+    const refused = await shop.add('<OrderReturnChanges><OrderId>5</OrderId><ReturnCode>R-1</ReturnCode><OrderReturnRows><OrderReturnRow><OrderRowId>2</OrderRowId><ReturnedQuantity>1</ReturnedQuantity><ReturnReasonId>999</ReturnReasonId></OrderReturnRow></OrderReturnRows></OrderReturnChanges>', 'xml', 'xml');
     expect(refused.status).toBe(400);
     expect(XMLValidator.validate(refused.text)).toBe(true);
-    expect(refused.text).toContain('<ModelState><orderReturn.OrderReturnRows_x005B_0_x005D_.OrderRowId>');
+    expect(refused.text).toContain('<ModelState><orderReturn.OrderReturnRows_x005B_0_x005D_.ReturnReasonId>');
   });
 
   it('refuses an XML body whose root element is not OrderReturnChanges, as XmlSerializer does', async () => {
@@ -103,29 +103,44 @@ describe('ShopCtrl POST v1/Returns', () => {
     expect(await shop.stored()).toEqual([]);
   });
 
-  it('refuses unknown main status, custom status, return reason and order row in one 400 naming each field', async () => {
+  const unknownReferences = {
+    ...oneRow(5, 2),
+    MainStatusId: 99,
+    CustomStatusId: 98,
+    OrderReturnRows: [{ OrderRowId: 2, ReturnedQuantity: 1, ReturnReasonId: 97 }, { OrderRowId: 96, ReturnedQuantity: 1 }],
+  };
+
+  it('fabricates unknown main and custom statuses and accepts an unknown return reason, like orders (closed lists only with strictFixtures); a foreign order row is a risk', async () => {
     const shop = await createShopCtrlMock();
-    const refused = await shop.add({
-      ...oneRow(5, 2),
-      MainStatusId: 99,
-      CustomStatusId: 98,
-      OrderReturnRows: [{ OrderRowId: 2, ReturnedQuantity: 1, ReturnReasonId: 97 }, { OrderRowId: 96, ReturnedQuantity: 1 }],
-    });
+    const added = await shop.add(unknownReferences);
+    expect(added.status).toBe(200);
+    expect(added.json).toMatchObject({ MainStatusId: 99, MainStatus: { Id: 99, BaseStatusId: 99, StatusTypeId: 1, Name: expect.any(String) }, CustomStatusId: 98, CustomStatus: { Id: 98, StatusTypeId: 2 } });
+    expect(lastFindings(shop)).toEqual([expect.objectContaining({ code: 'state.order-row.not-on-order', level: 'risk', pointer: '/OrderReturnRows/1/OrderRowId' })]);
+    const again = await shop.add({ ...oneRow(5, 2), MainStatusId: 99 });
+    expect(again.json.MainStatus).toEqual(added.json.MainStatus);
+  });
+
+  it('with strictFixtures refuses unknown main status, custom status and return reason in one 400 naming each field', async () => {
+    const shop = await createShopCtrlMock({ strictFixtures: true });
+    const refused = await shop.add(unknownReferences);
     expect(refused.status).toBe(400);
     expect(refused.json.ModelState).toEqual({
       'orderReturn.MainStatusId': ['main status 99 does not exist'],
       'orderReturn.CustomStatusId': ['custom status 98 does not exist'],
-      'orderReturn.OrderReturnRows[1].OrderRowId': ['order row 96 is not a row of order 5'],
       'orderReturn.OrderReturnRows[0].ReturnReasonId': ['return reason 97 does not exist'],
     });
     expect(await shop.stored()).toEqual([]);
   });
 
-  it('refuses a row without OrderRowId and a row returning more than the order row holds', async () => {
+  it('serves a row without OrderRowId, one returning more than the order row holds and a negative quantity, each a risk (no vendor source refuses them)', async () => {
     const shop = await createShopCtrlMock();
-    const refused = await shop.add({ ...oneRow(5, 1), OrderReturnRows: [{ ReturnedQuantity: 1 }, { OrderRowId: 1, ReturnedQuantity: 2 }, { OrderRowId: 3, ReturnedQuantity: 2.5 }] });
-    expect(refused.status).toBe(400);
-    expect(Object.keys(refused.json.ModelState)).toEqual(['orderReturn.OrderReturnRows[0].OrderRowId', 'orderReturn.OrderReturnRows[1].ReturnedQuantity']);
+    const added = await shop.add({ ...oneRow(5, 1), OrderReturnRows: [{ ReturnedQuantity: 1 }, { OrderRowId: 1, ReturnedQuantity: 2 }, { OrderRowId: 3, ReturnedQuantity: 2.5 }, { OrderRowId: 3, ReturnedQuantity: -1 }] });
+    expect(added.status).toBe(200);
+    expect(lastFindings(shop).map((finding) => [finding.code, finding.level, finding.pointer])).toEqual([
+      ['state.order-row.missing', 'risk', '/OrderReturnRows/0/OrderRowId'],
+      ['state.order-row.quantity-negative', 'risk', '/OrderReturnRows/3/ReturnedQuantity'],
+      ['state.order-row.quantity-exceeded', 'risk', '/OrderReturnRows/1/ReturnedQuantity'],
+    ]);
   });
 
   it('gives a return without MainStatusId the default main status and no custom status; fills product fields from the fixtures', async () => {
@@ -138,7 +153,7 @@ describe('ShopCtrl POST v1/Returns', () => {
     expect(added.json.OrderReturnRows[0]).toMatchObject({ Id: 1, OrderRowId: 3, ProductCode: 'ROPE-10MM', ProductName: 'Climbing rope 10 mm (per metre)', SupplierName: 'Alpin Supply', Resolution: 0 });
   });
 
-  it('fabricates an unknown order (and warehouse) on first use and keeps it; with strictFixtures refuses both', async () => {
+  it('fabricates an unknown order (and warehouse) on first use and keeps it (a row not on it is a risk); with strictFixtures refuses both', async () => {
     const shop = await createShopCtrlMock();
     const first = await shop.add(oneRow(9001, 7, 2, { WarehouseId: 9002 }));
     expect(first.status).toBe(200);
@@ -146,8 +161,8 @@ describe('ShopCtrl POST v1/Returns', () => {
     const again = await shop.add(oneRow(9001, 7, 1));
     expect(again.json.OrderReturnRows[0].ProductName).toBe(first.json.OrderReturnRows[0].ProductName);
     const foreign = await shop.add(oneRow(9001, 8, 1));
-    expect(foreign.status).toBe(400);
-    expect(Object.keys(foreign.json.ModelState)).toEqual(['orderReturn.OrderReturnRows[0].OrderRowId']);
+    expect(foreign.status).toBe(200);
+    expect(lastFindings(shop).map((finding) => finding.code)).toEqual(['state.order-row.not-on-order']);
 
     const strict = await createShopCtrlMock({ strictFixtures: true });
     const refused = await strict.add(oneRow(9001, 7, 1, { WarehouseId: 9002 }));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestMock } from '../../helpers/mock-client.js';
 import type { MockOptions } from '../../../src/index.js';
+import type { Violation } from '../../../src/core/violation.js';
 
 export const CLOCK = '2024-05-06T07:08:09.000Z';
 /** The clock as ASP.NET writes a DateTime. */
@@ -28,6 +29,9 @@ export const oneRow = (orderId: number, orderRowId: number, quantity = 1, extra:
   OrderReturnRows: [{ OrderRowId: orderRowId, ReturnedQuantity: quantity }],
   ...extra,
 });
+
+/** The findings (violations, risks, notices) the journal kept for the mock's latest request. */
+export const lastFindings = (mock: { journal(): Array<{ violations: Violation[] }> }): Violation[] => mock.journal().at(-1)?.violations ?? [];
 
 /** A fresh store file in a temp dir. */
 export async function tempStoreFile(): Promise<string> {
