@@ -115,6 +115,8 @@ export const patchReturn = guarded((request, context, caller) => {
     // The service's own fields are not patched: those operations are skipped (a risk noted above).
     const skipped = new Set(pathFindings.map((finding) => Number(finding.pointer.split('/')[1])));
     const applied = operations.map((operation, index) => ({ operation, index })).filter(({ index }) => !skipped.has(index));
+    // applyPatch changes `record` itself (a clone): keep what the comparison below needs.
+    const storedExpiryDate = record.expiryDate;
     let patched: EmporixReturn;
     try {
       // Ops that reach /__proto__ or /constructor/prototype are refused by the library (banPrototypeModifications).
@@ -122,6 +124,12 @@ export const patchReturn = guarded((request, context, caller) => {
     } catch (error) {
       const operationIndex = applied[(error as { index?: number }).index ?? 0]?.index ?? 0;
       return context.refuse(400, [raise(RULES.patchNotApplicable, { location: 'body', pointer: `/${operationIndex}`, message: `patch operation ${operationIndex} cannot be applied: ${(error as Error).message.split('\n')[0]}`, specPointer: '#/components/schemas/PatchOperation' })]);
+    }
+    // An employee's patched expiry date is read as a PUT's is (a date or a date-time without offset as UTC, a risk).
+    if (typeof patched.expiryDate === 'string' && patched.expiryDate !== storedExpiryDate) {
+      const expiry = readExpiryDate(patched.expiryDate, '/expiryDate');
+      if (expiry.risk !== undefined) noted.push(expiry.risk);
+      patched.expiryDate = expiry.instant;
     }
     // The orders must be well formed before they are checked and priced; saveChange validates the priced result again.
     const invalid = context.validate(RETURN_SCHEMA, patched);

@@ -55,6 +55,17 @@ describe('Emporix calibration', async () => {
     expect((await emporix.send('PATCH', path, { headers: withScopes('returns.returns_read'), body: patch })).status).toBe(403);
   });
 
+  it("reads an employee's patched date-only expiryDate as UTC, a risk, as on create and PUT", async () => {
+    const { json } = await emporix.send('POST', base, { headers: employee, body: employeeReturn([{ id: '32090', quantity: 1 }]) });
+    const patched = await emporix.send('PATCH', `${base}/${json.id}`, { headers: employee, body: [{ op: 'replace', path: '/expiryDate', value: '2024-06-30' }] });
+    expect(patched.status).toBe(204);
+    expect(findings()).toEqual([['state.expiry-date.not-instant', 'risk', '/expiryDate']]);
+    expect((await emporix.send('GET', `${base}/${json.id}`, { headers: employee })).json.expiryDate).toBe('2024-06-30T00:00:00.000Z');
+    const garbage = await emporix.send('PATCH', `${base}/${json.id}`, { headers: employee, body: [{ op: 'replace', path: '/expiryDate', value: 'soon' }] });
+    expect(garbage.status).toBe(400);
+    expect(garbage.json.details).toEqual([expect.objectContaining({ field: 'expiryDate', type: 'state.return.invalid' })]);
+  });
+
   it.each([
     ['POST', base, 409],
     ['POST', base, 500],
