@@ -35,14 +35,15 @@ describe('two replicas (two CLI processes) on one PostgreSQL database', () => {
     expect(statuses.filter((status) => status === 400)).toHaveLength(30);
   });
 
-  it('approve one IOM return request sent to both at once exactly once; the other gets IOM\'s 400 for a decided request', async () => {
+  const DECISIONS = [{ status: 'APPROVED' }, { status: 'NOT_APPROVED', comment: 'Rejected on the other replica.' }];
+  // A second decision was a 400; IOM's page names no lifecycle, so it is now recorded without effect (a risk, specs/README.md "Calibration").
+  it('decide one IOM return request decided on both at once exactly once: both acknowledged, the later decision without effect', async () => {
     for (let round = 0; round < 10; round += 1) {
       const id = idFrom(await createIomRequest(base(round)));
-      const approvals = await Promise.all([0, 1].map((replica) => call(base(replica), 'POST', requestsPath(`/${id}/approvals`), IOM_AUTH, { status: 'APPROVED' }, APPROVAL_TYPE)));
-      expect(approvals.map((answer) => answer.status).sort()).toEqual([201, 400]);
-      expect(approvals.find((answer) => answer.status === 400)!.json.errors[0]).toMatchObject({ code: 'VALIDATION_EXCEPTION', value: 'ACCEPTED' });
+      const approvals = await Promise.all([0, 1].map((replica) => call(base(replica), 'POST', requestsPath(`/${id}/approvals`), IOM_AUTH, DECISIONS[replica], APPROVAL_TYPE)));
+      expect(approvals.map((answer) => answer.status)).toEqual([201, 201]);
       const read = await call(base(round + 1), 'GET', requestsPath(`/${id}`), IOM_AUTH);
-      expect(read.json).toMatchObject({ status: 'ACCEPTED', businessStatus: 'ACCEPTED' });
+      expect([{ status: 'ACCEPTED', businessStatus: 'ACCEPTED' }, { status: 'REJECTED', businessStatus: 'REJECTED' }]).toContainEqual({ status: read.json.status, businessStatus: read.json.businessStatus });
     }
   });
 

@@ -1,5 +1,7 @@
+import { raise, type Rule } from '../../core/rules.js';
 import type { Violation } from '../../core/violation.js';
 import type { EmporixCaller } from './caller.js';
+import { RULES } from './rules.js';
 
 type Finding = Omit<Violation, 'operationId'>;
 
@@ -11,14 +13,17 @@ export interface EmployeeBodyRules {
   schema: string;
   /** `create` or `update`, for the messages. */
   action: string;
+  /** What a missing field is: a refusal on create, a risk on PUT (served keeping the stored value). */
+  missing: Rule;
 }
 
 /**
  * Emporix's reference: an employee's create (`basicEmployeeReturnBase`) requires `requestor` and `submitter`; an
- * employee's PUT (`updateEmployeeReturn`) requires `approvalStatus`, `requestor` and `submitter`.
+ * employee's PUT (`updateEmployeeReturn`) requires `approvalStatus`, `requestor` and `submitter`, but its body is "any
+ * of" that and the customer's variant, which requires none of them: a risk there.
  */
-export const EMPLOYEE_CREATE: EmployeeBodyRules = { required: ['requestor', 'submitter'], schema: '#/components/schemas/CreateReturn', action: 'create' };
-export const EMPLOYEE_UPDATE: EmployeeBodyRules = { required: ['approvalStatus', 'requestor', 'submitter'], schema: '#/components/schemas/UpdateReturn', action: 'update' };
+export const EMPLOYEE_CREATE: EmployeeBodyRules = { required: ['requestor', 'submitter'], schema: '#/components/schemas/CreateReturn', action: 'create', missing: RULES.employeeFieldRequired };
+export const EMPLOYEE_UPDATE: EmployeeBodyRules = { required: ['approvalStatus', 'requestor', 'submitter'], schema: '#/components/schemas/UpdateReturn', action: 'update', missing: RULES.employeeFieldMissingOnUpdate };
 
 const WHAT: Record<string, string> = {
   requestor: "'requestor': customerId for a registered customer, or anonymous: true and email for an anonymous order",
@@ -37,21 +42,22 @@ export function missingEmployeeFields(caller: EmporixCaller, body: Record<string
   if (caller.kind !== 'employee') return [];
   const findings: Finding[] = rules.required
     .filter((field) => body[field] === undefined)
-    .map((field) => ({ code: 'state.field.employee-required', location: 'body' as const, pointer: `/${field}`, message: `an employee's ${rules.action} needs ${WHAT[field] ?? `'${field}'`}`, specPointer: `${rules.schema}/properties/${field}` }));
+    .map((field) => raise(rules.missing, { location: 'body', pointer: `/${field}`, message: `an employee's ${rules.action} needs ${WHAT[field] ?? `'${field}'`}`, specPointer: `${rules.schema}/properties/${field}` }));
   const requestor = body.requestor;
   if (typeof requestor === 'object' && requestor !== null && !Array.isArray(requestor)) {
     const { customerId, anonymous, email } = requestor as Record<string, unknown>;
     if (!given(customerId) && !(anonymous === true && given(email))) {
       const anonymousWithoutEmail = anonymous === true;
-      findings.push({
-        code: 'state.requestor.incomplete',
+      findings.push(
+        raise(RULES.requestorIncomplete, {
         location: 'body',
         pointer: anonymousWithoutEmail ? '/requestor/email' : '/requestor/customerId',
         message: anonymousWithoutEmail
           ? "an anonymous order's requestor needs 'email', the order's email"
           : "'requestor' needs 'customerId' (a registered customer) or 'anonymous': true and 'email' (an anonymous order)",
         specPointer: '#/components/schemas/RequestorInput',
-      });
+        }),
+      );
     }
   }
   return findings;

@@ -3,6 +3,7 @@ import { bundledSpecFile } from '../shared/spec-file.js';
 import { emporixHandlers } from './handlers.js';
 import { renderEmporixError } from './render-error.js';
 import { emporixRecording } from './recording.js';
+import { RULES } from './rules.js';
 
 /** Emporix Returns service: `/return/{tenant}/returns`. */
 export const emporixPlugin: VendorPlugin = {
@@ -15,4 +16,5 @@ export const emporixPlugin: VendorPlugin = {
   secretHeaders: ['saas-token'],
   handlers: emporixHandlers,
   recording: emporixRecording,
+  rules: Object.values(RULES),
 };

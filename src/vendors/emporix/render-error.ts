@@ -2,9 +2,8 @@ import type { OperationResult } from '../../core/http.js';
 import type { Problem } from '../../core/vendor-plugin.js';
 import { dotNetFieldPath } from '../shared/field-path.js';
 import { reasonPhrase } from '../shared/reason-phrase.js';
+import { RULES } from './rules.js';
 
-/** The violation code of a return the caller cannot find. */
-export const RETURN_NOT_FOUND = 'state.return.not-found';
 
 /** Emporix's errors: the Apigee gateway's `fault` for 401, `{code, status, message, details}` otherwise. */
 export function renderEmporixError({ status, violations }: Problem): OperationResult {
@@ -16,7 +15,7 @@ export function renderEmporixError({ status, violations }: Problem): OperationRe
     };
   }
   // Emporix's `returnErrorMessage`: a 404 for a return names it in `returnId`.
-  const missingReturn = violations.find((violation) => violation.code === RETURN_NOT_FOUND);
+  const missingReturn = violations.find((violation) => violation.code === RULES.returnNotFound.code);
   return {
     status,
     mediaType: 'application/json',

@@ -3,6 +3,7 @@ import { bundledSpecFile } from '../shared/spec-file.js';
 import { intershopHandlers } from './handlers.js';
 import { renderIntershopError } from './render-error.js';
 import { intershopRecording } from './recording.js';
+import { RULES } from './rules.js';
 
 /** Intershop Order Management (IOM) RMA REST API 2.11: return requests under `/shops/{shopName}/...`. */
 export const intershopPlugin: VendorPlugin = {
@@ -13,4 +14,5 @@ export const intershopPlugin: VendorPlugin = {
   renderError: renderIntershopError,
   handlers: intershopHandlers,
   recording: intershopRecording,
+  rules: Object.values(RULES),
 };

@@ -1,6 +1,8 @@
 import type { HandlerContext, VendorTransaction } from '../../core/vendor-plugin.js';
+import { raise } from '../../core/rules.js';
 import type { Violation } from '../../core/violation.js';
 import { resolveReference } from '../shared/resolve-reference.js';
+import { RULES } from './rules.js';
 import { FABRICATED, fabricateOrder, fabricateShop, type IomOrder, type IomShop, type RequestedPosition } from './reference-data.js';
 
 type Finding = Omit<Violation, 'operationId'>;
@@ -14,23 +16,23 @@ export interface OrderScope {
 export type ScopeOutcome = { scope: OrderScope } | { missing: Finding };
 
 /** 404 finding for a shop the fixtures lack under `--strict-fixtures`. */
-export const shopNotFound = (shopName: string): Finding => ({
-  code: 'state.shop.not-found',
+export const shopNotFound = (shopName: string): Finding =>
+  raise(RULES.shopNotFound, {
   location: 'path',
   pointer: '/shopName',
   message: `shop '${shopName}' (shopName) does not exist`,
   specPointer: '#/components/parameters/shopName',
   value: shopName,
-});
+  });
 
-const orderNotFound = (shopName: string, shopOrderNumber: string): Finding => ({
-  code: 'state.order.not-found',
+const orderNotFound = (shopName: string, shopOrderNumber: string): Finding =>
+  raise(RULES.orderNotFound, {
   location: 'path',
   pointer: '/shopOrderNumber',
   message: `order '${shopOrderNumber}' (shopOrderNumber) does not exist in shop '${shopName}'`,
   specPointer: '#/components/parameters/shopOrderNumber',
   value: shopOrderNumber,
-});
+  });
 
 /** The shop fixtures, matched by `name`. */
 const shopFixtures = (context: HandlerContext) => context.fixtures('shops');

@@ -1,6 +1,8 @@
 import type { DeclaredCredential } from '../../core/declared-credential.js';
 import type { ValidatedRequest } from '../../core/request.js';
+import { raise } from '../../core/rules.js';
 import type { Violation } from '../../core/violation.js';
+import { RULES } from './rules.js';
 
 /** Every shop: a `shops` key that grants its permissions at any shop. */
 const ANY_SHOP = '*';
@@ -60,12 +62,11 @@ export function permissionProblem(request: ValidatedRequest, declared: DeclaredC
   const missing = requiredPermissions(request).find((permission) => !held.has(permissionKey(permission)));
   if (missing === undefined) return undefined;
   const scheme = Object.keys(request.securityRequirement ?? {})[0] ?? 'basicAuth';
-  return {
-    code: 'security.permission.missing',
+  return raise(RULES.permissionMissing, {
     location: 'security',
     pointer: '/Authorization',
     message: `the permission "${missing}" (${permissionKey(missing)}) is not assigned at shop '${shop}'`,
     specPointer: `#/components/securitySchemes/${scheme}`,
     value: permissionKey(missing),
-  };
+  });
 }

@@ -1,8 +1,10 @@
 import type { OperationResult } from '../../core/http.js';
+import { raise } from '../../core/rules.js';
 import type { ValidatedRequest } from '../../core/request.js';
 import type { HandlerContext, OperationHandler } from '../../core/vendor-plugin.js';
 import { resolveScope } from './order-scope.js';
 import { orderNumberOf, returnRequestIdOf, returnRequestNotFound, shopNameOf } from './request-path.js';
+import { RULES } from './rules.js';
 import { COLLECTIONS, readPosition, readReturnRequest, type OrderLedger, type StoredPosition, type StoredReturnRequest } from './return-request-record.js';
 
 /**
@@ -52,14 +54,13 @@ function withPosition(read: (position: StoredPosition) => OperationResult) {
     const position = record.positions.find((candidate) => String(candidate.id) === String(request.pathParams.returnRequestPositionId));
     if (position !== undefined) return read(position);
     return context.refuse(404, [
-      {
-        code: 'state.return-request-position.not-found',
+      raise(RULES.positionNotFound, {
         location: 'path',
         pointer: '/returnRequestPositionId',
         message: `position ${String(request.pathParams.returnRequestPositionId)} (returnRequestPositionId) is not a position of return request ${record.id}`,
         specPointer: '#/components/parameters/returnRequestPositionId',
         value: request.pathParams.returnRequestPositionId,
-      },
+      }),
     ]);
   });
 }

@@ -1,6 +1,8 @@
 import type { ValidatedRequest } from '../../core/request.js';
 import type { HandlerContext } from '../../core/vendor-plugin.js';
+import { raise } from '../../core/rules.js';
 import type { Violation } from '../../core/violation.js';
+import { RULES } from './rules.js';
 
 /** The shop (the tenant) and order a request's path names. */
 export const shopNameOf = (request: ValidatedRequest): string => String(request.pathParams.shopName);
@@ -16,11 +18,11 @@ export function returnRequestUrl(request: ValidatedRequest, id: number): string 
 export const returnRequestNotFound = (context: HandlerContext, request: ValidatedRequest) =>
   context.refuse(404, [returnRequestMissing(request)]);
 
-export const returnRequestMissing = (request: ValidatedRequest): Omit<Violation, 'operationId'> => ({
-  code: 'state.return-request.not-found',
+export const returnRequestMissing = (request: ValidatedRequest): Omit<Violation, 'operationId'> =>
+  raise(RULES.returnRequestNotFound, {
   location: 'path',
   pointer: '/returnRequestId',
   message: `return request ${returnRequestIdOf(request)} (returnRequestId) does not exist for order '${orderNumberOf(request)}' in shop '${shopNameOf(request)}'`,
   specPointer: '#/components/parameters/returnRequestId',
   value: request.pathParams.returnRequestId,
-});
+  });

@@ -5,7 +5,10 @@ import type { OrderLedger, StoredPosition } from './return-request-record.js';
 export interface ReturnablePosition {
   position: IomOrderPosition;
   quantity: number;
+  /** The serial numbers `listReturnables` lists: free ones, at most one per returnable piece, so a request built from the list fits. */
   serialNumbers: string[];
+  /** Every serial number no request holds: which pieces went back without a serial number is unknown, so any of these may. */
+  freeSerialNumbers: string[];
 }
 
 /** A position as a create names it (the spec's `WriteReturnRequestPosition`), already valid. */
@@ -23,16 +26,17 @@ export const serialNumbersOf = (position: IomOrderPosition): string[] => (Array.
 /** The order's positions, tolerating a fixture without any. */
 export const positionsOf = (order: IomOrder): IomOrderPosition[] => (Array.isArray(order.positions) ? order.positions : []);
 
-/** Each order position with the quantity still returnable (ordered minus held) and the serial numbers no request holds. */
+/**
+ * Each order position with the quantity still returnable (ordered minus held) and the serial numbers no request holds;
+ * the listed ones are capped at that quantity (a return without serial numbers leaves more free serial numbers than pieces).
+ */
 export function returnablePositions(order: IomOrder, ledger: OrderLedger): ReturnablePosition[] {
   return positionsOf(order).map((position) => {
     const held = ledger.held[String(position.positionNumber)];
     const heldSerials = new Set(held?.serialNumbers ?? []);
-    return {
-      position,
-      quantity: Math.max(0, Number(position.quantity) - (held?.quantity ?? 0)),
-      serialNumbers: serialNumbersOf(position).filter((serial) => !heldSerials.has(serial)),
-    };
+    const quantity = Math.max(0, Number(position.quantity) - (held?.quantity ?? 0));
+    const freeSerialNumbers = serialNumbersOf(position).filter((serial) => !heldSerials.has(serial));
+    return { position, quantity, serialNumbers: freeSerialNumbers.slice(0, quantity), freeSerialNumbers };
   });
 }
 
@@ -64,7 +68,8 @@ export function updateHeld(ledger: OrderLedger, positions: readonly StoredPositi
     const key = String(position.positionNumber);
     const entry = held[key] ?? { quantity: 0, serialNumbers: [] };
     const serials = position.items.map((item) => item.productSerialNumber);
-    entry.quantity += sign * position.quantity;
+    // A quantity below 1 (served as a risk) holds nothing: it must not make more of the position returnable.
+    entry.quantity += sign * Math.max(0, position.quantity);
     entry.serialNumbers = sign === 1 ? [...entry.serialNumbers, ...serials] : entry.serialNumbers.filter((serial) => !serials.includes(serial));
     held[key] = entry;
   }

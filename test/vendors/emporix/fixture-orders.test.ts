@@ -71,18 +71,18 @@ describe('Emporix returns priced and checked against fixture orders', () => {
     expect(read.orders[0].items[0].name).toBeUndefined();
   });
 
-  it('refuses more than was ordered (items naming the same order item add up) and an item not on the order: 400 naming each field, nothing stored', async () => {
+  // Were 400s: Emporix's reference ties neither to the ordered amounts, so both are served and recorded as risks.
+  it('serves more than was ordered (items naming the same order item add up) and an item not on the order, a risk naming each field', async () => {
     const emporix = await createEmporixMock();
-    const refused = await emporix.send('POST', returnsOf('acme'), { headers: employee, body: body({ id: 'B2QXRT81', items: [item('41001', 2), item('41002', 3), item('41999', 1)] }, { id: 'B2QXRT81', items: [item('41002', 2)] }) });
-    expect(refused.status).toBe(400);
-    expect(refused.json).toMatchObject({ code: 400, status: 'Bad Request' });
-    expect(refused.json.details.map((d: { field: string; type: string }) => [d.field, d.type])).toEqual([
-      ['orders[0].items[0].quantity', 'state.order-item.quantity-exceeded'],
-      ['orders[0].items[2].id', 'state.order-item.not-on-order'],
-      ['orders[1].items[0].quantity', 'state.order-item.quantity-exceeded'],
+    const served = await emporix.send('POST', returnsOf('acme'), { headers: employee, body: body({ id: 'B2QXRT81', items: [item('41001', 2), item('41002', 3), item('41999', 1)] }, { id: 'B2QXRT81', items: [item('41002', 2)] }) });
+    expect(served.status).toBe(201);
+    expect(emporix.journal().at(-1)!.violations.map((finding) => [finding.pointer, finding.code, finding.level])).toEqual([
+      ['/orders/0/items/0/quantity', 'state.order-item.quantity-exceeded', 'risk'],
+      ['/orders/0/items/2/id', 'state.order-item.not-on-order', 'risk'],
+      ['/orders/1/items/0/quantity', 'state.order-item.quantity-exceeded', 'risk'],
     ]);
-    expect((await emporix.send('GET', returnsOf('acme'), { headers: employee })).json).toEqual([]);
     expect((await emporix.send('POST', returnsOf('acme'), { headers: employee, body: body({ id: 'B2QXRT81', items: [item('41001', 1), item('41002', 4)] }) })).status).toBe(201);
+    expect(emporix.journal().at(-1)!.violations).toEqual([]);
   });
 
   it('refuses a return whose known orders have different currencies, naming the odd order', async () => {
@@ -99,10 +99,10 @@ describe('Emporix returns priced and checked against fixture orders', () => {
     const { created } = await emporix.createAndRead('acme', body({ id: 'B1LMYY52', items: [item('32090', 1)] }));
     const path = `${returnsOf('acme')}/${created.json.id}`;
     const over = await emporix.send('PUT', path, { headers: employee, body: { ...body({ id: 'B1LMYY52', items: [item('32090', 3)] }), approvalStatus: 'PENDING', metadata: { version: 1 } } });
-    expect(over.status).toBe(400);
-    expect(over.json.details[0]).toMatchObject({ field: 'orders[0].items[0].quantity', type: 'state.order-item.quantity-exceeded' });
-    expect((await emporix.send('PUT', path, { headers: employee, body: { ...body({ id: 'B1LMYY52', items: [item('32102', 10)] }), approvalStatus: 'PENDING', metadata: { version: 1 } } })).status).toBe(204);
-    expect((await emporix.send('GET', path, { headers: employee })).json).toMatchObject({ total: { value: 10, currency: 'USD' }, orders: [{ items: [{ name: 'Jacket' }] }], metadata: { version: 2 } });
+    expect(over.status).toBe(204);
+    expect(emporix.journal().at(-1)!.violations).toEqual([expect.objectContaining({ pointer: '/orders/0/items/0/quantity', code: 'state.order-item.quantity-exceeded', level: 'risk' })]);
+    expect((await emporix.send('PUT', path, { headers: employee, body: { ...body({ id: 'B1LMYY52', items: [item('32102', 10)] }), approvalStatus: 'PENDING', metadata: { version: 2 } } })).status).toBe(204);
+    expect((await emporix.send('GET', path, { headers: employee })).json).toMatchObject({ total: { value: 10, currency: 'USD' }, orders: [{ items: [{ name: 'Jacket' }] }], metadata: { version: 3 } });
   });
 
   describe('with strictFixtures', () => {

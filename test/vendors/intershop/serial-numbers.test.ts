@@ -4,14 +4,25 @@ import { createIomMock, idFrom, ORDER, position, SHOP } from './iom-client.js';
 describe('Intershop IOM serial numbers', async () => {
   const iom = await createIomMock();
 
-  it('refuses a serial number named twice in one request as a duplicate, not as one held by another request', async () => {
-    const refused = await iom.create(SHOP, ORDER, { type: 'RETURN', positions: [position(1, '20180303123', 2, ['W88401232AX', 'W88401232AX'])] });
-    expect(refused.status).toBe(400);
-    expect(refused.json.errors).toEqual([
-      { code: 'VALIDATION_EXCEPTION', message: "'/positions/0/items/1/productSerialNumber': serial number 'W88401232AX' is named more than once in this return request", value: 'W88401232AX' },
+  // Was a 400: the page gives no uniqueness rule, so a serial number named twice is served and recorded as a risk.
+  it('serves a serial number named twice in one request as a duplicate risk, not as one held by another request', async () => {
+    const served = await iom.create(SHOP, ORDER, { type: 'RETURN', positions: [position(1, '20180303123', 2, ['W88401232AX', 'W88401232AX'])] });
+    expect(served.status).toBe(201);
+    expect(iom.journal().at(-1)!.violations).toEqual([
+      expect.objectContaining({ code: 'state.serial-number.duplicate', level: 'risk', source: 'mock', pointer: '/positions/0/items/1/productSerialNumber', value: 'W88401232AX' }),
     ]);
-    // Nothing holds it: alone, the same serial number is returnable.
-    expect((await iom.create(SHOP, ORDER, { type: 'RETURN', positions: [position(1, '20180303123', 1, ['W88401232AX'])] })).status).toBe(201);
+    expect((await iom.approve(SHOP, ORDER, idFrom(served), { status: 'NOT_APPROVED', comment: 'Duplicate.' })).status).toBe(201);
+  });
+
+  it('lists no more serial numbers than the returnable quantity, so a request built from returnables is served without a finding', async () => {
+    // A return without serial numbers holds a piece of position 1 (3 pieces, 3 serial numbers): 2 pieces are left, 3 serial numbers free.
+    expect((await iom.create(SHOP, ORDER, { type: 'RETURN', positions: [position(1, '20180303123', 1)] })).status).toBe(201);
+    const listed = (await iom.returnables(SHOP, ORDER)).find((entry) => entry.positionNumber === 1)!;
+    expect(listed.quantity).toBe(2);
+    expect(listed.items!.map((item) => item.productSerialNumber)).toEqual(['W88401231AX', 'W88401232AX']);
+    const fromList = await iom.create(SHOP, ORDER, { type: 'RETURN', positions: [position(1, listed.product.number, listed.quantity, listed.items!.map((item) => item.productSerialNumber))] });
+    expect(fromList.status).toBe(201);
+    expect(iom.journal().at(-1)!.violations).toEqual([]);
   });
 
   it('fabricates an order for a large quantity with serial numbers from the request only, not one per piece', async () => {
