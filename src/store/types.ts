@@ -90,8 +90,11 @@ export interface SharedJournalRow {
  * of all. Its entries are opaque JSON to the store.
  */
 export interface SharedJournal {
-  /** Queues an entry; queued entries are written together, without delaying the answer they describe. */
-  append(entry: unknown): void;
+  /**
+   * Queues an entry and resolves once a write holding it committed (entries queued meanwhile share one write), so the
+   * answer it describes can wait for it. Rejects with `StoreUnavailableError`; the entry then stays queued for the next write.
+   */
+  append(entry: unknown): Promise<void>;
   /** Marks a clear: every replica forgets the entries before it. Resolves once written. */
   clear(): Promise<void>;
   /** This process's queued entries written, the rows after `position`, oldest first. Rejects with `StoreUnavailableError`. */

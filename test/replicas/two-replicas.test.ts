@@ -59,6 +59,20 @@ describe('two replicas (two CLI processes) on one PostgreSQL database', () => {
     }
   });
 
+  it('journal every answer before it is sent: right after 20 answers from one replica, the other counts and reports all of them', async () => {
+    expect((await call(base(0), 'DELETE', '/__admin/journal', {})).status).toBe(200);
+    let expected = 0;
+    for (let round = 0; round < 10; round += 1) {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => call(base(round), 'GET', requestsPath(), IOM_AUTH)));
+      expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 20 }, () => 200));
+      expected += 20;
+      const counted = await call(base(round + 1), 'POST', '/__admin/requests/count', {}, { vendor: 'intershop', operationId: 'listReturnRequests' });
+      expect(counted.json).toEqual({ count: expected, dropped: 0 });
+      const report = await call(base(round + 1), 'GET', '/__admin/report', {});
+      expect(report.json.results.reduce((sum: number, result: { requests: number }) => sum + result.requests, 0)).toBe(expected);
+    }
+  });
+
   it('share the journal: the report and journal of either replica cover the traffic of both; a clear and a reset on one hold for both', async () => {
     expect((await call(base(0), 'DELETE', '/__admin/journal', {})).status).toBe(200);
     for (let index = 0; index < 5; index += 1) expect((await call(base(index % 3 === 0 ? 1 : 0), 'GET', requestsPath(), IOM_AUTH)).status).toBe(200);
