@@ -261,6 +261,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   // A fixture directory the user names must exist: a typo would otherwise start the mock with no reference data.
   if (options.fixtures !== undefined && !existsSync(options.fixtures)) throw new Error(`fixture directory ${options.fixtures} does not exist`);
   const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES);
+  await store.sharedFixtures?.adopt(fixtures);
   await restoreRecorded(store, plugins, fixtures);
   const proxies = toProxyTargets(options, plugins.map((plugin) => plugin.id));
   const engines = await Promise.all(
