@@ -201,10 +201,12 @@ function journalFileSink(file: string): (entry: JournalEntry) => void {
 /**
  * The recorder of a replica sharing its journal: its own exchanges go to the shared journal (and the NDJSON file), and
  * the journal and report it serves are what `syncJournal` read back from there, every replica's, numbered by their
- * shared position. `syncJournal` runs before each admin request, one at a time.
+ * shared position. `syncJournal` runs before each admin request, one at a time. `written` is the shared write of the
+ * entry last recorded: the answer waits for it, so a count on any replica right after the answer includes it.
  */
 function shareContract(recorder: ContractRecorder, shared: SharedJournal, sink: ((entry: JournalEntry) => void) | undefined) {
   let position = 0;
+  let written: Promise<void> = Promise.resolve();
   let syncing: Promise<void> = Promise.resolve();
   const readNew = async () => {
     for (const row of await shared.read(position)) {
@@ -219,7 +221,8 @@ function shareContract(recorder: ContractRecorder, shared: SharedJournal, sink: 
     ...recorder,
     record(exchange, delivery) {
       const entry = recorder.describe(exchange, delivery);
-      shared.append(entry);
+      // A failed write stays queued in the shared journal for the next one; the answer itself was decided and goes out.
+      written = shared.append(entry).catch(() => undefined);
       sink?.(entry);
       return entry;
     },
@@ -228,7 +231,7 @@ function shareContract(recorder: ContractRecorder, shared: SharedJournal, sink: 
       await syncJournal();
     },
   };
-  return { recorder: shareable, syncJournal };
+  return { recorder: shareable, syncJournal, written: () => written };
 }
 /** returns-mock's version, from its package.json (one level above `src/` and `dist/` alike): stated in every report. */
 export const MOCK_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -266,6 +269,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   // A fixture directory the user names must exist: a typo would otherwise start the mock with no reference data.
   if (options.fixtures !== undefined && !existsSync(options.fixtures)) throw new Error(`fixture directory ${options.fixtures} does not exist`);
   const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES);
+  await store.sharedFixtures?.adopt(fixtures);
   await restoreRecorded(store, plugins, fixtures);
   const proxies = toProxyTargets(options, plugins.map((plugin) => plugin.id));
   const engines = await Promise.all(
@@ -285,14 +289,16 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     run: { version: MOCK_VERSION, seed: options.seed ?? 1, mode: options.mode ?? 'strict' },
     secrets: options.adminToken === undefined ? [] : [options.adminToken],
   });
-  const contract = shared === undefined ? { recorder, syncJournal: () => Promise.resolve() } : shareContract(recorder, shared, options.journal === undefined ? undefined : journalFileSink(options.journal));
+  const contract = shared === undefined ? { recorder, syncJournal: () => Promise.resolve(), written: () => undefined } : shareContract(recorder, shared, options.journal === undefined ? undefined : journalFileSink(options.journal));
   const app = createApp({
     engines,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onExchange: (exchange, delivery) => {
       const entry = contract.recorder.record(exchange, delivery);
+      const written = contract.written();
       sessionRecorder?.record(exchange, entry);
       options.onExchange?.(exchange, entry);
+      return written;
     },
     onUnrouted: (request) => contract.recorder.recordUnrouted(request),
     admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract: contract.recorder, requireCoverage: options.requireCoverage, failOn: options.failOn, reseed: () => engines.forEach((engine) => engine.reseed()) },

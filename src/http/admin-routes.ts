@@ -84,7 +84,9 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
       if (error instanceof FixtureError) return c.json(problem(error.message), 400);
       throw error;
     }
-    for (const [vendor, collections] of Object.entries(staged)) mergeFixtureDocument(fixtures, vendor, collections, `POST /__admin/fixtures ${vendor}`);
+    // Replicas sharing a database share their fixtures: the database merges them, and every replica follows.
+    if (store.sharedFixtures !== undefined) await store.sharedFixtures.add(staged);
+    else for (const [vendor, collections] of Object.entries(staged)) mergeFixtureDocument(fixtures, vendor, collections, `POST /__admin/fixtures ${vendor}`);
     return c.json({ loaded: Object.fromEntries(Object.entries(staged).map(([vendor, collections]) => [vendor, Object.fromEntries(Object.entries(collections).map(([name, records]) => [name, records.length]))])) });
   });
 

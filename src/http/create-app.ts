@@ -16,8 +16,11 @@ export interface AppOptions {
   engines: VendorEngine[];
   /** Largest request body accepted, in bytes; larger ones get the vendor's 413. */
   maxBodyBytes: number;
-  /** Called with every exchange once its answer (or fault) is about to leave, after any injected delay (journal, logs). */
-  onExchange?: (exchange: Exchange, delivery: Delivery) => void;
+  /**
+   * Called with every exchange once its answer (or fault) is about to leave, after any injected delay (journal, logs);
+   * the answer waits for a promise it returns (a journal shared by replicas, written first).
+   */
+  onExchange?: (exchange: Exchange, delivery: Delivery) => Promise<void> | undefined;
   /** Called with a request under no vendor's prefix (answered 404), for the unmatched-requests list. */
   onUnrouted?: (request: HttpRequest) => void;
   /** The admin API's dependencies; without them no `/__admin` routes are mounted. */
@@ -80,7 +83,7 @@ export function createApp({ engines, maxBodyBytes, onExchange, onUnrouted, admin
       if (delayMs !== undefined && delayMs > 0) await sleep(delayMs, c.req.raw.signal);
       // Journalled as the client gets it: a cut body for `malformed`, nothing for `reset` and `timeout` (recorded as the hold starts).
       const sent = fault === undefined ? exchange.response : fault === 'malformed' ? malformedResponse(exchange.response) : undefined;
-      onExchange?.(exchange, { outcome: fault ?? 'answered', durationMs: performance.now() - started, ...(sent === undefined ? {} : { response: sent }) });
+      await onExchange?.(exchange, { outcome: fault ?? 'answered', durationMs: performance.now() - started, ...(sent === undefined ? {} : { response: sent }) });
       return fault === undefined ? toResponse(exchange.response) : injectFault(c, fault, exchange.response);
     };
     app.all(prefix, handle);

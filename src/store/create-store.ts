@@ -77,6 +77,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
 
   return {
     sharedJournal: backend.journal,
+    sharedFixtures: backend.fixtures,
     get<T>(vendor: string, tenant: string, collection: string, id: string) {
       const found = records(vendor, tenant, collection);
       assertName('id', id);

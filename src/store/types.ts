@@ -1,3 +1,5 @@
+import type { Fixtures } from './fixtures/fixture-types.js';
+
 /** The on-disk format this build reads and writes; a file of another version is refused, never rewritten. */
 export const STORE_DATA_VERSION = 2;
 
@@ -73,6 +75,8 @@ export interface Store {
   reset(scope?: ResetScope): Promise<void>;
   /** The journal shared by every replica, when the backend is shared (PostgreSQL); `undefined` when this process is alone. */
   readonly sharedJournal?: SharedJournal;
+  /** The fixtures shared by every replica, when the backend is shared (PostgreSQL); `undefined` when this process is alone. */
+  readonly sharedFixtures?: SharedFixtures;
   /** A deep copy of everything (for `GET /__admin/state`). */
   dump(): StoreData;
   /** Waits for every pending write; afterwards reads still work and changes are refused. */
@@ -90,10 +94,28 @@ export interface SharedJournalRow {
  * of all. Its entries are opaque JSON to the store.
  */
 export interface SharedJournal {
-  /** Queues an entry; queued entries are written together, without delaying the answer they describe. */
-  append(entry: unknown): void;
+  /**
+   * Queues an entry and resolves once a write holding it committed (entries queued meanwhile share one write), so the
+   * answer it describes can wait for it. Rejects with `StoreUnavailableError`; the entry then stays queued for the next write.
+   */
+  append(entry: unknown): Promise<void>;
   /** Marks a clear: every replica forgets the entries before it. Resolves once written. */
   clear(): Promise<void>;
   /** This process's queued entries written, the rows after `position`, oldest first. Rejects with `StoreUnavailableError`. */
   read(after: number): Promise<SharedJournalRow[]>;
+}
+
+/**
+ * The reference data every replica on one shared backend reads, kept in the database: posted fixtures reach every
+ * replica, and a replica started with other fixture files replaces them for all.
+ */
+export interface SharedFixtures {
+  /**
+   * At start: when `fixtures` (loaded from this replica's files) differ from the files the database's fixtures were
+   * last loaded from, they replace them for every replica; else `fixtures` becomes the database's (with anything posted
+   * since). From then on `fixtures` follows the database in place. Rejects with `StoreUnavailableError`.
+   */
+  adopt(fixtures: Fixtures): Promise<void>;
+  /** Appends records to collections for every replica (as `POST /__admin/fixtures`); resolves once committed and applied here. */
+  add(additions: Fixtures): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCli } from '../helpers/spawn-cli.js';
 import { createTestDatabase } from '../helpers/postgres-database.js';
-import { APPROVAL_TYPE, call, createIomRequest, EMPLOYEE, EMPORIX_RETURNS, emporixReturn, idFrom, IOM_AUTH, requestsPath, startReplica } from './replica-client.js';
+import { APPROVAL_TYPE, call, createIomRequest, EMPLOYEE, EMPORIX_RETURNS, emporixReturn, idFrom, IOM_AUTH, REQUEST_TYPE, requestsPath, SHOP, startReplica } from './replica-client.js';
 
 describe('two replicas (two CLI processes) on one PostgreSQL database', () => {
   let replicas: RunningCli[] = [];
@@ -57,6 +57,29 @@ describe('two replicas (two CLI processes) on one PostgreSQL database', () => {
       const read = await call(base(round + 1), 'GET', `${EMPORIX_RETURNS}/${created.json.id}`, EMPLOYEE);
       expect(read.json.metadata.version).toBe(2);
       expect(read.json.reason.details).toBe(`from replica ${answers.findIndex((answer) => answer.status === 204)}`);
+    }
+  });
+
+  it('share the fixtures: a return reason posted to one replica is listed and accepted by the other', async () => {
+    const posted = await call(base(0), 'POST', '/__admin/fixtures', {}, { intershop: { returnReasons: [{ name: 'RET900', description: 'Posted to one replica', type: 'RET' }] } });
+    expect(posted.status).toBe(200);
+    const reasons = await call(base(1), 'GET', `/intershop/shops/${encodeURIComponent(SHOP)}/return-reasons`, IOM_AUTH);
+    expect(reasons.json.map((reason: { name: string }) => reason.name)).toContain('RET900');
+    const created = await call(base(1), 'POST', requestsPath(), IOM_AUTH, { type: 'RETURN', positions: [{ positionNumber: 1, productNumber: '20180303500', reason: 'RET900', quantity: 1 }] }, REQUEST_TYPE);
+    expect(created.status).toBe(201);
+  });
+
+  it('journal every answer before it is sent: right after 20 answers from one replica, the other counts and reports all of them', async () => {
+    expect((await call(base(0), 'DELETE', '/__admin/journal', {})).status).toBe(200);
+    let expected = 0;
+    for (let round = 0; round < 10; round += 1) {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => call(base(round), 'GET', requestsPath(), IOM_AUTH)));
+      expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 20 }, () => 200));
+      expected += 20;
+      const counted = await call(base(round + 1), 'POST', '/__admin/requests/count', {}, { vendor: 'intershop', operationId: 'listReturnRequests' });
+      expect(counted.json).toEqual({ count: expected, dropped: 0 });
+      const report = await call(base(round + 1), 'GET', '/__admin/report', {});
+      expect(report.json.results.reduce((sum: number, result: { requests: number }) => sum + result.requests, 0)).toBe(expected);
     }
   });
 

@@ -1,6 +1,6 @@
 import type { StoreChange } from '../state/store-change.js';
 import type { StoreState } from '../state/store-state.js';
-import type { SharedJournal } from '../types.js';
+import type { SharedFixtures, SharedJournal } from '../types.js';
 
 /** What one run of a transaction (or a reset) decided: its changes in order, not yet applied, and its result. */
 export interface Decision<R> {
@@ -35,6 +35,8 @@ export interface StoreBackend {
   commit<R>(state: StoreState, decide: () => Decision<R>): Promise<R>;
   /** The journal shared with the other processes on this backend, if it is shared. */
   readonly journal?: SharedJournal;
+  /** The fixtures shared with the other processes on this backend, if they are shared. */
+  readonly fixtures?: SharedFixtures;
   /** Called once, after the last commit: compacts and releases files or connections. */
   close(state: StoreState): Promise<void>;
 }

@@ -9,3 +9,5 @@ export const RESET_LOCK = 1;
 export const LOG_LOCK = 2;
 export const MIGRATION_LOCK = 3;
 export const JOURNAL_LOCK = 4;
+/** Held while the shared fixtures are read and replaced or added to; taken before the log lock. */
+export const FIXTURES_LOCK = 5;

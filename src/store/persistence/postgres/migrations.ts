@@ -11,6 +11,9 @@ export const SCHEMA = 'returns_mock';
  * - sequences: the id sequences of each partition.
  * - changes: the change log replicas follow; `position` orders it.
  * - journal: every exchange any replica answered; a row with a null entry marks a clear.
+ * - 2, changes_pruned: the change log is pruned; a replica whose position is at or below `through` reloads the state.
+ * - 3, fixtures and fixtures_source: the reference data every replica reads (one row per vendor and collection), and
+ *   the fingerprint of the fixture files it was last loaded from.
  * Records and changes are `text` holding JSON: `jsonb` would reorder a record's keys, and answers keep them in order.
  */
 export const MIGRATIONS: readonly string[] = [
@@ -24,6 +27,10 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (vendor, tenant, name));
    CREATE TABLE ${SCHEMA}.changes (position bigserial PRIMARY KEY, changes text NOT NULL, committed_at timestamptz NOT NULL DEFAULT now());
    CREATE TABLE ${SCHEMA}.journal (position bigserial PRIMARY KEY, entry text, written_at timestamptz NOT NULL DEFAULT now());`,
+  `CREATE TABLE ${SCHEMA}.changes_pruned (through bigint NOT NULL);
+   INSERT INTO ${SCHEMA}.changes_pruned (through) VALUES (0);`,
+  `CREATE TABLE ${SCHEMA}.fixtures (vendor text NOT NULL, collection text NOT NULL, records text NOT NULL, PRIMARY KEY (vendor, collection));
+   CREATE TABLE ${SCHEMA}.fixtures_source (fingerprint text NOT NULL);`,
 ];
 
 /**

@@ -1,7 +1,9 @@
 import pg from 'pg';
+import type { Fixtures } from '../../fixtures/fixture-types.js';
+import { replaceFixtures } from '../../fixtures/replace-fixtures.js';
 import { applyChange } from '../../state/apply-change.js';
-import { ensurePartition, type StoreState } from '../../state/store-state.js';
-import { deepFreeze } from '../../state/to-frozen-record.js';
+import { createDictionary } from '../../state/create-dictionary.js';
+import type { StoreState } from '../../state/store-state.js';
 import { createGroupCommit } from '../group-commit.js';
 import type { Decision, StoreBackend } from '../store-backend.js';
 import { StoreOpenError } from '../store-open-error.js';
@@ -11,21 +13,41 @@ import { LOCK_NAMESPACE, LOG_LOCK, PARTITION_NAMESPACE, RESET_LOCK } from './adv
 import { decodeChangeList, encodeChangeList } from './change-list.js';
 import { maskUrl } from './mask-url.js';
 import { migrate, SCHEMA } from './migrations.js';
+import { createPostgresFixtures } from './postgres-fixtures.js';
 import { createPostgresJournal } from './postgres-journal.js';
+import { pruneChangeLog } from './prune-change-log.js';
+import { readSnapshot, type Snapshot } from './read-snapshot.js';
 import { toWriteStatement } from './write-statements.js';
 
 /** How often a commit is tried again after PostgreSQL broke a deadlock between two of them (it picks one to fail). */
 const DEADLOCK_RETRIES = 5;
 /** How often a commit widens its locks when its fresh run touched a partition the first run did not. */
 const WIDEN_RETRIES = 5;
+/** How many change-log rows are kept by default: enough for a replica a few seconds behind under load to catch up row by row. */
+const CHANGE_LOG_ROWS = 10_000;
+
+/** Options for tests and tuning; none is needed. */
+export interface PostgresBackendOptions {
+  /**
+   * Change-log rows kept (default 10,000): a commit that finds this many rows written since the last pruning prunes to
+   * this many before it resolves, so the log holds at most twice as many.
+   */
+  changeLogRows?: number;
+}
 
 /** How one attempt ended: the callback threw, it needs more locks, or it is committed (`at`: its change-log position, none when it changed nothing). */
 type Attempt<R> = { thrown: unknown } | { widen: ReadonlySet<string> | 'all' } | { decision: Decision<R>; at: number | undefined };
 
+/** A change-log row, or (`changes` null) the mark that rows up to `position` were pruned away. */
 interface ChangeRow {
   position: string;
-  changes: string;
+  changes: string | null;
 }
+
+/** Rows after `$1`, led by the pruning mark when rows after `$1` were pruned: one snapshot, so never a gap unseen. */
+const CATCH_UP = `SELECT position, changes FROM ${SCHEMA}.changes WHERE position > $1
+  UNION ALL SELECT through, NULL FROM ${SCHEMA}.changes_pruned WHERE through > $1
+  ORDER BY position`;
 
 /** Whether `held` covers every partition `wanted` names. */
 function covers(held: ReadonlySet<string> | 'all', wanted: ReadonlySet<string> | 'all'): boolean {
@@ -54,9 +76,11 @@ function lockStatement(partitions: ReadonlySet<string> | 'all'): string {
  * touches more, it is rolled back and tried again with the wider set.
  *
  * The change-log row is appended under one short global lock held until COMMIT, so positions become visible in
- * order and a replica reading `position > last` never skips a row that commits late.
+ * order and a replica reading `position > last` never skips a row that commits late. The log is pruned to its newest
+ * rows (`changeLogRows`); a replica that fell further behind reloads the whole state and the fixtures instead.
  */
-export function createPostgresBackend(url: string): StoreBackend {
+export function createPostgresBackend(url: string, options: PostgresBackendOptions = {}): StoreBackend {
+  const keep = options.changeLogRows ?? CHANGE_LOG_ROWS;
   const shown = maskUrl(url);
   // Commits wait here for a connection while others hold theirs under a lock, so the wait may be long under load;
   // a database that is down refuses a connection at once, and that is answered 503 at once.
@@ -69,21 +93,48 @@ export function createPostgresBackend(url: string): StoreBackend {
   // The same for a connection that breaks while checked out between two queries: the query in flight reports it.
   for (const each of [pool, readers]) each.on('connect', (client) => client.on('error', () => undefined));
   const endPools = () => Promise.all([pool.end(), readers.end()]).then(() => undefined);
-  /** The last change-log position applied to the state. */
+  /** The last change-log position applied to the state and the fixtures. */
   let position = 0;
+  /** The position of the last commit of this process that pruned the log (or of the load). */
+  let prunedAt = 0;
   let current: StoreState | undefined;
+  /** The fixtures the log is applied to: the database's, then (after `adopt`) the object the engines read. */
+  let fixtures: Fixtures = createDictionary();
 
-  const applyRows = (rows: readonly ChangeRow[]) => {
+  const install = (snapshot: Snapshot) => {
+    for (const change of snapshot.changes) applyChange(current!, change);
+    replaceFixtures(fixtures, snapshot.fixtures, true);
+    position = snapshot.position;
+  };
+  /** Applies `rows` in order; `false` when the log was pruned past this process's position (it must reload). */
+  const applyRows = (rows: readonly ChangeRow[]): boolean => {
     for (const row of rows) {
       const at = Number(row.position);
       if (at <= position) continue; // another catch-up applied it meanwhile
-      for (const change of decodeChangeList(row.changes, at)) applyChange(current!, change);
+      if (row.changes === null) return false;
+      const content = decodeChangeList(row.changes, at);
+      if ('changes' in content) for (const change of content.changes) applyChange(current!, change);
+      else replaceFixtures(fixtures, content.fixtures, content.whole);
       position = at;
     }
+    return true;
   };
+  // Replicas that fell behind at the same moment share one reload.
+  const reloads = createGroupCommit(async () => {
+    const client = await readers.connect();
+    try {
+      const snapshot = await readSnapshot(client);
+      client.release();
+      // A catch-up meanwhile may already have passed the pruning mark by another reload.
+      if (snapshot.position > position) install(snapshot);
+    } catch (error) {
+      client.release(true);
+      throw error;
+    }
+  });
   const catchUp = async (client: pg.Pool | pg.ClientBase) => {
-    const { rows } = await client.query<ChangeRow>(`SELECT position, changes FROM ${SCHEMA}.changes WHERE position > $1 ORDER BY position`, [position]);
-    applyRows(rows);
+    const { rows } = await client.query<ChangeRow>(CATCH_UP, [position]);
+    if (!applyRows(rows)) await reloads.commit();
   };
   // Requests arriving while a catch-up runs share the next one: at most one query in flight, one waiting.
   const refreshes = createGroupCommit(() =>
@@ -117,8 +168,13 @@ export function createPostgresBackend(url: string): StoreBackend {
         ...decision.changes.map(toWriteStatement),
         `SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${LOG_LOCK})`,
         `INSERT INTO ${SCHEMA}.changes (changes) VALUES (${pg.escapeLiteral(encodeChangeList(decision.changes))}) RETURNING position`,
-        // Rows before a full reset can no longer change the outcome of reading the log.
-        ...(fullReset ? [`DELETE FROM ${SCHEMA}.changes WHERE position < currval('${SCHEMA}.changes_position_seq')`] : []),
+        // Rows before a full reset are pruned (a replica behind reloads: fixtures may have changed before the reset).
+        ...(fullReset
+          ? [
+              `UPDATE ${SCHEMA}.changes_pruned SET through = greatest(through, currval('${SCHEMA}.changes_position_seq') - 1)`,
+              `DELETE FROM ${SCHEMA}.changes WHERE position < currval('${SCHEMA}.changes_position_seq')`,
+            ]
+          : []),
         'COMMIT',
       ].join(';\n'),
     )) as unknown as pg.QueryResult[];
@@ -128,6 +184,15 @@ export function createPostgresBackend(url: string): StoreBackend {
 
   return {
     journal: createPostgresJournal(pool, shown),
+    fixtures: createPostgresFixtures({
+      pool,
+      shown,
+      live: () => fixtures,
+      follow(adopted) {
+        fixtures = adopted;
+      },
+      refresh: () => refreshes.commit(),
+    }),
     async load() {
       const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
       client.on('error', () => undefined);
@@ -139,25 +204,11 @@ export function createPostgresBackend(url: string): StoreBackend {
       }
       try {
         await migrate(client);
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        const records = await client.query<{ vendor: string; tenant: string; collection: string; id: string; record: string }>(
-          `SELECT vendor, tenant, collection, id, record FROM ${SCHEMA}.records ORDER BY vendor, tenant, collection, ord`,
-        );
-        const sequences = await client.query<{ vendor: string; tenant: string; name: string; value: string }>(`SELECT vendor, tenant, name, value FROM ${SCHEMA}.sequences`);
-        const last = await client.query<{ position: string }>(`SELECT coalesce(max(position), 0) AS position FROM ${SCHEMA}.changes`);
-        await client.query('COMMIT');
-        const state: StoreState = new Map();
-        for (const row of records.rows) {
-          const { collections } = ensurePartition(state, row.vendor, row.tenant);
-          let collection = collections.get(row.collection);
-          if (collection === undefined) collections.set(row.collection, (collection = new Map<string, unknown>()));
-          collection.set(row.id, deepFreeze(JSON.parse(row.record) as unknown));
-        }
-        for (const row of sequences.rows) ensurePartition(state, row.vendor, row.tenant).sequences.set(row.name, Number(row.value));
-        position = Number(last.rows[0]!.position);
-        current = state;
+        current = new Map();
+        install(await readSnapshot(client));
+        prunedAt = position;
         await client.end();
-        return state;
+        return current;
       } catch (error) {
         await client.end().catch(() => undefined);
         await endPools().catch(() => undefined);
@@ -194,6 +245,11 @@ export function createPostgresBackend(url: string): StoreBackend {
           continue;
         }
         const { decision, at } = outcome;
+        if (at !== undefined && at - prunedAt >= keep) {
+          prunedAt = at;
+          // Committed already: a failed pruning is tried again by a later commit.
+          await pruneChangeLog(pool, keep).catch(() => undefined);
+        }
         if (at !== undefined && at === position + 1) {
           // Nothing committed between our catch-up and our row: apply our own changes without reading them back.
           for (const change of decision.changes) applyChange(state, change);

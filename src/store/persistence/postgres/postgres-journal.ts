@@ -10,7 +10,8 @@ const MAX_QUEUED = 10_000;
 
 /**
  * The journal in `returns_mock.journal`: entries are queued and written in batches (one statement each), each batch
- * under a short global lock until COMMIT so positions become visible in order and a reader never skips one.
+ * under a short global lock until COMMIT so positions become visible in order and a reader never skips one. A failed
+ * write keeps its batch queued for the next one.
  */
 export function createPostgresJournal(pool: pg.Pool, shown: string): SharedJournal {
   let queue: string[] = [];
@@ -43,8 +44,7 @@ export function createPostgresJournal(pool: pg.Pool, shown: string): SharedJourn
   return {
     append(entry) {
       queue.push(JSON.stringify(entry));
-      // A failed write keeps the batch queued for the next one; a read reports the database.
-      void writes.commit().catch(() => undefined);
+      return writes.commit().catch(unavailable);
     },
     async clear() {
       await writes.commit().catch(unavailable);
