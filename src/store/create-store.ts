@@ -1,10 +1,11 @@
 import { copyRecord } from './state/copy-record.js';
+import { collectionIndexOf } from './query/collection-index.js';
 import { assertName } from './state/assert-name.js';
 import { createTransaction } from './state/create-transaction.js';
 import type { StoreChange } from './state/store-change.js';
 import { findPartition, toStoreData } from './state/store-state.js';
 import { selectStoreBackend, type StoreOptions } from './persistence/select-store-backend.js';
-import type { ResetScope, Store, StoreData, StoreTransaction } from './types.js';
+import type { ResetScope, SortedPage, Store, StoreData, StoreTransaction } from './types.js';
 
 export type { StoreOptions } from './persistence/select-store-backend.js';
 
@@ -87,6 +88,20 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     },
     count(vendor, tenant, collection) {
       return records(vendor, tenant, collection)?.size ?? 0;
+    },
+    findBy<T>(vendor: string, tenant: string, collection: string, path: string, values: readonly unknown[]) {
+      const found = records(vendor, tenant, collection);
+      if (found === undefined) return [];
+      return collectionIndexOf(found).findBy(path, values).map((id) => found.get(id) as Readonly<T>);
+    },
+    countBy(vendor, tenant, collection, path, values) {
+      const found = records(vendor, tenant, collection);
+      return found === undefined ? 0 : collectionIndexOf(found).countBy(path, values);
+    },
+    listSorted<T>(vendor: string, tenant: string, collection: string, path: string, { descending, offset, limit }: SortedPage) {
+      const found = records(vendor, tenant, collection);
+      if (found === undefined) return [];
+      return collectionIndexOf(found).sortedIds(path, descending, offset, limit).map((id) => found.get(id) as Readonly<T>);
     },
     transact(change) {
       // The async wrapper runs `decide` at once yet turns its throw into a rejection.

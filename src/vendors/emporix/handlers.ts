@@ -14,7 +14,8 @@ import { EMPLOYEE_CREATE, EMPLOYEE_UPDATE, missingEmployeeFields, type EmployeeB
 import { fixtureOrder, tenantCurrency, tenantRecord } from './order-data.js';
 import { priceReturn } from './price-return.js';
 import { RETURN_NOT_FOUND } from './render-error.js';
-import { matchesQuery, parseEmporixQuery, parseEmporixSort, sortRecords } from './query.js';
+import { parseEmporixQuery, parseEmporixSort } from './query.js';
+import { selectReturns } from './select-returns.js';
 import { customerView, DEFAULT_EXPIRY_DAYS, type EmporixReturn, type OrderInput } from './return-record.js';
 
 const { applyPatch } = applyPatchModule;
@@ -81,15 +82,12 @@ const listReturns = guarded((request, context, caller) => {
   if (!sorted.ok) {
     return context.refuse(400, [{ code: 'request.query.sort', location: 'query', pointer: '/sort', message: sorted.message, specPointer: '#/components/parameters/sort', value: sort }]);
   }
-  const all = context.store.list<EmporixReturn>(tenantOf(request), RETURNS);
-  // A customer queries and sorts their own returns as they see them: the employee-only fields are not there to match.
-  const visible = caller.kind === 'employee' ? all : all.filter((r) => r.requestor?.customerId === caller.customerId).map(customerView);
-  const matching = sortRecords(visible.filter((r) => matchesQuery(r, parsed.terms)), sorted.keys);
   const pageSize = (request.query.pageSize as number | undefined) ?? 60;
   const pageNumber = (request.query.pageNumber as number | undefined) ?? 1;
-  const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+  const customerId = caller.kind === 'employee' ? undefined : caller.customerId;
+  const { page, total } = selectReturns(context.store, tenantOf(request), customerId, { terms: parsed.terms, keys: sorted.keys, pageSize, pageNumber });
   const headers: Record<string, string> = {};
-  if (request.headerParams['x-total-count'] === true) headers['X-Total-Count'] = String(matching.length);
+  if (request.headerParams['x-total-count'] === true) headers['X-Total-Count'] = String(total);
   return { status: 200, headers, body: page };
 });
 
