@@ -20,8 +20,8 @@ export interface VendorStore {
   list<T>(tenant: string, collection: string): ReadonlyArray<Readonly<T>>;
   /** How many records a collection holds. */
   count(tenant: string, collection: string): number;
-  /** Records with some value at the dotted `path` (stepping into arrays) equal to one of `values`, in insertion order, frozen; indexed. */
-  findBy<T>(tenant: string, collection: string, path: string, values: readonly unknown[]): ReadonlyArray<Readonly<T>>;
+  /** Records with some value at the dotted `path` (stepping into arrays) equal to one of `values`, in insertion order, frozen; only `page`'s range of them if given; indexed. */
+  findBy<T>(tenant: string, collection: string, path: string, values: readonly unknown[], page?: { offset: number; limit: number }): ReadonlyArray<Readonly<T>>;
   /** How many records `findBy` would give. */
   countBy(tenant: string, collection: string, path: string, values: readonly unknown[]): number;
   /** `limit` records from `offset` ordered by the first value at `path` (numbers before strings; ties in insertion order; missing last), frozen; indexed. */

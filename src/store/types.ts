@@ -27,11 +27,15 @@ export interface ResetScope {
   tenant?: string;
 }
 
-/** Which page `Store.listSorted` gives: `limit` records from `offset`, in ascending or descending order. */
-export interface SortedPage {
-  descending: boolean;
+/** A range of a read's results: `limit` records from `offset`. */
+export interface PageRange {
   offset: number;
   limit: number;
+}
+
+/** Which page `Store.listSorted` gives: a range, in ascending or descending order. */
+export interface SortedPage extends PageRange {
+  descending: boolean;
 }
 
 /**
@@ -67,9 +71,10 @@ export interface Store {
   count(vendor: string, tenant: string, collection: string): number;
   /**
    * The records with some value at the dotted `path` (stepping into arrays) equal to one of `values`, in insertion
-   * order, frozen as `list` gives them. Indexed: built on first use, kept up to date on every write, so it costs what it finds.
+   * order, frozen as `list` gives them; only the `page` range of them if given. Indexed: built on first use, kept up
+   * to date on every write, so it costs what it returns.
    */
-  findBy<T>(vendor: string, tenant: string, collection: string, path: string, values: readonly unknown[]): ReadonlyArray<Readonly<T>>;
+  findBy<T>(vendor: string, tenant: string, collection: string, path: string, values: readonly unknown[], page?: PageRange): ReadonlyArray<Readonly<T>>;
   /** How many records `findBy` would give, without reading them. */
   countBy(vendor: string, tenant: string, collection: string, path: string, values: readonly unknown[]): number;
   /**

@@ -19,8 +19,11 @@ interface SortedPath {
  * a new id gets the next one, a changed record keeps its own, as the collection's order does.
  */
 export interface CollectionIndex {
-  /** Ids of records with some value at `path` (see `valuesAtPath`) equal (SameValueZero) to one of `values`, in collection order. */
-  findBy(path: string, values: readonly unknown[]): string[];
+  /**
+   * Ids of records with some value at `path` (see `valuesAtPath`) equal (SameValueZero) to one of `values`, in
+   * collection order; only `limit` of them from `offset` when `page` is given.
+   */
+  findBy(path: string, values: readonly unknown[], page?: { offset: number; limit: number }): string[];
   /** How many records `findBy` would give. */
   countBy(path: string, values: readonly unknown[]): number;
   /** Ids ordered by their first value at `path` (`compareSortValues`; ties and descending keep collection order; missing last), `limit` from `offset`. */
@@ -121,7 +124,10 @@ export function createCollectionIndex(records: ReadonlyMap<string, unknown>): Co
   };
 
   return {
-    findBy: (path, values) => seqsFor(path, values).map((seq) => idOf.get(seq)!),
+    findBy(path, values, page) {
+      const seqs = seqsFor(path, values);
+      return (page === undefined ? seqs : seqs.slice(page.offset, page.offset + page.limit)).map((seq) => idOf.get(seq)!);
+    },
     countBy: (path, values) => seqsFor(path, values).length,
     sortedIds(path, descending, offset, limit) {
       const { present, missing } = sortedOf(path);

@@ -42,6 +42,10 @@ export function selectReturns(store: VendorStore, tenant: string, customerId: st
     const count = store.countBy(tenant, RETURNS, term.field, values);
     if (narrowest === undefined || count < narrowest.count) narrowest = { term, values, count };
   }
+  if (narrowest !== undefined && terms.length === 1 && keys.length === 0) {
+    // The index answers a lone equality exactly: read only the page.
+    return { page: store.findBy(tenant, RETURNS, narrowest.term.field, narrowest.values, { offset, limit: pageSize }), total: narrowest.count };
+  }
   if (narrowest !== undefined) {
     const found = store.findBy<EmporixReturn>(tenant, RETURNS, narrowest.term.field, narrowest.values);
     const rest = terms.filter((term) => term !== narrowest.term);

@@ -47,6 +47,7 @@ function checkReads(store: Store) {
   ] as const) {
     expect(store.findBy('emporix', 't', 'returns', path, values)).toEqual(scanFind(rows, path, values));
     expect(store.countBy('emporix', 't', 'returns', path, values)).toBe(scanFind(rows, path, values).length);
+    expect(store.findBy('emporix', 't', 'returns', path, values, { offset: 1, limit: 2 })).toEqual(scanFind(rows, path, values).slice(1, 3));
   }
   for (const descending of [false, true]) {
     const expected = scanSorted(rows, 'rank', descending);
