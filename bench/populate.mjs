@@ -4,12 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Writes `count` copies of `template` (each with a fresh id) as tenant `tenant`'s Emporix returns, its id counter at `count`; returns the ids. */
-export function populateStore(file, { count, template, tenant = 'acme' }) {
+/**
+ * Writes `count` copies of `template` (each with a fresh id, then changed by `vary(record, i)` if given) as tenant
+ * `tenant`'s Emporix returns, its id counter at `count`; returns the ids.
+ */
+export function populateStore(file, { count, template, tenant = 'acme', vary = (record) => record }) {
   const records = [];
   for (let i = 0; i < count; i += 1) {
     const id = randomUUID();
-    records.push([id, { ...template, id }]);
+    records.push([id, vary({ ...template, id }, i)]);
   }
   const data = { version: 2, vendors: count === 0 ? {} : { emporix: { [tenant]: { collections: { returns: records }, sequences: { returns: count } } } } };
   mkdirSync(path.dirname(file), { recursive: true });

@@ -45,6 +45,12 @@ export function renderResults(results, markdown) {
       markdown,
     ),
   );
+  if (results.scale !== undefined) {
+    heading(`One tenant with 100,000 Emporix returns (start-up ${fmt(results.scale.startupMs)} ms, peak RSS ${fmt(results.scale.peakRssMb)} MB)`);
+    parts.push(table(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'], results.scale.lists.map((r) => [r.scenario, fmt(r.requestsPerSecond), fmt(r.p50Ms), fmt(r.p99Ms), fmt(r.non2xx)]), markdown));
+    heading('IOM by number of fixture orders');
+    parts.push(table(['fixture orders', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'], results.scale.iom.map((r) => [r.orders.toLocaleString('en'), r.scenario, fmt(r.requestsPerSecond), fmt(r.p50Ms), fmt(r.p99Ms), fmt(r.non2xx)]), markdown));
+  }
   heading('Targets');
   parts.push(table(['target', 'measured', 'met'], results.targets.map((t) => [t.target, t.measured, t.met ? 'yes' : 'NO']), markdown));
   return parts.join('\n');

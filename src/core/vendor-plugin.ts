@@ -19,6 +19,14 @@ export interface VendorStore {
   get<T>(tenant: string, collection: string, id: string): T | undefined;
   /** A collection's records in insertion order: the stored ones, deeply frozen (copy what you change). */
   list<T>(tenant: string, collection: string): ReadonlyArray<Readonly<T>>;
+  /** How many records a collection holds. */
+  count(tenant: string, collection: string): number;
+  /** Records with some value at the dotted `path` (stepping into arrays) equal to one of `values`, in insertion order, frozen; only `page`'s range of them if given; indexed. */
+  findBy<T>(tenant: string, collection: string, path: string, values: readonly unknown[], page?: { offset: number; limit: number }): ReadonlyArray<Readonly<T>>;
+  /** How many records `findBy` would give. */
+  countBy(tenant: string, collection: string, path: string, values: readonly unknown[]): number;
+  /** `limit` records from `offset` ordered by the first value at `path` (numbers before strings; ties in insertion order; missing last), frozen; indexed. */
+  listSorted<T>(tenant: string, collection: string, path: string, page: { descending: boolean; offset: number; limit: number }): ReadonlyArray<Readonly<T>>;
   /** Runs `change` atomically; resolves once it is durable. If `change` throws, nothing of it is kept. */
   transact<R>(change: (tx: VendorTransaction) => R): Promise<R>;
 }

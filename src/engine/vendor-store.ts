@@ -6,6 +6,10 @@ export function createVendorStore(store: Store, vendor: string): VendorStore {
   return {
     get: (tenant, collection, id) => store.get(vendor, tenant, collection, id),
     list: (tenant, collection) => store.list(vendor, tenant, collection),
+    count: (tenant, collection) => store.count(vendor, tenant, collection),
+    findBy: (tenant, collection, path, values, page) => store.findBy(vendor, tenant, collection, path, values, page),
+    countBy: (tenant, collection, path, values) => store.countBy(vendor, tenant, collection, path, values),
+    listSorted: (tenant, collection, path, page) => store.listSorted(vendor, tenant, collection, path, page),
     transact: (change) =>
       store.transact((tx) =>
         change({

@@ -1,12 +1,17 @@
 import { copyRecord } from './state/copy-record.js';
+import { collectionIndexOf } from './query/collection-index.js';
+import { deepFreeze } from './state/to-frozen-record.js';
 import { assertName } from './state/assert-name.js';
 import { createTransaction } from './state/create-transaction.js';
 import type { StoreChange } from './state/store-change.js';
 import { findPartition, toStoreData } from './state/store-state.js';
 import { selectStoreBackend, type StoreOptions } from './persistence/select-store-backend.js';
-import type { ResetScope, Store, StoreData, StoreTransaction } from './types.js';
+import type { PageRange, ResetScope, SortedPage, Store, StoreData, StoreTransaction } from './types.js';
 
 export type { StoreOptions } from './persistence/select-store-backend.js';
+
+/** A stored record as a read hands it out: frozen (a loaded record is frozen only now; once frozen, this is one check). */
+const freezeOnRead = <T>(record: unknown) => deepFreeze(record) as Readonly<T>;
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
@@ -84,10 +89,24 @@ export async function createStore(options: StoreOptions): Promise<Store> {
       return copyRecord(found?.get(id)) as T | undefined;
     },
     list<T>(vendor: string, tenant: string, collection: string) {
-      return Array.from(records(vendor, tenant, collection)?.values() ?? []) as Readonly<T>[];
+      return Array.from(records(vendor, tenant, collection)?.values() ?? [], freezeOnRead<T>);
     },
     count(vendor, tenant, collection) {
       return records(vendor, tenant, collection)?.size ?? 0;
+    },
+    findBy<T>(vendor: string, tenant: string, collection: string, path: string, values: readonly unknown[], page?: PageRange) {
+      const found = records(vendor, tenant, collection);
+      if (found === undefined) return [];
+      return collectionIndexOf(found).findBy(path, values, page).map((id) => freezeOnRead<T>(found.get(id)));
+    },
+    countBy(vendor, tenant, collection, path, values) {
+      const found = records(vendor, tenant, collection);
+      return found === undefined ? 0 : collectionIndexOf(found).countBy(path, values);
+    },
+    listSorted<T>(vendor: string, tenant: string, collection: string, path: string, { descending, offset, limit }: SortedPage) {
+      const found = records(vendor, tenant, collection);
+      if (found === undefined) return [];
+      return collectionIndexOf(found).sortedIds(path, descending, offset, limit).map((id) => freezeOnRead<T>(found.get(id)));
     },
     transact(change) {
       // The async wrapper runs `decide` at once yet turns its throw into a rejection.

@@ -29,6 +29,17 @@ export interface ResetScope {
   tenant?: string;
 }
 
+/** A range of a read's results: `limit` records from `offset`. */
+export interface PageRange {
+  offset: number;
+  limit: number;
+}
+
+/** Which page `Store.listSorted` gives: a range, in ascending or descending order. */
+export interface SortedPage extends PageRange {
+  descending: boolean;
+}
+
 /**
  * Changes made inside `Store.transact`. Reads see the transaction's own changes and return copies;
  * every method throws once the transaction's function has returned.
@@ -60,6 +71,19 @@ export interface Store {
   list<T>(vendor: string, tenant: string, collection: string): ReadonlyArray<Readonly<T>>;
   /** How many records a collection holds. */
   count(vendor: string, tenant: string, collection: string): number;
+  /**
+   * The records with some value at the dotted `path` (stepping into arrays) equal to one of `values`, in insertion
+   * order, frozen as `list` gives them; only the `page` range of them if given. Indexed: built on first use, kept up
+   * to date on every write, so it costs what it returns.
+   */
+  findBy<T>(vendor: string, tenant: string, collection: string, path: string, values: readonly unknown[], page?: PageRange): ReadonlyArray<Readonly<T>>;
+  /** How many records `findBy` would give, without reading them. */
+  countBy(vendor: string, tenant: string, collection: string, path: string, values: readonly unknown[]): number;
+  /**
+   * One page of a collection ordered by the first value at `path` (numbers by value before strings by text; ties and
+   * `descending` keep insertion order; records without a value last), frozen. Indexed like `findBy`.
+   */
+  listSorted<T>(vendor: string, tenant: string, collection: string, path: string, page: SortedPage): ReadonlyArray<Readonly<T>>;
   /**
    * Runs `change` synchronously and all-or-nothing, then resolves with its result once a write containing it
    * is done. If `change` throws (or returns a promise), nothing of it is kept and the promise rejects.

@@ -18,7 +18,7 @@ export interface CompiledResponse {
   content: CompiledMediaType[];
 }
 
-/** An operation with every validator it needs compiled once, at start-up. */
+/** An operation with every validator it needs, each compiled once, on first use. */
 export interface CompiledOperation {
   operation: Operation;
   parameters: CompiledParameter[];
@@ -42,10 +42,20 @@ function compilePointer(ajv: Ajv, pointer: string | undefined): ValidateFunction
 }
 
 function compileMedia(ajv: Ajv, media: MediaTypeSpec): CompiledMediaType {
-  return { media, format: bodyFormatOf(media.mediaType), validate: compilePointer(ajv, media.schemaPointer) };
+  return {
+    media,
+    format: bodyFormatOf(media.mediaType),
+    get validate() {
+      return compilePointer(ajv, media.schemaPointer);
+    },
+  };
 }
 
-/** Compiles the validators of one operation: parameters, request bodies per media type, responses per status and media type. */
+/**
+ * The validators of one operation: parameters, request bodies per media type, responses per status and media type.
+ * Each is compiled on first use (then kept): start-up stays short however large the specs, and an operation no
+ * request reaches costs nothing. Every request and answer is still checked: reading `validate` compiles it.
+ */
 export function compileOperation(ajv: Ajv, operation: Operation): CompiledOperation {
   const responses = operation.responses.map((response) => ({ response, content: response.content.map((media) => compileMedia(ajv, media)) }));
   const success = operation.responses.find((response) => /^2/.test(response.status));
@@ -53,7 +63,9 @@ export function compileOperation(ajv: Ajv, operation: Operation): CompiledOperat
     operation,
     parameters: operation.parameters.map((parameter) => ({
       ...parameter,
-      validate: parameter.schema === undefined ? undefined : compilePointer(ajv, parameter.schemaPointer),
+      get validate() {
+        return parameter.schema === undefined ? undefined : compilePointer(ajv, parameter.schemaPointer);
+      },
     })),
     bodies: operation.requestBody?.content.map((media) => compileMedia(ajv, media)) ?? [],
     responses,

@@ -1,9 +1,10 @@
 import { ensurePartition, prunePartition, type StoreState } from './store-state.js';
 import type { StoreChange } from './store-change.js';
+import { noteRecordChange } from '../query/collection-index.js';
 
 /**
  * Applies one change to `state` in place: a new id goes last, a known id keeps its place, and an emptied
- * collection or partition disappears, so a replayed log gives the same state (and order) as the live store.
+ * collection or partition disappears (its indexes with it), so a replayed log gives the same state (and order) as the live store.
  */
 export function applyChange(state: StoreState, change: StoreChange): void {
   switch (change.kind) {
@@ -11,6 +12,7 @@ export function applyChange(state: StoreState, change: StoreChange): void {
       const { collections } = ensurePartition(state, change.vendor, change.tenant);
       let records = collections.get(change.collection);
       if (records === undefined) collections.set(change.collection, (records = new Map<string, unknown>()));
+      noteRecordChange(records, change.id, records.get(change.id), change.record);
       records.set(change.id, change.record);
       return;
     }
@@ -18,7 +20,9 @@ export function applyChange(state: StoreState, change: StoreChange): void {
       const tenants = state.get(change.vendor);
       const partition = tenants?.get(change.tenant);
       const records = partition?.collections.get(change.collection);
-      if (records === undefined || !records.delete(change.id)) return;
+      if (records?.has(change.id) !== true) return;
+      noteRecordChange(records, change.id, records.get(change.id), undefined);
+      records.delete(change.id);
       if (records.size === 0) partition!.collections.delete(change.collection);
       prunePartition(state, change.vendor, change.tenant);
       return;

@@ -1,8 +1,10 @@
 import { createDictionary } from './create-dictionary.js';
-import { deepFreeze } from './to-frozen-record.js';
 import { STORE_DATA_VERSION, type Partition, type StoreData, type StoredRecord } from '../types.js';
 
-/** One partition in memory: `Map`s keep insertion order for every key and cannot be polluted. Records are frozen. */
+/**
+ * One partition in memory: `Map`s keep insertion order for every key and cannot be polluted. Records are frozen, at
+ * the latest when a read first hands them out (see `toStoreState`).
+ */
 export interface PartitionState {
   collections: Map<string, Map<string, unknown>>;
   sequences: Map<string, number>;
@@ -33,14 +35,17 @@ export function prunePartition(state: StoreState, vendor: string, tenant: string
   if (tenants !== undefined && tenants.size === 0) state.delete(vendor);
 }
 
-/** The in-memory form of checked data; records are frozen (and shared with `data`). */
+/**
+ * The in-memory form of checked data, sharing its records with `data`. They are not frozen here: freezing 100,000
+ * loaded records would cost start-up what a read that hands one out pays for once (`freezeOnRead`).
+ */
 export function toStoreState(data: StoreData): StoreState {
   const state: StoreState = new Map();
   for (const [vendor, tenants] of Object.entries(data.vendors)) {
     for (const [tenant, partition] of Object.entries(tenants)) {
       const target = ensurePartition(state, vendor, tenant);
       for (const [name, records] of Object.entries(partition.collections)) {
-        if (records.length > 0) target.collections.set(name, new Map(records.map(([id, record]) => [id, deepFreeze(record)])));
+        if (records.length > 0) target.collections.set(name, new Map(records));
       }
       for (const [name, value] of Object.entries(partition.sequences)) target.sequences.set(name, value);
       prunePartition(state, vendor, tenant);

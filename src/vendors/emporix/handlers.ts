@@ -9,8 +9,9 @@ import { EMPLOYEE_CREATE, missingEmployeeFields } from './employee-rules.js';
 import { readExpiryDate } from './expiry-date.js';
 import { fixtureOrder, tenantCurrency } from './order-data.js';
 import { priceReturn } from './price-return.js';
-import { matchesQuery, parseEmporixQuery, parseEmporixSort, sortRecords } from './query.js';
+import { parseEmporixQuery, parseEmporixSort } from './query.js';
 import { guarded, notFound, notPending, RETURNS, tenantOf, visibleReturn } from './return-access.js';
+import { selectReturns } from './select-returns.js';
 import { customerView, DEFAULT_EXPIRY_DAYS, type EmporixReturn, type OrderInput } from './return-record.js';
 import { RULES } from './rules.js';
 
@@ -27,15 +28,12 @@ const listReturns = guarded((request, context, caller) => {
   if (!sorted.ok) {
     return context.refuse(400, [raise(RULES.sortUnreadable, { location: 'query', pointer: '/sort', message: sorted.message, specPointer: '#/components/parameters/sort', value: sort })]);
   }
-  const all = context.store.list<EmporixReturn>(tenantOf(request), RETURNS);
-  // A customer queries and sorts their own returns as they see them: the employee-only fields are not there to match.
-  const visible = caller.kind === 'employee' ? all : all.filter((r) => r.requestor?.customerId === caller.customerId).map(customerView);
-  const matching = sortRecords(visible.filter((r) => matchesQuery(r, parsed.terms)), sorted.keys);
   const pageSize = (request.query.pageSize as number | undefined) ?? 60;
   const pageNumber = (request.query.pageNumber as number | undefined) ?? 1;
-  const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+  const customerId = caller.kind === 'employee' ? undefined : caller.customerId;
+  const { page, total } = selectReturns(context.store, tenantOf(request), customerId, { terms: parsed.terms, keys: sorted.keys, pageSize, pageNumber });
   const headers: Record<string, string> = {};
-  if (request.headerParams['x-total-count'] === true) headers['X-Total-Count'] = String(matching.length);
+  if (request.headerParams['x-total-count'] === true) headers['X-Total-Count'] = String(total);
   return { status: 200, headers, body: page };
 });
 

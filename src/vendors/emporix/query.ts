@@ -1,4 +1,7 @@
 import { RE2JS } from 're2js';
+import { compareSortValues } from '../../store/query/compare-sort-values.js';
+import { valuesAtPath } from '../../store/query/values-at-path.js';
+
 
 /**
  * Emporix's `q` query language (seed 003): space-separated `field:value` terms, all of which must hold.
@@ -104,22 +107,6 @@ export function parseEmporixQuery(q: string): ParsedQuery {
   return { ok: true, terms };
 }
 
-/** Every value a dotted path reaches, stepping into arrays (`orders.id` reaches each order's id). */
-export function valuesAtPath(record: unknown, path: string): unknown[] {
-  let current: unknown[] = [record];
-  for (const key of path.split('.')) {
-    const next: unknown[] = [];
-    for (const value of current) {
-      const items: unknown[] = Array.isArray(value) ? value : [value];
-      for (const item of items) {
-        if (typeof item === 'object' && item !== null && Object.hasOwn(item, key)) next.push((item as Record<string, unknown>)[key]);
-      }
-    }
-    current = next;
-  }
-  return current.flatMap((value): unknown[] => (Array.isArray(value) ? value : [value]));
-}
-
 function compareValues(actual: unknown, expected: string): number | undefined {
   if (typeof actual === 'number' && expected.trim() !== '' && Number.isFinite(Number(expected))) return actual - Number(expected);
   if (typeof actual === 'string') {
@@ -156,7 +143,7 @@ function holds(condition: QueryCondition, values: unknown[]): boolean {
 }
 
 /** Whether a record satisfies every term of a parsed query. */
-export function matchesQuery(record: unknown, terms: QueryTerm[]): boolean {
+export function matchesQuery(record: unknown, terms: readonly QueryTerm[]): boolean {
   return terms.every((term) => holds(term.condition, valuesAtPath(record, term.field)));
 }
 
@@ -178,9 +165,9 @@ export function parseEmporixSort(sort: string): ParsedSort {
   return { ok: true, keys };
 }
 
-/** Sorts by parsed sort keys; stable, missing values last. */
-export function sortRecords<T>(records: T[], keys: readonly SortKey[]): T[] {
-  if (keys.length === 0) return records;
+/** Sorts by parsed sort keys (the store's sort order: numbers by value before strings by text); stable, missing values last. */
+export function sortRecords<T>(records: readonly T[], keys: readonly SortKey[]): T[] {
+  if (keys.length === 0) return [...records];
   return [...records].sort((a, b) => {
     for (const { field, descending } of keys) {
       const [x] = valuesAtPath(a, field);
@@ -188,9 +175,30 @@ export function sortRecords<T>(records: T[], keys: readonly SortKey[]): T[] {
       if (x === y) continue;
       if (x === undefined) return 1;
       if (y === undefined) return -1;
-      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : 1;
-      return descending ? -order : order;
+      const order = compareSortValues(x, y);
+      if (order !== 0) return descending ? -order : order;
     }
     return 0;
   });
+}
+
+/**
+ * The values an index lookup must find for one `equals` term to hold (see `holds`): the text itself, the number it
+ * spells (a number field matches by value) and the boolean it spells; a record matches the term exactly when it
+ * holds one of them at the field.
+ */
+export function equalityKeysOf(value: string): unknown[] {
+  const keys: unknown[] = [value];
+  if (value.trim() !== '' && Number.isFinite(Number(value))) keys.push(Number(value));
+  if (value === 'true' || value === 'false') keys.push(value === 'true');
+  return keys;
+}
+
+/** The index keys that find exactly the records a condition holds for, or `undefined` when it is not a plain equality (or a list of them). */
+export function lookupKeysOf(condition: QueryCondition): unknown[] | undefined {
+  if (condition.kind === 'equals') return equalityKeysOf(condition.value);
+  if (condition.kind === 'any' && condition.conditions.every((c) => c.kind === 'equals')) {
+    return condition.conditions.flatMap((c) => equalityKeysOf((c as { value: string }).value));
+  }
+  return undefined;
 }

@@ -3,6 +3,7 @@ import { raise } from '../../core/rules.js';
 import type { Violation } from '../../core/violation.js';
 import { resolveReference } from '../shared/resolve-reference.js';
 import { RULES } from './rules.js';
+import { findFixtureOrder } from './fixture-orders.js';
 import { FABRICATED, fabricateOrder, fabricateShop, type IomOrder, type IomShop, type RequestedPosition } from './reference-data.js';
 
 type Finding = Omit<Violation, 'operationId'>;
@@ -37,20 +38,6 @@ const orderNotFound = (shopName: string, shopOrderNumber: string): Finding =>
 /** The shop fixtures, matched by `name`. */
 const shopFixtures = (context: HandlerContext) => context.fixtures('shops');
 
-/**
- * The order fixtures of one shop (an order without `shopName` belongs to every shop), order and product numbers read
- * as strings: YAML reads an unquoted `4711` as a number, and a create compares them with the strings a client sends.
- */
-const orderFixtures = (context: HandlerContext, shopName: string) =>
-  context
-    .fixtures('orders')
-    .filter((order) => order.shopName === undefined || order.shopName === shopName)
-    .map((order) => ({
-      ...order,
-      shopOrderNumber: String(order.shopOrderNumber),
-      ...(Array.isArray(order.positions) ? { positions: order.positions.map((position: Record<string, unknown>) => ({ ...position, productNumber: String(position.productNumber) })) } : {}),
-    }));
-
 /** Whether the fixtures name this shop: the only shops `--strict-fixtures` admits. */
 export const isFixtureShop = (context: HandlerContext, shopName: string): boolean => shopFixtures(context).some((shop) => shop.name === shopName);
 
@@ -64,7 +51,7 @@ export function resolveScopeInTransaction(tx: VendorTransaction, context: Handle
     fabricateShop(context.seedFor(`intershop/shop/${shopName}`), shopName),
   );
   if (shop === undefined) return { missing: shopNotFound(shopName) };
-  const order = resolveReference<IomOrder>({ tx, tenant: shopName, collection: FABRICATED.orders, fixtures: orderFixtures(context, shopName), strict, id: shopOrderNumber, key: 'shopOrderNumber' }, () =>
+  const order = resolveReference<IomOrder>({ tx, tenant: shopName, collection: FABRICATED.orders, fixtures: [findFixtureOrder(context, shopName, shopOrderNumber)].filter((order) => order !== undefined), strict, id: shopOrderNumber, key: 'shopOrderNumber' }, () =>
     fabricateOrder(context.seedFor(`intershop/${shopName}/order/${shopOrderNumber}`), shop.record, shopOrderNumber, requested),
   );
   if (order === undefined) return { missing: orderNotFound(shopName, shopOrderNumber) };
@@ -83,7 +70,7 @@ export async function resolveScope(context: HandlerContext, shopName: string, sh
   const shop = (shopFixtures(context).find((record) => record.name === shopName) as IomShop | undefined) ?? (strict ? undefined : context.store.get<IomShop>(shopName, FABRICATED.shops, shopName));
   if (shop === undefined && strict) return { missing: shopNotFound(shopName) };
   const order =
-    (orderFixtures(context, shopName).find((record) => record.shopOrderNumber === shopOrderNumber) as IomOrder | undefined) ??
+    (findFixtureOrder(context, shopName, shopOrderNumber) as IomOrder | undefined) ??
     (strict ? undefined : context.store.get<IomOrder>(shopName, FABRICATED.orders, shopOrderNumber));
   if (order === undefined && strict) return { missing: orderNotFound(shopName, shopOrderNumber) };
   if (shop !== undefined && order !== undefined) return { scope: { shop, order } };
