@@ -202,7 +202,8 @@ function journalFileSink(file: string): (entry: JournalEntry) => void {
  * The recorder of a replica sharing its journal: its own exchanges go to the shared journal (and the NDJSON file), and
  * the journal and report it serves are what `syncJournal` read back from there, every replica's, numbered by their
  * shared position. `syncJournal` runs before each admin request, one at a time. `written` is the shared write of the
- * entry last recorded: the answer waits for it, so a count on any replica right after the answer includes it.
+ * entry last recorded and the read back after it: the answer waits for both, so a count on any replica right after the
+ * answer includes it, and so does this replica's `journal()`.
  */
 function shareContract(recorder: ContractRecorder, shared: SharedJournal, sink: ((entry: JournalEntry) => void) | undefined) {
   let position = 0;
@@ -222,7 +223,11 @@ function shareContract(recorder: ContractRecorder, shared: SharedJournal, sink: 
     record(exchange, delivery) {
       const entry = recorder.describe(exchange, delivery);
       // A failed write stays queued in the shared journal for the next one; the answer itself was decided and goes out.
-      written = shared.append(entry).catch(() => undefined);
+      // Read back after the write, so this replica's own journal (`mock.journal()`) holds the entry once the answer is out.
+      written = shared
+        .append(entry)
+        .catch(() => undefined)
+        .then(syncJournal);
       sink?.(entry);
       return entry;
     },
