@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emporixPlugin } from '../../../src/vendors/emporix/index.js';
 import { RULES } from '../../../src/vendors/emporix/rules.js';
@@ -16,6 +17,14 @@ const employeeReturn = (items: Array<{ id: string; quantity: number }>) => ({ or
 describe('Emporix calibration', async () => {
   const emporix = await createTestMock({ vendors: ['emporix'], clock: '2024-03-01T10:00:00.000Z', seed: 3 });
   const findings = async () => (await lastJournalEntry(emporix.send)).violations.map((finding) => [finding.code, finding.level, finding.pointer]);
+
+  it('raises no finding by an inline code: every code is a registered rule of src/vendors/emporix/rules.ts', () => {
+    const folder = new URL('../../../src/vendors/emporix/', import.meta.url);
+    const inline = readdirSync(folder)
+      .filter((file) => file.endsWith('.ts') && file !== 'rules.ts')
+      .filter((file) => /\bcode: '/.test(readFileSync(new URL(file, folder), 'utf8')));
+    expect(inline).toEqual([]);
+  });
 
   it('registers every rule on the plugin, each described and cited; a refusal from the mock alone only where an option asks for it', () => {
     expect(emporixPlugin.rules).toEqual(Object.values(RULES));

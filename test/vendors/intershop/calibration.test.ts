@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { intershopPlugin } from '../../../src/vendors/intershop/index.js';
 import { RULES } from '../../../src/vendors/intershop/rules.js';
@@ -8,6 +9,14 @@ import { lastJournalEntry } from '../realistic-clients/last-journal-entry.js';
 describe('Intershop IOM calibration', async () => {
   const iom = await createIomMock();
   const findings = async () => (await lastJournalEntry(iom.send)).violations.map((finding) => [finding.code, finding.level, finding.pointer]);
+
+  it('raises no finding by an inline code: every code is a registered rule of src/vendors/intershop/rules.ts', () => {
+    const folder = new URL('../../../src/vendors/intershop/', import.meta.url);
+    const inline = readdirSync(folder)
+      .filter((file) => file.endsWith('.ts') && file !== 'rules.ts')
+      .filter((file) => /\bcode: '/.test(readFileSync(new URL(file, folder), 'utf8')));
+    expect(inline).toEqual([]);
+  });
 
   it('registers every rule on the plugin, each described and cited; no refusal rests on the mock alone', () => {
     expect(intershopPlugin.rules).toEqual(Object.values(RULES));
