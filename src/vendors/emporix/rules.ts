@@ -43,6 +43,7 @@ export const RULES = defineRules('emporix', {
     level: 'violation',
     source: 'mock',
     description: 'Under --strict-fixtures, a tenant the fixtures lack (404): refused because the option asks for it, never counted as Emporix\'s contract.',
+    cite: 'README.md, --strict-fixtures; the page says nothing of an unknown tenant',
   },
   returnNotFound: {
     code: 'state.return.not-found',
@@ -147,6 +148,7 @@ export const RULES = defineRules('emporix', {
     level: 'violation',
     source: 'mock',
     description: 'Under --strict-fixtures, an order the fixtures lack (400): refused because the option asks for it.',
+    cite: 'README.md, --strict-fixtures; Emporix\'s reference does not say how it treats an unknown order',
   },
   currencyMismatch: {
     code: 'state.order.currency-mismatch',

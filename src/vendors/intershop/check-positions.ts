@@ -17,10 +17,11 @@ const POSITION_SCHEMA = '#/components/schemas/WriteReturnRequestPosition/propert
 const ITEM_SCHEMA = '#/components/schemas/WriteReturnRequestItem/properties/productSerialNumber';
 
 /**
- * Every position of a create the order cannot take: a position number not on the order, a product number other
- * than the order position's, a reason that is not one of the shop's return reasons, a quantity below 1 or beyond
- * what is still returnable (positions naming the same order position add up), more serial numbers than pieces, a
- * serial number not on that order position, one already held by another return request, or one named twice.
+ * Every finding on the positions of a create, each graded by its rule (src/vendors/intershop/rules.ts). Refused: a
+ * position number not on the order, a reason none of the shop's, more than is still returnable (positions naming the
+ * same order position add up), a serial number not on that order position or held by another return request. Risks:
+ * a product number other than the order position's, a shop reason not of type RET, a quantity below 1, more serial
+ * numbers than pieces, a serial number named twice.
  */
 export function checkPositions(positions: readonly WritePosition[], order: IomOrder, ledger: OrderLedger, reasons: ShopReasons): Finding[] {
   const findings: Finding[] = [];

@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emporixPlugin } from '../../../src/vendors/emporix/index.js';
 import { RULES } from '../../../src/vendors/emporix/rules.js';
 import { createTestMock } from '../../helpers/mock-client.js';
+import { lastJournalEntry } from '../realistic-clients/last-journal-entry.js';
 
 const employee = { authorization: 'Bearer employee-token' };
 const customer = (id: string) => ({ authorization: 'Bearer customer-token', 'saas-token': id });
@@ -14,25 +16,33 @@ const employeeReturn = (items: Array<{ id: string; quantity: number }>) => ({ or
 /** The calibration of specs/README.md ("Calibration: Intershop IOM and Emporix"): what is refused, what is served as a risk. */
 describe('Emporix calibration', async () => {
   const emporix = await createTestMock({ vendors: ['emporix'], clock: '2024-03-01T10:00:00.000Z', seed: 3 });
-  const findings = () => emporix.journal().at(-1)!.violations.map((finding) => [finding.code, finding.level, finding.pointer]);
+  const findings = async () => (await lastJournalEntry(emporix.send)).violations.map((finding) => [finding.code, finding.level, finding.pointer]);
 
-  it('registers every rule on the plugin, each described; a refusal from the mock alone only where an option asks for it', () => {
+  it('raises no finding by an inline code: every code is a registered rule of src/vendors/emporix/rules.ts', () => {
+    const folder = new URL('../../../src/vendors/emporix/', import.meta.url);
+    const inline = readdirSync(folder)
+      .filter((file) => file.endsWith('.ts') && file !== 'rules.ts')
+      .filter((file) => /\bcode: '/.test(readFileSync(new URL(file, folder), 'utf8')));
+    expect(inline).toEqual([]);
+  });
+
+  it('registers every rule on the plugin, each described and cited; a refusal from the mock alone only where an option asks for it', () => {
     expect(emporixPlugin.rules).toEqual(Object.values(RULES));
     for (const rule of Object.values(RULES)) {
       expect(rule.vendor).toBe('emporix');
       expect(rule.description).not.toBe('');
+      expect(rule.cite).toBeTruthy();
       if (rule.level === 'violation' && rule.source === 'mock') expect(rule.description).toContain('--strict-fixtures');
-      if (rule.source !== 'mock' || rule.level !== 'violation') expect(rule.cite).toBeTruthy();
     }
   });
 
   it('serves a negative quantity and an empty orders array, each a risk naming the field', async () => {
     const negative = await emporix.send('POST', base, { headers: employee, body: employeeReturn([{ id: '32090', quantity: -2 }]) });
     expect(negative.status).toBe(201);
-    expect(findings()).toEqual([['state.order-item.quantity-not-positive', 'risk', '/orders/0/items/0/quantity']]);
+    expect(await findings()).toEqual([['state.order-item.quantity-not-positive', 'risk', '/orders/0/items/0/quantity']]);
     const empty = await emporix.send('POST', base, { headers: employee, body: { orders: [], reason: { code: '001' }, ...byEmployee } });
     expect(empty.status).toBe(201);
-    expect(findings()).toEqual([['state.return.no-orders', 'risk', '/orders']]);
+    expect(await findings()).toEqual([['state.return.no-orders', 'risk', '/orders']]);
     expect((await emporix.send('GET', `${base}/${empty.json.id}`, { headers: employee })).json).toMatchObject({ orders: [], total: { value: 0, currency: 'USD' } });
   });
 
@@ -40,7 +50,7 @@ describe('Emporix calibration', async () => {
     const { json } = await emporix.send('POST', base, { headers: employee, body: employeeReturn([{ id: '32090', quantity: 1 }]) });
     const put = await emporix.send('PUT', `${base}/${json.id}`, { headers: employee, body: { ...employeeReturn([{ id: '32090', quantity: 2 }]), id: '6369140c5c6de75d9e84c97f', approvalStatus: 'PENDING', metadata: { version: 1 } } });
     expect(put.status).toBe(204);
-    expect(findings()).toEqual([['state.return.id-mismatch', 'risk', '/id']]);
+    expect(await findings()).toEqual([['state.return.id-mismatch', 'risk', '/id']]);
     expect((await emporix.send('GET', `${base}/${json.id}`, { headers: employee })).json).toMatchObject({ id: json.id, orders: [{ items: [{ quantity: 2 }] }], metadata: { version: 2 } });
   });
 
@@ -49,9 +59,9 @@ describe('Emporix calibration', async () => {
     const path = `${base}/${json.id}`;
     const patch = [{ op: 'replace', path: '/reason/code', value: '002' }];
     expect((await emporix.send('PATCH', path, { headers: withScopes('returns.returns_manage'), body: patch })).status).toBe(204);
-    expect(findings()).toEqual([['security.scope.pair-incomplete', 'risk', '/Authorization']]);
+    expect(await findings()).toEqual([['security.scope.pair-incomplete', 'risk', '/Authorization']]);
     expect((await emporix.send('PATCH', path, { headers: withScopes('returns.returns_manage returns.returns_read'), body: patch })).status).toBe(204);
-    expect(findings()).toEqual([]);
+    expect(await findings()).toEqual([]);
     expect((await emporix.send('PATCH', path, { headers: withScopes('returns.returns_read'), body: patch })).status).toBe(403);
   });
 
@@ -59,7 +69,7 @@ describe('Emporix calibration', async () => {
     const { json } = await emporix.send('POST', base, { headers: employee, body: employeeReturn([{ id: '32090', quantity: 1 }]) });
     const patched = await emporix.send('PATCH', `${base}/${json.id}`, { headers: employee, body: [{ op: 'replace', path: '/expiryDate', value: '2024-06-30' }] });
     expect(patched.status).toBe(204);
-    expect(findings()).toEqual([['state.expiry-date.not-instant', 'risk', '/expiryDate']]);
+    expect(await findings()).toEqual([['state.expiry-date.not-instant', 'risk', '/expiryDate']]);
     expect((await emporix.send('GET', `${base}/${json.id}`, { headers: employee })).json.expiryDate).toBe('2024-06-30T00:00:00.000Z');
     const garbage = await emporix.send('PATCH', `${base}/${json.id}`, { headers: employee, body: [{ op: 'replace', path: '/expiryDate', value: 'soon' }] });
     expect(garbage.status).toBe(400);

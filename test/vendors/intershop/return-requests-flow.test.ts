@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLOCK, createIomMock, idFrom, ORDER, position, requestsPath, SHOP, tempStoreFile } from './iom-client.js';
+import { lastJournalEntry } from '../realistic-clients/last-journal-entry.js';
 
 const pickupAddress = { company: 'Intershop Communication AG', firstName: 'John', lastName: 'Doe', streetName: 'Alexstraße', houseNumber: '28', postCode: '12053', city: 'Berlin', countryCode: 'DEU', unknownExtra: 'x' };
 const contactPerson = { firstName: 'John', lastName: 'Doe', emailAddress: 'john.doe@intershop.com', language: 'en' };
@@ -100,7 +101,7 @@ describe('Intershop IOM return requests over the in-process app with a real stor
       positions: [position(2, '20180303123', 1), { ...position(3, '100-0001', 1), reason: 'CAN010' }, position(1, '20180303123', 1, ['W88401232AX', 'W88401233AX'])],
     });
     expect(served.status).toBe(201);
-    expect(iom.journal().at(-1)!.violations.map((finding) => [finding.code, finding.level, finding.pointer])).toEqual([
+    expect((await lastJournalEntry(iom.send)).violations.map((finding) => [finding.code, finding.level, finding.pointer])).toEqual([
       ['state.position.product-mismatch', 'risk', '/positions/0/productNumber'],
       ['state.position.reason-not-return-type', 'risk', '/positions/1/reason'],
       ['state.serial-number.too-many', 'risk', '/positions/2/items'],
@@ -120,7 +121,7 @@ describe('Intershop IOM return requests over the in-process app with a real stor
     // A second decision was a 400 of the mock's own lifecycle; the page names none, so it is recorded as a risk and changes nothing.
     const second = await iom.approve(SHOP, ORDER, approvedId, { status: 'NOT_APPROVED', comment: 'Changed my mind.' });
     expect(second.status).toBe(201);
-    expect(iom.journal().at(-1)!.violations).toEqual([expect.objectContaining({ code: 'state.return-request.already-decided', level: 'risk', value: 'ACCEPTED' })]);
+    expect((await lastJournalEntry(iom.send)).violations).toEqual([expect.objectContaining({ code: 'state.return-request.already-decided', level: 'risk', value: 'ACCEPTED' })]);
     expect((await iom.get(requestsPath(SHOP, ORDER, `/${approvedId}`))).json).toMatchObject({ status: 'ACCEPTED', businessStatus: 'ACCEPTED' });
 
     const rejectedId = idFrom(await iom.create(SHOP, ORDER, { type: 'RETURN', positions: [position(2, '20180303124', 1)] }));
