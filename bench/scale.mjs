@@ -21,7 +21,12 @@ function varyReturn(record, i) {
   // A shuffled minute (i × a prime, modulo the count) so the sort order is not the insertion order.
   const minute = (i * 7919) % SCALE_RETURNS;
   const createdAt = new Date(Date.UTC(2024, 0, 1) + minute * 60_000).toISOString();
-  return { ...record, approvalStatus: STATUSES[i % STATUSES.length], orders: record.orders.map((order) => ({ ...order, id: `SCALE-${i}` })), metadata: { ...record.metadata, createdAt, modifiedAt: createdAt } };
+  return {
+    ...record,
+    approvalStatus: STATUSES[i % STATUSES.length],
+    orders: record.orders.map((order) => ({ ...order, id: `SCALE-${i}` })),
+    metadata: { ...record.metadata, createdAt, modifiedAt: createdAt },
+  };
 }
 
 export const SCALE_LISTS = {
@@ -69,7 +74,11 @@ export async function runScaleScenarios({ temp, template, settings, log }) {
       log(`  ${count.toLocaleString('en')} IOM fixture orders: create…`);
       iom.push({ orders: count, scenario: 'iom create', ...(await measure(create.url, create, settings)) });
       const { authorization } = create.headers;
-      const read = { method: 'GET', headers: { authorization }, path: (i) => `/intershop/shops/${encodeURIComponent(IOM_SHOP)}/orders/${iomOrderNumber(i)}/return-requests/returnables` };
+      const read = {
+        method: 'GET',
+        headers: { authorization },
+        path: (i) => `/intershop/shops/${encodeURIComponent(IOM_SHOP)}/orders/${iomOrderNumber(i)}/return-requests/returnables`,
+      };
       await expectOk(`${new URL(ours.base.intershop).origin}${read.path(0)}`, { headers: read.headers });
       log(`  ${count.toLocaleString('en')} IOM fixture orders: returnables…`);
       iom.push({ orders: count, scenario: 'iom returnables', ...(await measure(new URL(ours.base.intershop).origin, read, settings)) });

@@ -1,5 +1,5 @@
 import { copyRecord } from './state/copy-record.js';
-import { collectionIndexOf } from './query/collection-index.js';
+import { collectionIndexOf } from './query/index-of-collection.js';
 import { deepFreeze } from './state/to-frozen-record.js';
 import { assertName } from './state/assert-name.js';
 import { createTransaction } from './state/create-transaction.js';

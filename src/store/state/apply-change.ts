@@ -1,6 +1,6 @@
 import { ensurePartition, prunePartition, type StoreState } from './store-state.js';
 import type { StoreChange } from './store-change.js';
-import { noteRecordChange } from '../query/collection-index.js';
+import { noteRecordChange } from '../query/index-of-collection.js';
 
 /**
  * Applies one change to `state` in place: a new id goes last, a known id keeps its place, and an emptied

@@ -33,7 +33,12 @@ export function selectReturns(store: VendorStore, tenant: string, customerId: st
       .findBy<EmporixReturn>(tenant, RETURNS, 'requestor.customerId', [customerId])
       .filter((r) => r.requestor?.customerId === customerId)
       .map((r) => customerView(r as EmporixReturn));
-    return pageOf(sortRecords(own.filter((r) => matchesQuery(r, terms)), keys));
+    return pageOf(
+      sortRecords(
+        own.filter((r) => matchesQuery(r, terms)),
+        keys,
+      ),
+    );
   }
   let narrowest: { term: QueryTerm; values: unknown[]; count: number } | undefined;
   for (const term of terms) {

@@ -51,7 +51,12 @@ function checkReads(store: Store) {
   }
   for (const descending of [false, true]) {
     const expected = scanSorted(rows, 'rank', descending);
-    for (const [offset, limit] of [[0, 100], [0, 2], [1, 3], [4, 10]] as const) {
+    for (const [offset, limit] of [
+      [0, 100],
+      [0, 2],
+      [1, 3],
+      [4, 10],
+    ] as const) {
       expect(store.listSorted('emporix', 't', 'returns', 'rank', { descending, offset, limit })).toEqual(expected.slice(offset, offset + limit));
     }
   }

@@ -11,7 +11,10 @@ const STATUSES = ['PENDING', 'APPROVED', 'DECLINED'];
 /** The list as a scan computes it: every return, the caller's view, filtered, sorted, paged. */
 function scanReturns(all: readonly EmporixReturn[], customerId: string | undefined, terms: QueryTerm[], keys: SortKey[], pageSize: number, pageNumber: number) {
   const visible = customerId === undefined ? all : all.filter((r) => r.requestor?.customerId === customerId).map(customerView);
-  const matching = sortRecords(visible.filter((r) => matchesQuery(r, terms)), keys);
+  const matching = sortRecords(
+    visible.filter((r) => matchesQuery(r, terms)),
+    keys,
+  );
   return { page: matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize), total: matching.length };
 }
 
@@ -36,19 +39,36 @@ describe('selectReturns', () => {
     // A changed return keeps its place: the indexes must follow it.
     await store.transact((tx) => tx.put('emporix', 'acme', 'returns', 'r3', { ...tx.get<EmporixReturn>('emporix', 'acme', 'returns', 'r3'), approvalStatus: 'APPROVED' }));
     const all = store.list<EmporixReturn>('emporix', 'acme', 'returns') as EmporixReturn[];
-    const queries = ['', 'approvalStatus:APPROVED', 'orders.id:O-3', 'orders.id:(O-1,O-2) approvalStatus:PENDING', 'received:true', 'total.value:1.50', 'approvalStatus:~APP', 'requestor.customerId:C-1'];
+    const queries = [
+      '',
+      'approvalStatus:APPROVED',
+      'orders.id:O-3',
+      'orders.id:(O-1,O-2) approvalStatus:PENDING',
+      'received:true',
+      'total.value:1.50',
+      'approvalStatus:~APP',
+      'requestor.customerId:C-1',
+    ];
     const sorts = ['', 'metadata.createdAt:desc', 'metadata.createdAt', 'total.value:desc,id'];
     for (const q of queries) {
       for (const sort of sorts) {
         for (const customerId of [undefined, 'C-1']) {
-          for (const [pageSize, pageNumber] of [[60, 1], [7, 1], [7, 3], [5, 20]] as const) {
+          for (const [pageSize, pageNumber] of [
+            [60, 1],
+            [7, 1],
+            [7, 3],
+            [5, 20],
+          ] as const) {
             const parsed = parseEmporixQuery(q);
             const keys = sort === '' ? [] : parseEmporixSort(sort);
             if (!parsed.ok || (!Array.isArray(keys) && !keys.ok)) throw new Error('unparsable test query');
             const terms = parsed.terms;
             const sortKeys = Array.isArray(keys) ? keys : keys.keys;
             const expected = scanReturns(all, customerId, terms, sortKeys, pageSize, pageNumber);
-            expect(selectReturns(vendorStore, 'acme', customerId, { terms, keys: sortKeys, pageSize, pageNumber }), `${q} | ${sort} | ${customerId} | ${pageSize}/${pageNumber}`).toEqual(expected);
+            expect(
+              selectReturns(vendorStore, 'acme', customerId, { terms, keys: sortKeys, pageSize, pageNumber }),
+              `${q} | ${sort} | ${customerId} | ${pageSize}/${pageNumber}`,
+            ).toEqual(expected);
           }
         }
       }
