@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/ensure-chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type ContractReport, type RunningMock } from '../../src/index.js';
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'returns-mock-dashboard-'));
   // With an admin token: the page must carry it from its own URL to every call it makes.
   mock = await startMock({ port: 0, inMemory: true, adminToken: TOKEN });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: VIEWPORT });
   await page.goto(`${mock.url}/__admin/ui?token=${TOKEN}`);
 }, 30_000);
