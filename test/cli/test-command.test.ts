@@ -263,7 +263,7 @@ describe('returns-mock test, a command that does not run to its end (in process)
     const logs: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((text: string) => void logs.push(text));
     try {
-      return { code: await testCommand(['--vendor', 'jtl', '--report-dir', dir, ...options, '--', ...command], process.env, dir), errors, logs: logs.join('\n'), dir };
+      return { code: await testCommand(['--vendors', 'jtl', '--report-dir', dir, ...options, '--', ...command], process.env, dir), errors, logs: logs.join('\n'), dir };
     } finally {
       error.mockRestore();
       log.mockRestore();
