@@ -301,6 +301,10 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
 
 /** `createMock` on checked options; a failure after the store opened closes it again. */
 async function buildMock(options: MockOptions): Promise<Mock> {
+  // Files named by the user first: a missing one is the error to report, even when the store is in use as well
+  // (and a fixture directory with a typo would otherwise start the mock with no reference data).
+  const missing = [...(options.spec ?? []).map((entry) => (typeof entry === 'string' ? parseSpecEntry(entry) : entry).file).filter((file) => !existsSync(file)).map((file) => `${path.resolve(file)}: cannot read: no such spec file`), ...(options.fixtures !== undefined && !existsSync(options.fixtures) ? [`fixture directory ${options.fixtures} does not exist`] : [])];
+  if (missing.length > 0) throw new Error(missing.join('; '));
   const store = await openStore(options);
   try {
     return await assembleMock(options, store);
@@ -327,8 +331,6 @@ async function assembleMock(options: MockOptions, store: Store): Promise<Mock> {
   if (strayRule !== undefined) throw new Error(`a scenario rule names vendor '${strayRule.vendor}', which is not mounted; mounted: ${plugins.map((p) => p.id).join(', ')}`);
   const clock = options.clock === undefined ? undefined : new Date(options.clock);
   if (clock !== undefined && Number.isNaN(clock.getTime())) throw new Error(`clock '${options.clock}' is not an ISO date-time`);
-  // A fixture directory the user names must exist: a typo would otherwise start the mock with no reference data.
-  if (options.fixtures !== undefined && !existsSync(options.fixtures)) throw new Error(`fixture directory ${options.fixtures} does not exist`);
   const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES);
   await restoreRecorded(store, plugins, fixtures);
   const proxies = toProxyTargets({ proxy: options.proxy, proxyTimeoutMs: options.proxyTimeout === undefined ? undefined : Math.round(options.proxyTimeout * 1000), proxyForwardInvalid: options.proxyForwardInvalid }, plugins.map((plugin) => plugin.id));

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CLI, runCli } from '../helpers/spawn-cli.js';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CLI, runCli, startCli } from '../helpers/spawn-cli.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const employee = { authorization: 'Bearer employee-token' };
@@ -70,5 +73,18 @@ describe('the command line helps', () => {
     expect(request).toMatchObject({ path: '/emporix/return/acme/returns?pageSize=1', status: 200 });
     expect(request.ms).toBeGreaterThanOrEqual(300);
     expect(records.at(-1).msg).toMatch(/^returns-mock stopped \(SIGINT\); store closed/);
+  });
+
+  it('the banner says where the state is, the mode, seed and auth; Ctrl-C says the server stopped and the store is closed', async () => {
+    const db = path.join(await mkdtemp(path.join(tmpdir(), 'returns-mock-banner-')), 'store.json');
+    const cli = await startCli(['--in-memory=false', '--vendors', 'emporix', '--db', db, '--seed', '9', '--mode', 'lenient', '--auth', 'strict'], 15_000, { env: cleanEnv });
+    expect(cli.output()).toContain(`state: file ${db}`);
+    expect(cli.output()).toContain('mode: lenient, seed: 9, auth: strict');
+    // A missing spec is named even though the store is in use by the first server.
+    const second = await runCli(['serve', '--port', '0', '--db', db, '--spec', 'no-such-spec.yaml'], 15_000, { env: cleanEnv });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`${path.resolve('no-such-spec.yaml')}: cannot read: no such spec file`);
+    expect(await cli.stop('SIGINT')).toBe(0);
+    expect(cli.output()).toMatch(new RegExp(`returns-mock stopped \\(SIGINT\\); store closed: file ${db.replaceAll('.', '\\.')}`));
   });
 });
