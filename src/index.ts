@@ -428,7 +428,7 @@ export async function startMock(given: StartOptions = {}): Promise<RunningMock> 
     requestMs: options.requestTimeout ?? DEFAULT_TIMEOUTS.requestMs,
     keepAliveMs: options.keepAliveTimeout ?? DEFAULT_TIMEOUTS.keepAliveMs,
   };
-  if (timeouts.headersMs > timeouts.requestMs) throw new OptionsError(`headersTimeout (${timeouts.headersMs} ms, --headers-timeout) must not be longer than requestTimeout (${timeouts.requestMs} ms, --request-timeout)`);
+  if (timeouts.headersMs > timeouts.requestMs) throw new OptionsError(`the headers timeout (${timeouts.headersMs} ms, --headers-timeout) must not be longer than the request timeout (${timeouts.requestMs} ms, --request-timeout)`);
   const mock = await buildMock(options);
   let server;
   try {

@@ -92,7 +92,7 @@ function messageOf(error: OptionsSchemaError, values: Record<string, unknown>, c
     if (error.keyword === 'additionalProperties') return `${where}: unknown key '${String(error.params.additionalProperty)}'; known: ${SCENARIO_KEYS.join(', ')}`;
     if (index === undefined) return `${label('scenarios')} must be a list of rules`;
     if (key === undefined) return `${where} must be a map of ${SCENARIO_KEYS.join(', ')}`;
-    return `${where}.${key} is not valid (${error.keyword}: ${JSON.stringify(error.params)})`;
+    return `${where}.${key} must be a ${String(error.params.type)}`;
   }
   const option = OPTION_TABLE.find((candidate) => candidate.name === name)!;
   const value = values[name];

@@ -121,7 +121,8 @@ export const SCENARIOS_SCHEMA: JsonSchema = {
   type: 'array',
   items: {
     type: 'object',
-    properties: { vendor: { type: 'string' }, operation: { type: 'string' }, probability: { type: 'number', minimum: 0, maximum: 1 }, status: { type: 'integer' }, delayMs: { type: 'integer', minimum: 0 }, fault: { enum: FAULTS } },
+    // Types only: the engine checks the values against the specs, with messages naming the rule.
+    properties: { vendor: { type: 'string' }, operation: { type: 'string' }, probability: { type: 'number' }, status: { type: 'number' }, delayMs: { type: 'number' }, fault: { type: 'string', description: FAULTS.join(', ') } },
     additionalProperties: false,
   },
 };
