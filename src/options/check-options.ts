@@ -36,7 +36,7 @@ function checkerFor(target: OptionsTarget, vendorIds: readonly string[]) {
 }
 
 /** What a valid value of an option is, in words: `a whole number from 0 to 65535`. */
-export function describeExpected(option: OptionSpec): string {
+function describeExpected(option: OptionSpec): string {
   if (option.expects !== undefined) return option.expects;
   const schema = option.schema as { type?: string; enum?: string[]; minimum?: number; maximum?: number; minLength?: number };
   if (schema.enum !== undefined) return `one of ${schema.enum.join(', ')}`;
