@@ -11,7 +11,6 @@ import {
   fullPathOf,
   matchesPattern,
   prefixOfCatalogue,
-  isFailOn,
   renderReport,
   toNearMissTargets,
   type RequestPattern,
@@ -40,6 +39,10 @@ import { createGenericPlugin, vendorPlugins, type VendorId } from './vendors/ind
 import { toProxyTargets } from './proxy/to-proxy-targets.js';
 import { createSessionRecorder } from './record/create-session-recorder.js';
 import { restoreRecorded } from './record/restore-recorded.js';
+import { checkOptions, OptionsError } from './options/check-options.js';
+import { parseSpecEntry } from './options/parse-spec-entry.js';
+
+export { OptionsError } from './options/check-options.js';
 
 export type { VendorId } from './vendors/index.js';
 export type { Violation } from './core/violation.js';
@@ -57,15 +60,15 @@ export interface MockOptions {
   vendors?: VendorId[];
   /** Vendor plugins of your own, mounted beside the bundled ones exactly as they are (docs/adding-a-vendor.md). */
   plugins?: VendorPlugin[];
-  /** Further OpenAPI files, mounted at `/<file base name>` or at `prefix`, with the generic behaviour. */
-  specs?: Array<{ file: string; prefix?: string }>;
+  /** Further OpenAPI files, mounted at `/<file base name>` or at `prefix` (`'/PREFIX=FILE'` or `{ file, prefix }`), with the generic behaviour. */
+  spec?: Array<string | { file: string; prefix?: string }>;
   /** Seed for faked data; the same seed and requests give the same answers. */
   seed?: number;
   /** Largest request body in bytes (default 1 MiB). */
-  maxBodyBytes?: number;
-  /** Store file (default `.data/returns-mock.json`); ignored with `inMemory`. */
+  maxBody?: number;
+  /** Store file; without it (or with `inMemory`) nothing is kept on disk. */
   db?: string;
-  /** Keep nothing on disk. */
+  /** Keep nothing on disk, even with `db`. */
   inMemory?: boolean;
   /**
    * A PostgreSQL database shared by several replicas (`postgres://USER:PASSWORD@HOST:PORT/DB`); wins over `db` and
@@ -101,12 +104,18 @@ export interface MockOptions {
   failOn?: FailOn;
   /** Proxy mode per vendor: forward its valid requests to this base URL and judge the answers, e.g. `{ emporix: 'https://sandbox…' }`. */
   proxy?: Partial<Record<string, string>>;
-  /** How long an upstream may take to answer before the client gets a 504, in milliseconds (default 30000). */
-  proxyTimeoutMs?: number;
+  /** How long an upstream may take to answer before the client gets a 504, in seconds (default 30). */
+  proxyTimeout?: number;
   /** Forward requests that break the contract too (default: refused locally, as the vendor would). */
   proxyForwardInvalid?: boolean;
   /** Write what the upstreams answered to this folder: fixtures `--fixtures` reads, and `exchanges.ndjson`. */
   record?: string;
+  /** @deprecated use `spec` */
+  specs?: Array<{ file: string; prefix?: string }>;
+  /** @deprecated use `maxBody` */
+  maxBodyBytes?: number;
+  /** @deprecated use `proxyTimeout` (seconds) */
+  proxyTimeoutMs?: number;
 }
 
 /** What `report` builds: one client's or vendor's part (default all), in a format (default the report object). */
@@ -244,16 +253,85 @@ export const MOCK_VERSION: string = (JSON.parse(readFileSync(new URL('../package
 /** The fixtures shipped with the package (`fixtures/`), found from `src/` and from `dist/` alike. */
 const BUNDLED_FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
-/** Where the store lives unless `db` or `inMemory` says otherwise. */
-export const DEFAULT_DB_FILE = '.data/returns-mock.json';
+
+/** Deprecation warnings already given in this process: each old name is reported once. */
+const warnedDeprecations = new Set<string>();
+
+/**
+ * The options checked against the one options schema (as the command line's are): throws an `OptionsError` listing
+ * every bad option, with a "did you mean" for an unknown name; old names are renamed with a deprecation warning.
+ */
+function checkMockOptions(options: StartOptions, caller: 'createMock' | 'startMock'): StartOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new OptionsError(`${caller}: options must be an object`);
+  // Code, not data: outside the JSON schema.
+  const { plugins, onExchange, ...data } = options;
+  const checked = checkOptions(data, { target: 'api', vendorIds: vendorPlugins.map((plugin) => plugin.id) });
+  if (plugins !== undefined && !Array.isArray(plugins)) checked.problems.push('plugins must be a list of vendor plugins');
+  if (onExchange !== undefined && typeof onExchange !== 'function') checked.problems.push('onExchange must be a function');
+  if (checked.problems.length > 0) throw new OptionsError(`${caller}: ${checked.problems.join('\n')}`);
+  for (const message of checked.deprecations) {
+    if (warnedDeprecations.has(message)) continue;
+    warnedDeprecations.add(message);
+    process.emitWarning(`${caller}: ${message}`, 'DeprecationWarning');
+  }
+  return { ...(checked.values as StartOptions), plugins, onExchange };
+}
+
+/** Store files open in this process: a second mock on one of them is refused as one in another process is (store lock). */
+const openStoreFiles = new Set<string>();
+
+/** The store the options name: PostgreSQL, a file (only with `db`), else memory; its `close` frees the file for another mock. */
+async function openStore(options: MockOptions): Promise<Store> {
+  if (options.store !== undefined) return createStore({ postgres: options.store });
+  if (options.db === undefined || options.inMemory === true) return createStore({ inMemory: true });
+  const file = path.resolve(options.db);
+  if (openStoreFiles.has(file)) throw new Error(`store file ${file} is already open by another mock in this process: close that mock first, or give each mock its own db`);
+  openStoreFiles.add(file);
+  let store: Store;
+  try {
+    store = await createStore({ file });
+  } catch (error) {
+    openStoreFiles.delete(file);
+    throw error;
+  }
+  return {
+    ...store,
+    async close() {
+      try {
+        await store.close();
+      } finally {
+        openStoreFiles.delete(file);
+      }
+    },
+  };
+}
 
 /** Loads the specs, compiles every validator and builds the Hono app, without listening. */
 export async function createMock(options: MockOptions = {}): Promise<Mock> {
+  return buildMock(checkMockOptions(options, 'createMock'));
+}
+
+/** `createMock` on checked options; a failure after the store opened closes it again. */
+async function buildMock(options: MockOptions): Promise<Mock> {
+  // Files named by the user first: a missing one is the error to report, even when the store is in use as well
+  // (and a fixture directory with a typo would otherwise start the mock with no reference data).
+  const missing = [...(options.spec ?? []).map((entry) => (typeof entry === 'string' ? parseSpecEntry(entry) : entry).file).filter((file) => !existsSync(file)).map((file) => `${path.resolve(file)}: cannot read: no such spec file`), ...(options.fixtures !== undefined && !existsSync(options.fixtures) ? [`fixture directory ${options.fixtures} does not exist`] : [])];
+  if (missing.length > 0) throw new Error(missing.join('; '));
+  const store = await openStore(options);
+  try {
+    return await assembleMock(options, store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+async function assembleMock(options: MockOptions, store: Store): Promise<Mock> {
   const wanted = options.vendors ?? vendorPlugins.map((plugin) => plugin.id as VendorId);
   const plugins: VendorPlugin[] = [
     ...vendorPlugins.filter((plugin) => wanted.includes(plugin.id as VendorId)),
     ...(options.plugins ?? []),
-    ...(options.specs ?? []).map(({ file, prefix }) => createGenericPlugin(file, prefix)),
+    ...(options.spec ?? []).map((entry) => (typeof entry === 'string' ? parseSpecEntry(entry) : entry)).map(({ file, prefix }) => createGenericPlugin(file, prefix)),
   ];
   const prefixes = new Set<string>();
   for (const plugin of plugins) {
@@ -261,22 +339,14 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     if (prefixes.has(plugin.prefix)) throw new Error(`two specs are mounted at ${plugin.prefix}: give one another prefix with --spec /prefix=FILE`);
     prefixes.add(plugin.prefix);
   }
-  if (options.mode !== undefined && options.mode !== 'strict' && options.mode !== 'lenient') throw new Error(`mode must be 'strict' or 'lenient', not '${String(options.mode)}'`);
-  if (options.adminToken !== undefined && options.adminToken.length < 8) throw new Error('the admin token must have at least 8 characters');
-  if (options.auth !== undefined && options.auth !== 'open' && options.auth !== 'strict') throw new Error(`auth must be 'open' or 'strict', not '${String(options.auth)}'`);
-  if (options.failOn !== undefined && !isFailOn(options.failOn)) throw new Error(`failOn must be 'violation', 'risk' or 'notice', not '${String(options.failOn)}'`);
   const strayRule = (options.scenarios ?? []).find((rule) => rule.vendor !== undefined && !plugins.some((plugin) => plugin.id === rule.vendor));
   if (strayRule !== undefined) throw new Error(`a scenario rule names vendor '${strayRule.vendor}', which is not mounted; mounted: ${plugins.map((p) => p.id).join(', ')}`);
   const clock = options.clock === undefined ? undefined : new Date(options.clock);
   if (clock !== undefined && Number.isNaN(clock.getTime())) throw new Error(`clock '${options.clock}' is not an ISO date-time`);
-  if (options.store !== undefined && !/^postgres(ql)?:\/\//.test(options.store)) throw new Error(`store must be a postgres:// URL (several replicas) or unset (--db FILE, --in-memory), not '${options.store.replace(/\/\/[^@/]*@/, '//***@')}'`);
-  const store = await createStore(options.store !== undefined ? { postgres: options.store } : options.inMemory ? { inMemory: true } : { file: options.db ?? DEFAULT_DB_FILE });
-  // A fixture directory the user names must exist: a typo would otherwise start the mock with no reference data.
-  if (options.fixtures !== undefined && !existsSync(options.fixtures)) throw new Error(`fixture directory ${options.fixtures} does not exist`);
   const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES);
   await store.sharedFixtures?.adopt(fixtures);
   await restoreRecorded(store, plugins, fixtures);
-  const proxies = toProxyTargets(options, plugins.map((plugin) => plugin.id));
+  const proxies = toProxyTargets({ proxy: options.proxy, proxyTimeoutMs: options.proxyTimeout === undefined ? undefined : Math.round(options.proxyTimeout * 1000), proxyForwardInvalid: options.proxyForwardInvalid }, plugins.map((plugin) => plugin.id));
   const engines = await Promise.all(
     plugins.map(async (plugin) =>
       createVendorEngine({ plugin, store, fixtures, strictFixtures: options.strictFixtures, authMode: options.auth, scenarioRules: options.scenarios, mode: options.mode, spec: await loadSpec(plugin.specFile), seed: options.seed, clock, proxy: proxies[plugin.id] }),
@@ -297,7 +367,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   const contract = shared === undefined ? { recorder, syncJournal: () => Promise.resolve(), written: () => undefined } : shareContract(recorder, shared, options.journal === undefined ? undefined : journalFileSink(options.journal));
   const app = createApp({
     engines,
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxBodyBytes: options.maxBody ?? DEFAULT_MAX_BODY_BYTES,
     onExchange: (exchange, delivery) => {
       const entry = contract.recorder.record(exchange, delivery);
       const written = contract.written();
@@ -341,10 +411,16 @@ export interface StartOptions extends MockOptions {
   port?: number;
   host?: string;
   /** Milliseconds a client may take to send a request's head (default 10,000); slower is answered 408 and closed. */
-  headersTimeoutMs?: number;
-  /** Milliseconds a client may take to send a whole request, body included (default 30,000; at least `headersTimeoutMs`). */
-  requestTimeoutMs?: number;
+  headersTimeout?: number;
+  /** Milliseconds a client may take to send a whole request, body included (default 30,000; at least `headersTimeout`). */
+  requestTimeout?: number;
   /** Milliseconds an idle keep-alive connection stays open (default 5,000). */
+  keepAliveTimeout?: number;
+  /** @deprecated use `headersTimeout` */
+  headersTimeoutMs?: number;
+  /** @deprecated use `requestTimeout` */
+  requestTimeoutMs?: number;
+  /** @deprecated use `keepAliveTimeout` */
   keepAliveTimeoutMs?: number;
 }
 
@@ -357,19 +433,25 @@ export interface RunningMock extends Mock {
 }
 
 /** Starts the mock in this process: for test runners (vitest, jest, node:test) and the CLI. */
-export async function startMock(options: StartOptions = {}): Promise<RunningMock> {
+export async function startMock(given: StartOptions = {}): Promise<RunningMock> {
+  const options = checkMockOptions(given, 'startMock');
   const host = options.host ?? '127.0.0.1';
   // Off loopback anyone on the network could reset or read the state: the admin API then needs a token.
   if (!isLoopbackHost(host) && options.adminToken === undefined) throw new Error(`host ${host} is reachable from other machines: set an admin token (--admin-token) to protect /__admin`);
   const timeouts = {
-    headersMs: options.headersTimeoutMs ?? DEFAULT_TIMEOUTS.headersMs,
-    requestMs: options.requestTimeoutMs ?? DEFAULT_TIMEOUTS.requestMs,
-    keepAliveMs: options.keepAliveTimeoutMs ?? DEFAULT_TIMEOUTS.keepAliveMs,
+    headersMs: options.headersTimeout ?? DEFAULT_TIMEOUTS.headersMs,
+    requestMs: options.requestTimeout ?? DEFAULT_TIMEOUTS.requestMs,
+    keepAliveMs: options.keepAliveTimeout ?? DEFAULT_TIMEOUTS.keepAliveMs,
   };
-  for (const [name, value] of Object.entries(timeouts)) if (!Number.isInteger(value) || value < 1) throw new Error(`the ${name} timeout must be a whole number of milliseconds of at least 1, not ${String(value)}`);
-  if (timeouts.headersMs > timeouts.requestMs) throw new Error(`the headers timeout (${timeouts.headersMs} ms, --headers-timeout) must not be longer than the request timeout (${timeouts.requestMs} ms, --request-timeout)`);
-  const mock = await createMock(options);
-  const server = await listen(mock.app, options.port ?? 0, host, createClientErrorRenderer(mock.engines), timeouts);
+  if (timeouts.headersMs > timeouts.requestMs) throw new OptionsError(`the headers timeout (${timeouts.headersMs} ms, --headers-timeout) must not be longer than the request timeout (${timeouts.requestMs} ms, --request-timeout)`);
+  const mock = await buildMock(options);
+  let server;
+  try {
+    server = await listen(mock.app, options.port ?? 0, host, createClientErrorRenderer(mock.engines), timeouts);
+  } catch (error) {
+    await mock.store.close();
+    throw error;
+  }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
   return {
     ...mock,

@@ -18,6 +18,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   record: ['core', 'contract', 'store'],
   engine: ['core', 'spec', 'validate', 'media', 'fake', 'store', 'proxy'],
   http: ['core', 'engine', 'store', 'contract'],
+  options: ['core', 'validate'],
   cli: ['*'],
   'index.ts': ['*'],
 };

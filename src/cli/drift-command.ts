@@ -30,7 +30,7 @@ Options:
 const DRIFT_FILE_NAMES: Record<ReportFormat, string> = { json: 'drift.json', junit: 'drift.xml', md: 'drift.md', html: 'drift.html' };
 
 function usageError(message: string): number {
-  console.error(`returns-mock drift: ${message}\n\n${DRIFT_USAGE}`);
+  console.error(`returns-mock drift: ${message}\nRun 'returns-mock help drift' for the options.`);
   return 2;
 }
 

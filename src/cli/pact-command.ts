@@ -23,7 +23,7 @@ Options:
 `;
 
 function usageError(message: string): number {
-  console.error(`returns-mock pact: ${message}\n\n${PACT_USAGE}`);
+  console.error(`returns-mock pact: ${message}\nRun 'returns-mock help pact' for the options.`);
   return 2;
 }
 

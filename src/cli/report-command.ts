@@ -26,7 +26,7 @@ Options:
 `;
 
 function usageError(message: string): number {
-  console.error(`returns-mock report: ${message}\n\n${REPORT_USAGE}`);
+  console.error(`returns-mock report: ${message}\nRun 'returns-mock help report' for the options.`);
   return 2;
 }
 

@@ -2,12 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { startMock, type ContractReport } from '../index.js';
 import { renderReport, REPORT_FILE_NAMES, REPORT_FORMATS } from '../contract/index.js';
 import { toStartOptions } from './mock-options.js';
 import { summarizeRun } from './summarize-run.js';
-import { resolveSettings, SETTINGS, SettingsError, type SettingSpec } from './settings.js';
+import { OPTION_TABLE } from '../options/option-table.js';
+import { optionsHelp } from './help-text.js';
+import { parseCommandLine } from './parse-command-line.js';
+import { usageFailure } from './usage-failure.js';
+import { resolveSettings, SettingsError } from './settings.js';
 
 export const TEST_USAGE = `Usage: returns-mock test [options] -- <command...>
 
@@ -16,20 +19,13 @@ Starts the mock on a free port, runs the command with the base URLs in its envir
 RETURNS_MOCK_SHOPCTRL_URL), writes the contract reports and exits non-zero when the command failed
 (its exit code; the contract is then not assessed), when no request reached the mock (1), or when the
 contract verdict is fail (1).
-
-Options: those of serve (--vendor, --seed, --mode, --fixtures, --auth, --require-coverage, --fail-on, ...), and
-  --report-dir DIR    where report.json, report.xml (JUnit), report.md and report.html go
-                      (default returns-mock-report)
-  --allow-no-requests a run in which no request reached the mock passes (default: it fails, since
-                      the client was then never checked)
 The store is in memory unless --db is given; the port is a free one unless --port is given.
-`;
 
-/** Settings only `test` takes. */
-const TEST_SETTINGS: readonly SettingSpec[] = [
-  { key: 'reportDir', flag: 'report-dir', env: ['RETURNS_MOCK_REPORT_DIR'], kind: { type: 'string' } },
-  { key: 'allowNoRequests', flag: 'allow-no-requests', env: ['RETURNS_MOCK_ALLOW_NO_REQUESTS'], kind: { type: 'boolean' } },
-];
+Options:
+${optionsHelp('test')}
+  --config FILE       config file (default: returns-mock.config.yaml|yml|json in the working directory)
+  -h, --help          this text
+`;
 
 export const DEFAULT_REPORT_DIR = 'returns-mock-report';
 
@@ -41,11 +37,6 @@ const shownDir = (cwd: string, dir: string) => {
   const relative = path.relative(cwd, dir);
   return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative;
 };
-
-function usageError(message: string): number {
-  console.error(`returns-mock test: ${message}\n\n${TEST_USAGE}`);
-  return 2;
-}
 
 /** Runs a command to its end with stdio forwarded; signals to this process are passed on to it. */
 function runCommand(command: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; error?: string }> {
@@ -78,33 +69,29 @@ export async function testCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: s
   const separator = argv.indexOf('--');
   const own = separator < 0 ? argv : argv.slice(0, separator);
   const command = separator < 0 ? [] : argv.slice(separator + 1);
-  const options: NonNullable<ParseArgsConfig['options']> = { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
-  for (const setting of [...SETTINGS, ...TEST_SETTINGS]) options[setting.flag] = setting.kind.type === 'boolean' ? { type: 'boolean' } : setting.kind.type === 'list' || setting.kind.type === 'pairs' ? { type: 'string', multiple: true } : { type: 'string' };
-  let values;
-  try {
-    values = parseArgs({ args: own, options, allowPositionals: false }).values;
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
-  if (values.help) {
+  const line = parseCommandLine(own, OPTION_TABLE);
+  if (line.help) {
     console.log(TEST_USAGE);
     return 0;
   }
-  if (command.length === 0) return usageError('no command given: returns-mock test -- node my-client.mjs');
+  if (line.positionals.length > 0) line.problems.push(`unexpected argument '${line.positionals[0]}': the command to run follows --`);
+  if (command.length === 0) line.problems.push('no command given: returns-mock test -- node my-client.mjs');
   let settings;
-  let startOptions;
   try {
-    settings = resolveSettings({ flags: values, env, cwd, configFile: values.config as string | undefined, extra: TEST_SETTINGS });
-    startOptions = toStartOptions(settings);
+    settings = resolveSettings({ flags: line.flags, flagNames: line.flagNames, env, cwd, configFile: line.config });
   } catch (error) {
-    if (error instanceof SettingsError) return usageError(error.message);
-    throw error;
+    if (!(error instanceof SettingsError)) throw error;
+    // Every bad option at once: those of the command line's form and those of the values.
+    return usageFailure('test', [...line.problems, ...error.message.split('\n')]);
   }
+  if (line.problems.length > 0) return usageFailure('test', line.problems);
+  for (const warning of [...line.deprecations, ...settings.deprecations]) console.error(`returns-mock: warning: ${warning}`);
+  const startOptions = toStartOptions(settings);
   const reportDir = path.resolve(cwd, (settings.values.reportDir as string | undefined) ?? DEFAULT_REPORT_DIR);
 
   let mock;
   try {
-    mock = await startMock({ ...startOptions, port: (settings.values.port as number | undefined) ?? 0, inMemory: settings.values.db === undefined ? true : startOptions.inMemory });
+    mock = await startMock({ ...startOptions, port: (settings.values.port as number | undefined) ?? 0 });
   } catch (error) {
     console.error(`returns-mock: cannot start: ${(error as Error).message}`);
     return 1;

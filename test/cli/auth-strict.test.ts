@@ -25,7 +25,7 @@ let serverDir: string;
 beforeAll(async () => {
   // A working directory without a config file: the settings come from the arguments alone.
   serverDir = await mkdtemp(path.join(tmpdir(), 'returns-mock-cli-'));
-  server = await startCli(['--auth', 'strict', '--vendor', 'jtl', '--vendor', 'emporix', '--log-level', 'silent'], 15_000, { cwd: serverDir, env: cleanEnv });
+  server = await startCli(['--auth', 'strict', '--vendors', 'jtl', '--vendors', 'emporix', '--log-level', 'silent'], 15_000, { cwd: serverDir, env: cleanEnv });
 });
 afterAll(async () => {
   await server?.stop();

@@ -17,7 +17,7 @@ interface Server {
 
 /** Starts `returns-mock serve` on a free port over the store file `db` (a real file, not --in-memory); bounded wait. */
 function serve(db: string): Promise<Server> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--vendor', 'emporix', '--db', db, '--log-level', 'silent'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--vendors', 'emporix', '--db', db, '--log-level', 'silent'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   return new Promise((resolve, reject) => {

@@ -33,7 +33,7 @@ describe('returns-mock report', () => {
   });
 
   it('reads a running server’s report through its admin API and writes it to --out', async () => {
-    const server = await startCli(['--vendor', 'jtl', '--mode', 'lenient']);
+    const server = await startCli(['--vendors', 'jtl', '--mode', 'lenient']);
     try {
       const response = await fetch(`${server.url}/jtl/erp/returns`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-mock-client': 'ci' }, body: '{}' });
       expect(response.status).toBe(201);
@@ -50,7 +50,7 @@ describe('returns-mock report', () => {
   });
 
   it('presents the admin token of a protected server', async () => {
-    const server = await startCli(['--vendor', 'jtl', '--admin-token', 'report-token-1']);
+    const server = await startCli(['--vendors', 'jtl', '--admin-token', 'report-token-1']);
     try {
       const refused = await runCli(['report', '--url', server.url]);
       expect(refused.code).toBe(2);
@@ -71,7 +71,7 @@ describe('returns-mock report', () => {
   });
 
   it('tells no mock answering (exit 2, with the cause) from a fail verdict (exit 1)', async () => {
-    const server = await startCli(['--vendor', 'jtl']);
+    const server = await startCli(['--vendors', 'jtl']);
     const url = server.url;
     await server.stop();
     const nobody = await runCli(['report', '--url', url]);

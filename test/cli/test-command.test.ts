@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/ensure-chromium.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testCommand } from '../../src/cli/test-command.js';
 import type { ContractReport } from '../../src/index.js';
@@ -53,7 +54,7 @@ beforeAll(async () => {
   // One after the other: the machine is shared, and each run starts its own server.
   for (const vendor of Object.keys(FAULTY)) runs.set(vendor, await runThroughCli(`${vendor}-client.mjs`));
   runs.set('clean', await runThroughCli('clean-client.mjs'));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -262,7 +263,7 @@ describe('returns-mock test, a command that does not run to its end (in process)
     const logs: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((text: string) => void logs.push(text));
     try {
-      return { code: await testCommand(['--vendor', 'jtl', '--report-dir', dir, ...options, '--', ...command], process.env, dir), errors, logs: logs.join('\n'), dir };
+      return { code: await testCommand(['--vendors', 'jtl', '--report-dir', dir, ...options, '--', ...command], process.env, dir), errors, logs: logs.join('\n'), dir };
     } finally {
       error.mockRestore();
       log.mockRestore();

@@ -29,7 +29,7 @@ export function startCli(args: string[] = [], timeoutMs = 15_000, place: SpawnPl
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
+      const match = /listening on (http:\/\/[^\s"]+)/.exec(output);
       if (match !== null) {
         clearTimeout(timer);
         resolve({

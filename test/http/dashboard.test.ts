@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/ensure-chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type ContractReport, type RunningMock } from '../../src/index.js';
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'returns-mock-dashboard-'));
   // With an admin token: the page must carry it from its own URL to every call it makes.
   mock = await startMock({ port: 0, inMemory: true, adminToken: TOKEN });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: VIEWPORT });
   await page.goto(`${mock.url}/__admin/ui?token=${TOKEN}`);
 }, 30_000);
@@ -165,5 +166,32 @@ describe('dashboard at /__admin/ui', () => {
       expect((await page.locator(region).innerText()).trim(), region).not.toBe('');
     }
     expect(await page.textContent('#status')).toContain('live');
+  });
+
+  it.each([1280, 1366, 1440])('at %i px wide: the journal fits without horizontal scrolling, operation names are whole, stored data is one anchor away (screenshot)', async (width) => {
+    const wide = await browser.newPage({ viewport: { width, height: 900 } });
+    try {
+      // Traffic with a long client name and a long query: the columns that used to push status and violations off screen.
+      await send('GET', `/emporix/return/acme/returns?pageSize=0&q=${'x'.repeat(80)}`, 'a-rather-long-client-name-for-the-journal');
+      await wide.goto(`${mock.url}/__admin/ui?token=${TOKEN}`);
+      await wide.waitForFunction(() => document.querySelectorAll('#journal-rows tr.entry').length > 0 && document.querySelectorAll('#vendor-list .operations code').length > 0, undefined, CATCH_UP);
+      const file = path.join(dir, `dashboard-${width}.png`);
+      await wide.screenshot({ path: file, fullPage: true });
+      const png = await readFile(file);
+      expect(png.readUInt32BE(16), 'the screenshot is as wide as the window: nothing sticks out').toBe(width);
+      expect(await wide.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      for (const column of ['status', 'violations']) {
+        const right = await wide.evaluate((name) => Math.max(...[...document.querySelectorAll(`#journal-rows td.${name}`)].map((cell) => cell.getBoundingClientRect().right)), column);
+        expect(right, column).toBeLessThanOrEqual(width);
+      }
+      const broken = await wide.$$eval('#vendor-list .operations td:first-child code', (names) => names.filter((name) => name.getClientRects().length !== 1 || name.scrollWidth > name.getBoundingClientRect().width + 1).map((name) => name.textContent));
+      expect(broken).toEqual([]);
+      await wide.click('#sections a[href="#state"]');
+      await wide.waitForFunction(() => Math.abs(document.getElementById('state')!.getBoundingClientRect().top) < 100, undefined, CATCH_UP);
+      await wide.click('#sections a[href="#vendors"]');
+      await wide.waitForFunction(() => Math.abs(document.getElementById('vendors')!.getBoundingClientRect().top) < 100, undefined, CATCH_UP);
+    } finally {
+      await wide.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRequestLog } from '../../src/cli/request-log.js';
+import { createLogger, logExchange } from '../../src/cli/request-log.js';
 import type { Exchange, JournalEntry } from '../../src/index.js';
 import { createTestMock, type TestResponse } from '../helpers/mock-client.js';
 import { vendorShapeProblem } from '../fuzz/vendor-error-shape.js';
@@ -76,7 +76,12 @@ describe('secrets never leave the mock', async () => {
     const written = [
       JSON.stringify(mock.journal()),
       ...(['json', 'junit', 'md', 'html'] as const).map((format) => mock.report({ format })),
-      ...exchanges.flatMap(([exchange, entry]) => [formatRequestLog(exchange, entry, 'debug', 'text'), formatRequestLog(exchange, entry, 'debug', 'json')]),
+      ...(['text', 'json'] as const).flatMap((format) => {
+        const lines: string[] = [];
+        const logger = createLogger('debug', format, { write: (line: string) => lines.push(line) });
+        for (const [exchange, entry] of exchanges) logExchange(logger, exchange, entry);
+        return lines;
+      }),
     ].join('\n');
     for (const secret of SECRETS) expect(written, secret).not.toContain(secret);
     expect(written).toContain('Bearer ***');

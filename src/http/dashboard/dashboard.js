@@ -155,7 +155,7 @@
       el('td', { class: 'client' }, entry.client),
       el('td', { class: 'vendor' }, entry.vendor),
       el('td', { class: 'request' }, el('code', {}, requestLine(entry.request))),
-      el('td', { class: 'operation' }, entry.operationId ?? '(none)'),
+      el('td', { class: 'operation', title: entry.operationId ?? '' }, entry.operationId ?? '(none)'),
       el('td', { class: 'status' }, `${entry.status}${scenarioNote(entry.scenario)}${entry.lenient ? ' (lenient)' : ''}`),
       el('td', { class: 'num violations' }, String(entry.violations.length)),
     );

@@ -15,7 +15,7 @@ const jwt = (claims: object) => `x.${Buffer.from(JSON.stringify(claims)).toStrin
 
 describe('Emporix returns over the in-process app with a real store file', async () => {
   const db = path.join(await mkdtemp(path.join(tmpdir(), 'returns-mock-emporix-')), 'store.json');
-  const { send } = await createTestMock({ vendors: ['emporix'], db, inMemory: false, clock: '2024-03-01T10:00:00.000Z', seed: 3 });
+  const { send, store } = await createTestMock({ vendors: ['emporix'], db, inMemory: false, clock: '2024-03-01T10:00:00.000Z', seed: 3 });
 
   it('creates a return (201 {id}) and reads it back, priced and PENDING', async () => {
     const created = await send('POST', base, { headers: employee, body: { ...newReturn('B1LMYY52'), ...byEmployee('c-1') } });
@@ -112,8 +112,11 @@ describe('Emporix returns over the in-process app with a real store file', async
 
   it('keeps every acknowledged write across a restart on the same store file', async () => {
     const before = (await send('GET', `${base}?pageSize=60`, { headers: employee })).json;
+    // One mock a store file: the first closes before the restart opens it.
+    await store.close();
     const restarted = await createTestMock({ vendors: ['emporix'], db, inMemory: false });
     const after = (await restarted.send('GET', `${base}?pageSize=60`, { headers: employee })).json;
+    await restarted.store.close();
     expect(after).toEqual(before);
     expect(after.length).toBeGreaterThan(5);
   });

@@ -197,6 +197,8 @@ describe('Intershop IOM return requests over the in-process app with a real stor
   it('keeps every acknowledged write across a restart on the same store file', async () => {
     const before = (await iom.get(requestsPath(SHOP, ORDER))).json;
     const beforeLeft = await iom.returnables(SHOP, ORDER);
+    // One mock a store file: the first closes before the restart opens it.
+    await iom.store.close();
     const restarted = await createIomMock({ db });
     expect((await restarted.get(requestsPath(SHOP, ORDER))).json).toEqual(before);
     expect(await restarted.returnables(SHOP, ORDER)).toEqual(beforeLeft);
@@ -204,5 +206,6 @@ describe('Intershop IOM return requests over the in-process app with a real stor
     const next = await restarted.create(SHOP, '20180303500', { type: 'RETURN', positions: [position(1, '20180303500', 1)] });
     expect(next.status).toBe(201);
     expect(before.map((request: { id: number }) => request.id)).not.toContain(idFrom(next));
+    await restarted.store.close();
   });
 });
