@@ -87,13 +87,16 @@ describe('JTL-Cloud ERP: realistic clients', () => {
     expect(Object.keys((await mock.send('GET', '/__admin/state')).json.vendors.jtl)).toEqual([TENANT]);
   });
 
-  it('still refuses what the platform refuses: a body type no JSON formatter reads (415) and a quantity that is no number (400)', async () => {
+  it('still refuses what the platform refuses: a body type no JSON formatter reads (415), a quantity that is no number and a month 13 (400)', async () => {
     const mock = await createCorpusMock();
     const xml = await mock.post('/jtl/erp/returns', { ...JTL_HEADERS, 'content-type': 'application/xml' }, '<CreateReturn/>');
     expect(xml.response.status).toBe(415);
     expect(xml.exchange.violations.map((finding) => [finding.code, finding.level])).toEqual([['request.header.content-type', 'violation']]);
     const word = await mock.post('/jtl/erp/returns', { ...JTL_HEADERS, 'content-type': 'application/json' }, systemTextJson.replace('"Quantity":2', '"Quantity":"two"'));
     expect(word.response.status).toBe(400);
+    const month = await mock.post('/jtl/erp/returns', { ...JTL_HEADERS, 'content-type': 'application/json' }, systemTextJson.replace('2023-02-01T12:45:00', '2023-13-01T12:45:00'));
+    expect(month.response.status).toBe(400);
+    expect(Object.keys(month.response.json.errors)).toEqual(['ReturnDate']);
   });
 });
 
