@@ -2,7 +2,7 @@
 //   returns-mock test -- node examples/jtl-client.mjs
 // Known faults (the report must list exactly these):
 //   createReturn  header /x-appversion        request.header.required  (the header is left out)
-//   createReturn  body   /Items/0/Quantity    request.body.type        (a string where the spec wants an integer)
+//   createReturn  body   /Items/0/Quantity    request.body.type        (a word where the spec wants a number; "2" would bind, as in ASP.NET)
 const base = process.env.RETURNS_MOCK_JTL_URL;
 if (base === undefined) throw new Error('RETURNS_MOCK_JTL_URL is not set: run me through `returns-mock test -- node examples/jtl-client.mjs`');
 
@@ -23,6 +23,6 @@ async function post(body, requestHeaders) {
 
 // A correct call.
 await post(newReturn(2), headers);
-// The faulty call: no x-appversion, and the quantity as a string.
+// The faulty call: no x-appversion, and the quantity as a word.
 const { 'x-appversion': _left, ...withoutVersion } = headers;
-await post(newReturn('2'), withoutVersion);
+await post(newReturn('two'), withoutVersion);

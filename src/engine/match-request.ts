@@ -76,6 +76,11 @@ function bindRequestBody(spec: SpecIndex, compiled: CompiledOperation, request: 
   } catch {
     return request;
   }
-  const bound = bindJsonBody(spec, parsed, media.schema, media.schemaPointer);
-  return { ...request, body: new TextEncoder().encode(JSON.stringify(bound)) };
+  try {
+    const bound = bindJsonBody(spec, parsed, media.schema, media.schemaPointer);
+    return { ...request, body: new TextEncoder().encode(JSON.stringify(bound)) };
+  } catch {
+    // Nesting deeper than the stack can serialise: validation judges the body as sent.
+    return request;
+  }
 }

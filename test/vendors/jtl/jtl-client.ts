@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createTestMock } from '../../helpers/mock-client.js';
 import type { MockOptions } from '../../../src/index.js';
 import type { Violation } from '../../../src/core/violation.js';
+import type { Exchange } from '../../../src/engine/create-vendor-engine.js';
 
 /** The seed's tenant id (its `x-tenant-id` example) and a second tenant. */
 export const TENANT_A = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
@@ -38,8 +39,8 @@ export const oneItem = (salesOrderId: number, lineItemId: number, quantity = 1, 
   Items: [{ Quantity: quantity, SalesOrderLineItemId: lineItemId }],
 });
 
-/** The findings (violations, risks, notices) the journal kept for the mock's latest request. */
-export const lastFindings = (mock: { journal(): Array<{ violations: Violation[] }> }): Violation[] => mock.journal().at(-1)?.violations ?? [];
+/** The findings (violations, risks, notices) of the mock's latest exchange. */
+export const lastFindings = (mock: { exchanges: Exchange[] }): Violation[] => mock.exchanges.at(-1)?.violations ?? [];
 
 /** A fresh store file in a temp dir. */
 export async function tempStoreFile(): Promise<string> {
@@ -48,7 +49,13 @@ export async function tempStoreFile(): Promise<string> {
 
 /** A JTL-only mock over a real store file, with `create` posting a return as a tenant. */
 export async function createJtlMock(options: MockOptions = {}) {
-  const mock = await createTestMock({ vendors: ['jtl'], inMemory: false, db: options.db ?? (await tempStoreFile()), clock: CLOCK, seed: 7, ...options });
+  const exchanges: Exchange[] = [];
+  // Every exchange is kept, so a test reads the findings of its latest request (with either store).
+  const onExchange: MockOptions['onExchange'] = (exchange, entry) => {
+    exchanges.push(exchange);
+    options.onExchange?.(exchange, entry);
+  };
+  const mock = await createTestMock({ vendors: ['jtl'], inMemory: false, db: options.db ?? (await tempStoreFile()), clock: CLOCK, seed: 7, ...options, onExchange });
   const create = (body: object, headers: Record<string, string> = jtlHeaders()) => mock.send('POST', RETURNS, { headers, body });
-  return { ...mock, create };
+  return { ...mock, exchanges, create };
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createTestMock } from '../../helpers/mock-client.js';
 import type { MockOptions } from '../../../src/index.js';
 import type { Violation } from '../../../src/core/violation.js';
+import type { Exchange } from '../../../src/engine/create-vendor-engine.js';
 
 export const CLOCK = '2024-05-06T07:08:09.000Z';
 /** The clock as ASP.NET writes a DateTime. */
@@ -30,8 +31,8 @@ export const oneRow = (orderId: number, orderRowId: number, quantity = 1, extra:
   ...extra,
 });
 
-/** The findings (violations, risks, notices) the journal kept for the mock's latest request. */
-export const lastFindings = (mock: { journal(): Array<{ violations: Violation[] }> }): Violation[] => mock.journal().at(-1)?.violations ?? [];
+/** The findings (violations, risks, notices) of the mock's latest exchange. */
+export const lastFindings = (mock: { exchanges: Exchange[] }): Violation[] => mock.exchanges.at(-1)?.violations ?? [];
 
 /** A fresh store file in a temp dir. */
 export async function tempStoreFile(): Promise<string> {
@@ -43,10 +44,16 @@ const MEDIA: Record<Format, string> = { json: 'application/json', xml: 'applicat
 
 /** A ShopCtrl-only mock over a real store file; `add` posts a return in one format and asks for an answer in another. */
 export async function createShopCtrlMock(options: MockOptions = {}) {
-  const mock = await createTestMock({ vendors: ['shopctrl'], inMemory: false, db: options.db ?? (await tempStoreFile()), clock: CLOCK, seed: 5, ...options });
+  const exchanges: Exchange[] = [];
+  // Every exchange is kept, so a test reads the findings of its latest request (with either store).
+  const onExchange: MockOptions['onExchange'] = (exchange, entry) => {
+    exchanges.push(exchange);
+    options.onExchange?.(exchange, entry);
+  };
+  const mock = await createTestMock({ vendors: ['shopctrl'], inMemory: false, db: options.db ?? (await tempStoreFile()), clock: CLOCK, seed: 5, ...options, onExchange });
   const add = (body: object | string, send: Format = 'json', accept: Format = 'json') =>
     mock.send('POST', RETURNS, { headers: { 'content-type': MEDIA[send], accept: MEDIA[accept] }, body });
   /** The stored returns, in insertion order. */
   const stored = async (): Promise<Array<Record<string, any>>> => ((await mock.send('GET', '/__admin/state')).json.vendors.shopctrl?.default?.collections.returns ?? []).map(([, record]: [string, unknown]) => record);
-  return { ...mock, add, stored };
+  return { ...mock, exchanges, add, stored };
 }
