@@ -5,6 +5,7 @@ export { createJournal, DEFAULT_JOURNAL_LIMIT, matchesJournalFilter, type Journa
 export { createReportCollector, type ReportOptions, type RunInfo } from './create-report-collector.js';
 export type { ExchangeOutcome, JournalEntry, JournalResponse } from './journal-entry.js';
 export { parseJournalFile } from './parse-journal-file.js';
+export { renderRulesTable } from './render-rules-table.js';
 export { isReportFormat, renderReport, REPORT_FILE_NAMES, REPORT_FORMATS, type ReportFormat } from './render-report.js';
 export { summariseVendorCoverage, type VendorCoverage } from './summarise-vendor-coverage.js';
 export { buildVendorCatalogue, type VendorCatalogue } from './vendor-catalogue.js';
