@@ -87,7 +87,7 @@ describe('notices: what the vendor silently ignores is served, reported apart, a
     expect(html).toMatch(new RegExp(`<table class="notices">.*<tr class="notice" data-level="notice" data-source="platform"`, 's'));
     expect(html).toContain(code);
     expect(junit).toContain('failures="0"');
-    expect(junit).toMatch(new RegExp(`<system-out>notice ${code.replaceAll('.', '\\.')} \\[platform\\]`));
+    expect(junit).toMatch(new RegExp(`<system-out>${code.replaceAll('.', '\\.')} at \\w+ ${pointer || '/'} \\(1×\\): [^<]*\n  level: notice \\(source: platform\\)`));
 
     const strict = mock.report({ failOn: 'notice' });
     expect(strict.verdict).toBe('fail');
