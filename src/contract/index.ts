@@ -3,7 +3,7 @@ export { FAIL_ON_LEVELS, isFailOn, REPORT_VERSION } from './contract-report.js';
 export { createContractRecorder, type ContractRecorder } from './create-contract-recorder.js';
 export { createJournal, DEFAULT_JOURNAL_LIMIT, matchesJournalFilter, type Journal, type JournalFilter } from './create-journal.js';
 export { createReportCollector, type ReportOptions, type RunInfo } from './create-report-collector.js';
-export type { ExchangeOutcome, JournalEntry, JournalResponse } from './journal-entry.js';
+export type { ExchangeOutcome, JournalEntry, JournalFinding, JournalResponse } from './journal-entry.js';
 export { parseJournalFile } from './parse-journal-file.js';
 export { renderRulesTable } from './render-rules-table.js';
 export { isReportFormat, renderReport, REPORT_FILE_NAMES, REPORT_FORMATS, type ReportFormat } from './render-report.js';
