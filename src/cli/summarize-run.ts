@@ -33,10 +33,13 @@ export function summarizeRun({ report, commandCode, urls, vendors, unmatched, al
   else verdict = report.verdict.toUpperCase() + (noRequests ? ' (no requests; --allow-no-requests)' : '');
   const lines = [`returns-mock: contract verdict ${verdict}`];
   for (const result of report.results) {
-    const violations = result.violations.reduce((sum, group) => sum + group.count, 0);
-    lines.push(`  ${result.verdict.toUpperCase()} ${result.client} → ${result.vendor}: coverage ${result.coverage.exercised}/${result.coverage.offered} (${result.coverage.percent}%), ${plural(result.requests, 'request')}, ${plural(violations, 'violation')}`);
+    const count = (groups: typeof result.violations) => groups.reduce((sum, group) => sum + group.count, 0);
+    const notices = count(result.risks) + count(result.notices) === 0 ? '' : `, ${plural(count(result.risks), 'risk')}, ${plural(count(result.notices), 'notice')}`;
+    lines.push(`  ${result.verdict.toUpperCase()} ${result.client} → ${result.vendor}: coverage ${result.coverage.exercised}/${result.coverage.offered} (${result.coverage.percent}%), ${plural(result.requests, 'request')}, ${plural(count(result.violations), 'violation')}${notices}`);
     if (result.verdict !== 'fail') continue;
-    for (const group of result.violations) lines.push(`    ${group.code} ×${group.count}: ${group.operationId ?? '(no operation)'} ${group.location} ${group.pointer || '/'}`);
+    // The findings that failed the verdict: violations, and risks or notices when --fail-on counts them.
+    const failing = [...result.violations, ...(report.failOn === 'violation' ? [] : result.risks), ...(report.failOn === 'notice' ? result.notices : [])];
+    for (const group of failing) lines.push(`    ${group.code} ×${group.count}: ${group.operationId ?? '(no operation)'} ${group.location} ${group.pointer || '/'}`);
     for (const reason of result.reasons.filter((text) => text.startsWith('coverage'))) lines.push(`    ${reason}`);
   }
   const called = new Set(report.results.map((result) => result.vendor));

@@ -29,6 +29,9 @@ export interface JournalResponse {
 /** How the exchange ended: a full answer, or the transport fault a scenario forced (`reset` and `timeout` send no answer). */
 export type ExchangeOutcome = 'answered' | 'reset' | 'timeout' | 'malformed';
 
+/** A journalled finding: always with its rule's level and source (a journal file written before levels existed may lack them: read it as a `violation` from `mock`). */
+export type JournalFinding = Violation & Required<Pick<Violation, 'level' | 'source'>>;
+
 /** One interaction with the mock: what the journal keeps and the reports are built from. */
 export interface JournalEntry {
   /** Position in the run, from 1: stable across the in-memory journal and the NDJSON file. */
@@ -53,7 +56,7 @@ export interface JournalEntry {
   /** A forced answer, delay or fault asked for by `Prefer` or a scenario rule. */
   scenario?: Scenario;
   /** Every finding of the exchange, secrets masked: the client's, and in proxy mode the vendor's (`party: 'vendor'`). */
-  violations: Violation[];
+  violations: JournalFinding[];
   /** Set when proxy mode forwarded the request: the upstream URL (secrets masked) and whether it answered. */
   proxied?: { upstream: string; answered: boolean };
 }

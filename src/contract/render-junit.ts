@@ -10,7 +10,8 @@ interface TestCase {
   output?: string;
 }
 
-const groupText = (group: ViolationGroup) => `${group.level} ${group.code} [${group.source}] at ${group.location} ${group.pointer || '/'} (${group.count}×): ${group.message}\n  spec: ${group.specPointer}\n  first: ${describeRequest(group.firstRequest)}`;
+const groupText = (group: ViolationGroup) =>
+  `${group.code} at ${group.location} ${group.pointer || '/'} (${group.count}×): ${group.message}\n  level: ${group.level} (source: ${group.source})\n  spec: ${group.specPointer}\n  first: ${describeRequest(group.firstRequest)}`;
 
 /** Findings the verdict counts (violations, and risks or notices as `failOn` says) fail a case; the others are its `system-out`. */
 function casesOf(result: ClientVendorResult, requireCoverage: number | null, failOn: FailOn): TestCase[] {

@@ -26,15 +26,15 @@ const groupRow = (group: ViolationGroup, spec = markdownCell(group.specPointer))
   row([
     markdownCell(operationLabel(group.operationId)),
     markdownCell(group.code),
-    markdownCell(group.source),
     markdownCell(group.location),
     markdownCell(group.pointer || '/'),
     group.count,
+    markdownCell(group.source),
     markdownCell(group.message),
     spec,
     markdownCell(describeRequest(group.firstRequest)),
   ]);
-const GROUP_HEADER = [row(['operation', 'rule', 'source', 'location', 'pointer', 'count', 'message', 'spec', 'first request']), row(['---', '---', '---', '---', '---', '---:', '---', '---', '---'])];
+const GROUP_HEADER = [row(['operation', 'rule', 'location', 'pointer', 'count', 'source', 'message', 'spec', 'first request']), row(['---', '---', '---', '---', '---:', '---', '---', '---', '---'])];
 
 const count = (groups: readonly ViolationGroup[]) => groups.reduce((sum, group) => sum + group.count, 0);
 

@@ -1,7 +1,7 @@
 import type { Exchange } from '../core/exchange.js';
 import type { HttpResponse } from '../core/http.js';
 import { identifyClient } from './identify-client.js';
-import { MAX_JOURNAL_BODY_CHARS, type ExchangeOutcome, type JournalEntry, type JournalRequest, type JournalResponse } from './journal-entry.js';
+import { MAX_JOURNAL_BODY_CHARS, type ExchangeOutcome, type JournalEntry, type JournalFinding, type JournalRequest, type JournalResponse } from './journal-entry.js';
 import { maskRequestParts, redactText, redactValue } from './mask-secrets.js';
 import type { VendorCatalogue } from './vendor-catalogue.js';
 
@@ -73,7 +73,11 @@ export function toJournalEntry(exchange: RecordedExchange, seq: number, time: Da
     outcome,
     lenient: exchange.lenient === true,
     ...(exchange.scenario === undefined ? {} : { scenario: exchange.scenario }),
-    violations: redactValue(exchange.violations, masked.secrets),
+    // The engine grades every finding; one it did not (a bug the rule registry test catches) is recorded as gradeFindings would grade it.
+    violations: redactValue(
+      exchange.violations.map((finding): JournalFinding => ({ ...finding, level: finding.level ?? 'violation', source: finding.source ?? 'mock' })),
+      masked.secrets,
+    ),
     ...(exchange.proxied === undefined ? {} : { proxied: { upstream: redactText(exchange.proxied.upstream, masked.secrets), answered: !exchange.proxied.failed } }),
   };
 }

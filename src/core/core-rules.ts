@@ -1,7 +1,10 @@
 import { defineRules, type Rule } from './rules.js';
 import { SCHEMA_RULES } from './schema-rules.js';
 
-const PLATFORM_DEFAULTS = 'docs: "Platform defaults" (ASP.NET Web API/Core formatters, Jackson/Spring): unknown members and query parameters are ignored';
+/** The platforms' documented defaults behind the notices (specs/README.md, "Findings: levels and sources"). */
+const IGNORES_UNKNOWN_MEMBERS =
+  "Json.NET (ASP.NET Web API) and System.Text.Json (ASP.NET Core) skip unknown members, XmlSerializer raises only its UnknownElement event; Spring Boot's Jackson has FAIL_ON_UNKNOWN_PROPERTIES off";
+const IGNORES_UNBOUND_INPUT = 'ASP.NET and Spring model binding read only the query parameters and body an action binds; the rest of the request is never read';
 const OPERATION_DOC = "the vendor's page, transcribed as the operation in specs/<vendor>.yaml";
 
 /**
@@ -83,21 +86,21 @@ export const CORE_RULES = defineRules('*', {
     level: 'notice',
     source: 'platform',
     description: 'The body carries a property its schema does not declare (a misspelt optional field?): the vendor ignores it silently.',
-    cite: PLATFORM_DEFAULTS,
+    cite: IGNORES_UNKNOWN_MEMBERS,
   },
   queryUndeclared: {
     code: 'request.query.undeclared',
     level: 'notice',
     source: 'platform',
     description: 'The query names a parameter the operation does not declare (a misspelt one?): the vendor ignores it silently.',
-    cite: PLATFORM_DEFAULTS,
+    cite: IGNORES_UNBOUND_INPUT,
   },
   bodyUnexpected: {
     code: 'request.body.unexpected',
     level: 'notice',
     source: 'platform',
     description: 'A body was sent to an operation that takes none: the vendor ignores it silently.',
-    cite: PLATFORM_DEFAULTS,
+    cite: IGNORES_UNBOUND_INPUT,
   },
   preferInvalid: {
     code: 'mock.prefer.invalid',

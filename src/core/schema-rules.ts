@@ -31,9 +31,7 @@ const rules = new Map<string, Rule>();
 for (const site of SITES) {
   for (const keyword of SCHEMA_KEYWORDS) {
     const code = `${site.side}.${site.location}.${keyword}`;
-    const description = keyword === 'required' && site.side === 'request' && site.location !== 'body'
-      ? `A required ${site.location} parameter is missing.`
-      : `${WHAT[site.location]} breaks its schema's ${keyword === 'schema' ? 'rules' : `\`${keyword}\``}.`;
+    const description = `${WHAT[site.location]} breaks its schema's ${keyword === 'schema' ? 'rules' : `\`${keyword}\``}${keyword === 'required' ? ' (a required one is missing)' : ''}.`;
     rules.set(code, Object.freeze({ code, vendor: '*', level: 'violation', source: 'vendor-doc', description, cite: "the vendor's page, transcribed as the operation's schema in specs/<vendor>.yaml" }));
   }
 }

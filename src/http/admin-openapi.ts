@@ -170,7 +170,7 @@ export const ADMIN_OPENAPI = {
       },
       Finding: {
         type: 'object',
-        required: ['code', 'location', 'pointer', 'message', 'specPointer', 'operationId'],
+        required: ['code', 'level', 'source', 'location', 'pointer', 'message', 'specPointer', 'operationId'],
         properties: {
           code: { type: 'string', description: 'A registered rule’s code (GET /__admin/rules).' },
           level: { enum: ['violation', 'risk', 'notice', 'usage'] },

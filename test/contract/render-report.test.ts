@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createReportCollector } from '../../src/contract/create-report-collector.js';
 import type { JournalEntry } from '../../src/contract/journal-entry.js';
 import { renderReport } from '../../src/contract/render-report.js';
-import type { Violation } from '../../src/core/violation.js';
+import type { JournalFinding } from '../../src/contract/journal-entry.js';
 
 describe('report formats on data from a journal file', () => {
   // `returns-mock report --journal` renders whatever the file holds: even the fields the mock itself fills are untrusted there.
   const hostile = '<img src=x onerror=alert(1)>|x';
-  const violation = { code: 'request.body.type', location: hostile, pointer: '/a', message: 'm', specPointer: '#/x', operationId: 'op' } as unknown as Violation;
+  const violation = { code: 'request.body.type', location: hostile, pointer: '/a', message: 'm', specPointer: '#/x', operationId: 'op' } as unknown as JournalFinding;
   const entry: JournalEntry = {
     seq: 1,
     time: '2024-01-01T00:00:00.000Z',

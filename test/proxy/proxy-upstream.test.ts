@@ -177,7 +177,7 @@ describe('proxy mode: a vendor that departs from its documentation', () => {
     for (const [code, pointer] of [['response.status.undocumented', '/'], ['response.response.required', '/approvalStatus'], ['response.response.type', '/received']] as const) {
       expect(markdown).toContain(`| getReturn | ${code} | response | ${pointer} |`);
       expect(junit).toContain(`name="getReturn: ${code} at response ${pointer}"`);
-      expect(html).toMatch(new RegExp(`<tr class="violation" data-party="vendor"><td class="operation">getReturn</td><td class="code"><code>${code.replaceAll('.', '\\.')}</code></td><td class="location">response</td><td class="pointer"><code>${pointer}</code>`));
+      expect(html).toMatch(new RegExp(`<tr class="violation" data-level="violation" data-source="vendor-doc" data-party="vendor"><td class="operation">getReturn</td><td class="code"><code>${code.replaceAll('.', '\\.')}</code></td><td class="source">vendor-doc</td><td class="location">response</td><td class="pointer"><code>${pointer}</code>`));
     }
   });
 });

@@ -145,7 +145,8 @@
   }
 
   function journalRows(entry) {
-    const violating = entry.violations.length > 0;
+    // Risks, notices and usage findings are shown, but only a violation marks the row (as only it fails a verdict by default).
+    const violating = entry.violations.some((v) => (v.level ?? 'violation') === 'violation');
     const classes = ['entry', violating ? 'violation' : '', entry.scenario === undefined ? '' : 'scenario', entry.lenient ? 'lenient' : ''].filter(Boolean).join(' ');
     const row = el(
       'tr',
@@ -159,11 +160,11 @@
       el('td', { class: 'status' }, `${entry.status}${scenarioNote(entry.scenario)}${entry.lenient ? ' (lenient)' : ''}`),
       el('td', { class: 'num violations' }, String(entry.violations.length)),
     );
-    if (!violating) return [row];
+    if (entry.violations.length === 0) return [row];
     const detail = el(
       'tr',
       { class: 'violation-detail', 'data-seq': entry.seq },
-      el('td', { colspan: 8 }, el('ul', {}, entry.violations.map((v) => el('li', {}, el('code', {}, v.code), ' ', el('code', {}, v.pointer || '/'), `: ${v.message}`)))),
+      el('td', { colspan: 8 }, el('ul', {}, entry.violations.map((v) => el('li', {}, `${v.level ?? 'violation'} `, el('code', {}, v.code), ' ', el('code', {}, v.pointer || '/'), `: ${v.message}`)))),
     );
     return [row, detail];
   }
