@@ -1,6 +1,7 @@
 import { pino, type Logger } from 'pino';
 import { prettyFactory } from 'pino-pretty';
 import type { Exchange, JournalEntry } from '../index.js';
+import { refuses } from '../core/rules.js';
 
 export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
 export type LogFormat = 'text' | 'json';
@@ -24,7 +25,7 @@ export function createLogger(level: LogLevel, format: LogFormat, output: LogOutp
 /** How loud an exchange is: the mock's own bug (an answer breaking its spec, a 5xx) is an error, a violating request a warning. */
 function levelOf(exchange: Exchange): 'error' | 'warn' | 'info' {
   if (exchange.responseViolations.length > 0 || exchange.response.status >= 500) return 'error';
-  if (exchange.violations.length > 0) return 'warn';
+  if (exchange.violations.some(refuses)) return 'warn';
   return 'info';
 }
 

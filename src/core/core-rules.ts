@@ -13,6 +13,13 @@ const OPERATION_DOC = "the vendor's page, transcribed as the operation in specs/
  * keywords' rules (`request.body.maxLength`, …) are in {@link SCHEMA_RULES}.
  */
 export const CORE_RULES = defineRules('*', {
+  xmlListItemIgnored: {
+    code: 'request.body.xml-element.ignored',
+    level: 'notice',
+    source: 'platform',
+    description: 'An XML list holds an element not named as its items: the XML serializer skips it, so the item is lost without an error.',
+    cite: 'XmlSerializer.UnknownElement event (learn.microsoft.com): "By default, after calling Deserialize, the XmlSerializer ignores XML elements of unknown types"',
+  },
   pathUnknown: {
     code: 'request.path.unknown',
     level: 'violation',

@@ -7,6 +7,7 @@ import type { SpecIndex } from '../spec/spec-index.js';
 import type { CompiledOperation } from '../validate/compile-operation.js';
 import type { EngineContext } from './engine-context.js';
 import type { ExchangeDraft, MatchedDraft, UnmatchedDraft } from './exchange-draft.js';
+import { CORE_RULES } from '../core/core-rules.js';
 
 type MatchContext = Pick<EngineContext, 'operationIndex' | 'compiledOf' | 'plugin'> & Partial<Pick<EngineContext, 'spec' | 'operations'>>;
 
@@ -32,7 +33,7 @@ export function matchRequest(context: MatchContext, draft: ExchangeDraft): Match
       ...draft,
       accept,
       status: 404,
-      violation: { code: 'request.path.unknown', location: 'path', pointer: '', message: `no operation of ${context.plugin.title} has the path ${request.path}`, specPointer: '#/paths', operationId: '' },
+      violation: { code: CORE_RULES.pathUnknown.code, location: 'path', pointer: '', message: `no operation of ${context.plugin.title} has the path ${request.path}`, specPointer: '#/paths', operationId: '' },
     };
   }
   return {
@@ -40,7 +41,7 @@ export function matchRequest(context: MatchContext, draft: ExchangeDraft): Match
     accept,
     status: 405,
     allow: match.allow,
-    violation: { code: 'request.method.not-allowed', location: 'path', pointer: '', message: `${request.method} is not allowed on ${request.path}; allowed: ${match.allow.join(', ')}`, specPointer: '#/paths', operationId: '' },
+    violation: { code: CORE_RULES.methodNotAllowed.code, location: 'path', pointer: '', message: `${request.method} is not allowed on ${request.path}; allowed: ${match.allow.join(', ')}`, specPointer: '#/paths', operationId: '' },
   };
 }
 

@@ -7,6 +7,7 @@ import type { Violation } from '../core/violation.js';
 import type { JournalEntry } from '../contract/journal-entry.js';
 import { maskRequestParts, redactText, redactValue } from '../contract/mask-secrets.js';
 import type { VendorCatalogue } from '../contract/vendor-catalogue.js';
+import { refuses } from '../core/rules.js';
 
 /** The parts of an engine exchange a recording needs (the engine's `Exchange` fits it). */
 export interface RecordableExchange {
@@ -79,7 +80,7 @@ export function createSessionRecorder(dir: string, plugins: readonly VendorPlugi
       };
       appendFileSync(exchangesFile, `${JSON.stringify(line)}\n`);
       const recording = plugins.find((plugin) => plugin.id === exchange.vendor)?.recording;
-      if (recording === undefined || proxied.failed || exchange.validated === undefined || exchange.operationId === undefined || exchange.violations.length > 0) return;
+      if (recording === undefined || proxied.failed || exchange.validated === undefined || exchange.operationId === undefined || exchange.violations.some(refuses)) return;
       for (const fixture of recording.fixturesOf(exchange.operationId, exchange.validated, proxied.status, proxied.body)) {
         keep(exchange.vendor, fixture.collection, fixture.key, redactValue(fixture.record, allSecrets));
       }

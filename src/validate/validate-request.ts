@@ -195,7 +195,7 @@ function decodeRequestBody(
     return { value: undefined, mediaType: essence };
   }
   for (const { pointer, element, expected } of ignored) {
-    violations.push({ code: 'request.body.xml-element.ignored', location: 'body', pointer, message: `the list reads <${expected}> items; the element <${element}> is ignored`, specPointer: chosen.media.schemaPointer ?? '', operationId, value: element });
+    violations.push({ code: CORE_RULES.xmlListItemIgnored.code, location: 'body', pointer, message: `the list reads <${expected}> items; the element <${element}> is ignored`, specPointer: chosen.media.schemaPointer ?? '', operationId, value: element });
   }
   const schemaFindings =
     chosen.validate === undefined || chosen.validate(value)

@@ -2,6 +2,7 @@ import type { JournalEntry } from '../journal-entry.js';
 import { PACT_SPECIFICATION_VERSION, type PactFile } from './pact-file.js';
 import { addAnswerValues, addRequestValues, type SessionValues } from './match-generated-values.js';
 import { pactBody, toPactInteraction, type PactVendor } from './to-pact-interaction.js';
+import { refuses } from '../../core/rules.js';
 
 /** Why recorded exchanges did not become interactions, counted. */
 export interface PactSkips {
@@ -35,7 +36,7 @@ const fileNameOf = (client: string, vendor: string): string => `${`${client}-${v
 
 /**
  * Builds Pact v4 files from journal entries: consumer = the client's name, provider = the vendor's id, one interaction per
- * distinct operation × status the client exercised without violations (the first such exchange, answer as recorded).
+ * distinct operation × status the client exercised without a refusing finding (risks and notices were served as the vendor would; the first such exchange, answer as recorded).
  */
 export function buildPacts(entries: readonly JournalEntry[], vendors: readonly PactVendor[], options: PactExportOptions): PactExport {
   const skipped: PactSkips = { violations: 0, unanswered: 0, unmatched: 0, truncated: 0, unknownVendor: 0 };
@@ -54,7 +55,7 @@ export function buildPacts(entries: readonly JournalEntry[], vendors: readonly P
     const responseBody = entry.response === undefined ? undefined : pactBody(entry.response.body, entry.response.bodyEncoding, entry.response.headers['content-type']);
     const vendor = vendors.find((candidate) => candidate.vendor === entry.vendor);
     const operation = vendor?.operations.find((candidate) => candidate.operationId === entry.operationId);
-    if (entry.violations.length > 0 || entry.lenient) skipped.violations += 1;
+    if (entry.violations.some(refuses) || entry.lenient) skipped.violations += 1;
     else if (entry.response === undefined || entry.outcome !== 'answered') skipped.unanswered += 1;
     else if (entry.operationId === null) skipped.unmatched += 1;
     else if (vendor === undefined || operation === undefined) skipped.unknownVendor += 1;
