@@ -31,27 +31,65 @@ export function renderResults(results, markdown) {
   parts.push(
     table(
       ['scenario', 'ours / bare Hono', 'ours / Prism best', 'p99 ours / bare Hono'],
-      results.ratios.map((r) => [r.scenario, pct(r.oursOverBare), r.oursOverPrism === undefined ? '–' : `${fmt(r.oursOverPrism, 1)}×`, r.p99OverBare === undefined ? '–' : `${fmt(r.p99OverBare, 1)}×`]),
+      results.ratios.map((r) => [
+        r.scenario,
+        pct(r.oursOverBare),
+        r.oursOverPrism === undefined ? '–' : `${fmt(r.oursOverPrism, 1)}×`,
+        r.p99OverBare === undefined ? '–' : `${fmt(r.p99OverBare, 1)}×`,
+      ]),
       markdown,
     ),
   );
   heading('Start-up and memory');
-  parts.push(table(['server', 'start-up ms', 'peak RSS MB'], results.processes.map((p) => [p.server, fmt(p.startupMs), fmt(p.peakRssMb)]), markdown));
+  parts.push(
+    table(
+      ['server', 'start-up ms', 'peak RSS MB'],
+      results.processes.map((p) => [p.server, fmt(p.startupMs), fmt(p.peakRssMb)]),
+      markdown,
+    ),
+  );
   heading('Scaling with stored returns (ours, Emporix)');
   parts.push(
     table(
       ['stored', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'start-up ms', 'peak RSS MB'],
-      results.scaling.map((r) => [r.stored.toLocaleString('en'), r.scenario, fmt(r.requestsPerSecond), fmt(r.p50Ms), fmt(r.p99Ms), fmt(r.non2xx), fmt(r.startupMs), fmt(r.peakRssMb)]),
+      results.scaling.map((r) => [
+        r.stored.toLocaleString('en'),
+        r.scenario,
+        fmt(r.requestsPerSecond),
+        fmt(r.p50Ms),
+        fmt(r.p99Ms),
+        fmt(r.non2xx),
+        fmt(r.startupMs),
+        fmt(r.peakRssMb),
+      ]),
       markdown,
     ),
   );
   if (results.scale !== undefined) {
     heading(`One tenant with 100,000 Emporix returns (start-up ${fmt(results.scale.startupMs)} ms, peak RSS ${fmt(results.scale.peakRssMb)} MB)`);
-    parts.push(table(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'], results.scale.lists.map((r) => [r.scenario, fmt(r.requestsPerSecond), fmt(r.p50Ms), fmt(r.p99Ms), fmt(r.non2xx)]), markdown));
+    parts.push(
+      table(
+        ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'],
+        results.scale.lists.map((r) => [r.scenario, fmt(r.requestsPerSecond), fmt(r.p50Ms), fmt(r.p99Ms), fmt(r.non2xx)]),
+        markdown,
+      ),
+    );
     heading('IOM by number of fixture orders');
-    parts.push(table(['fixture orders', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'], results.scale.iom.map((r) => [r.orders.toLocaleString('en'), r.scenario, fmt(r.requestsPerSecond), fmt(r.p50Ms), fmt(r.p99Ms), fmt(r.non2xx)]), markdown));
+    parts.push(
+      table(
+        ['fixture orders', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'],
+        results.scale.iom.map((r) => [r.orders.toLocaleString('en'), r.scenario, fmt(r.requestsPerSecond), fmt(r.p50Ms), fmt(r.p99Ms), fmt(r.non2xx)]),
+        markdown,
+      ),
+    );
   }
   heading('Targets');
-  parts.push(table(['target', 'measured', 'met'], results.targets.map((t) => [t.target, t.measured, t.met ? 'yes' : 'NO']), markdown));
+  parts.push(
+    table(
+      ['target', 'measured', 'met'],
+      results.targets.map((t) => [t.target, t.measured, t.met ? 'yes' : 'NO']),
+      markdown,
+    ),
+  );
   return parts.join('\n');
 }

@@ -95,7 +95,16 @@ try {
           }),
         );
         const sum = (key) => parts.reduce((total, part) => total + part[key], 0);
-        runs.push({ scenario, server: name, requestsPerSecond: sum('requestsPerSecond'), p50Ms: Math.max(...parts.map((p) => p.p50Ms)), p99Ms: Math.max(...parts.map((p) => p.p99Ms)), total: sum('total'), non2xx: sum('non2xx'), errors: sum('errors') });
+        runs.push({
+          scenario,
+          server: name,
+          requestsPerSecond: sum('requestsPerSecond'),
+          p50Ms: Math.max(...parts.map((p) => p.p50Ms)),
+          p99Ms: Math.max(...parts.map((p) => p.p99Ms)),
+          total: sum('total'),
+          non2xx: sum('non2xx'),
+          errors: sum('errors'),
+        });
       }
       processes.push({ server: name, startupMs: replicas[0].startupMs, peakRssMb: Math.max(...replicas.map((replica) => replica.peakRssMb() ?? 0)) || undefined });
       for (const replica of replicas) await replica.stop();
@@ -174,20 +183,44 @@ try {
       ['emporix list', 0.4],
       ['emporix create', 0.35],
       ['iom create', 0.3],
-    ].map(([scenario, share]) => ({ target: `${scenario} ≥ ${share * 100}% of bare Hono req/s${scenario.endsWith('create') ? ' (durable)' : ''}`, measured: pctText(ratio(scenario).oursOverBare), met: ratio(scenario).oursOverBare >= share })),
-    ...SCENARIOS.map((scenario) => ({ target: `${scenario} ≥ 3× Prism's best req/s`, measured: `${ratio(scenario).oursOverPrism?.toFixed(1)}×`, met: (ratio(scenario).oursOverPrism ?? 0) >= 3 })),
+    ].map(([scenario, share]) => ({
+      target: `${scenario} ≥ ${share * 100}% of bare Hono req/s${scenario.endsWith('create') ? ' (durable)' : ''}`,
+      measured: pctText(ratio(scenario).oursOverBare),
+      met: ratio(scenario).oursOverBare >= share,
+    })),
+    ...SCENARIOS.map((scenario) => ({
+      target: `${scenario} ≥ 3× Prism's best req/s`,
+      measured: `${ratio(scenario).oursOverPrism?.toFixed(1)}×`,
+      met: (ratio(scenario).oursOverPrism ?? 0) >= 3,
+    })),
     ...SCENARIOS.map((scenario) => ({ target: `${scenario} p99 ≤ 3× bare Hono's`, measured: `${ratio(scenario).p99OverBare.toFixed(1)}×`, met: ratio(scenario).p99OverBare <= 3 })),
-    ...[byOrder, byStatus, firstPage, deepPage].map((row) => ({ target: `${SCALE_RETURNS.toLocaleString('en')} returns, ${row.scenario}: p99 ≤ 20 ms`, measured: `${row.p99Ms} ms`, met: row.p99Ms <= 20 })),
-    { target: 'deep page no slower than 2× the first page (p50)', measured: `${(deepPage.p50Ms / Math.max(firstPage.p50Ms, 1)).toFixed(1)}×`, met: deepPage.p50Ms <= 2 * Math.max(firstPage.p50Ms, 1) },
+    ...[byOrder, byStatus, firstPage, deepPage].map((row) => ({
+      target: `${SCALE_RETURNS.toLocaleString('en')} returns, ${row.scenario}: p99 ≤ 20 ms`,
+      measured: `${row.p99Ms} ms`,
+      met: row.p99Ms <= 20,
+    })),
+    {
+      target: 'deep page no slower than 2× the first page (p50)',
+      measured: `${(deepPage.p50Ms / Math.max(firstPage.p50Ms, 1)).toFixed(1)}×`,
+      met: deepPage.p50Ms <= 2 * Math.max(firstPage.p50Ms, 1),
+    },
     ...['iom create', 'iom returnables'].map((scenario) => {
       const slower = iomRow(100, scenario).requestsPerSecond / iomRow(10_000, scenario).requestsPerSecond;
       // "No slower" within run-to-run noise, which on a shared machine is about 10%.
       return { target: `${scenario} with 10,000 fixture orders no slower than with 100 (req/s, 10% noise)`, measured: `${slower.toFixed(2)}× (100 ÷ 10,000)`, met: slower <= 1.1 };
     }),
-    { target: 'start-up, all four specs loaded ≤ 400 ms (warm: median of 3; validators compile on first use)', measured: `${oursStartupMs.toFixed(0)} ms`, met: oursStartupMs <= 400 },
+    {
+      target: 'start-up, all four specs loaded ≤ 400 ms (warm: median of 3; validators compile on first use)',
+      measured: `${oursStartupMs.toFixed(0)} ms`,
+      met: oursStartupMs <= 400,
+    },
     { target: 'start-up ≤ 700 ms cold (the first of the 3)', measured: `${coldStartupMs.toFixed(0)} ms`, met: coldStartupMs <= 700 },
     { target: `start-up with ${SCALE_RETURNS.toLocaleString('en')} stored returns ≤ 1 s`, measured: `${scale.startupMs.toFixed(0)} ms`, met: scale.startupMs <= 1000 },
-    { target: `peak RSS with ${SCALE_RETURNS.toLocaleString('en')} returns stored, under load ≤ 200 MB`, measured: `${peak100k?.toFixed(0)} MB`, met: peak100k !== undefined && peak100k <= 200 },
+    {
+      target: `peak RSS with ${SCALE_RETURNS.toLocaleString('en')} returns stored, under load ≤ 200 MB`,
+      measured: `${peak100k?.toFixed(0)} MB`,
+      met: peak100k !== undefined && peak100k <= 200,
+    },
   ];
 
   const results = {
@@ -211,7 +244,10 @@ try {
   const dir = path.join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, `${results.date.slice(0, 10)}.json`), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(path.join(dir, 'latest.md'), `# Benchmark results\n\nProduced by \`npm run bench${process.argv.slice(2).length > 0 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`.\n\n${renderResults(results, true)}\n`);
+  writeFileSync(
+    path.join(dir, 'latest.md'),
+    `# Benchmark results\n\nProduced by \`npm run bench${process.argv.slice(2).length > 0 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`.\n\n${renderResults(results, true)}\n`,
+  );
   console.log(renderResults(results, false));
   console.log(`\nWritten: bench/results/${results.date.slice(0, 10)}.json, bench/results/latest.md`);
 } finally {

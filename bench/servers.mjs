@@ -81,7 +81,16 @@ export async function startServer(name, args, probe, { timeoutMs = 60_000, heade
 /** Our server, all four vendors, on a real store file (`db`); logging silent. */
 export async function startOurs({ db, store, fixtures }) {
   const port = await freePort();
-  const args = [CLI, 'serve', '--port', String(port), ...(store === undefined ? ['--db', db] : ['--store', store]), '--log-level', 'silent', ...(fixtures === undefined ? [] : ['--fixtures', fixtures])];
+  const args = [
+    CLI,
+    'serve',
+    '--port',
+    String(port),
+    ...(store === undefined ? ['--db', db] : ['--store', store]),
+    '--log-level',
+    'silent',
+    ...(fixtures === undefined ? [] : ['--fixtures', fixtures]),
+  ];
   const server = await startServer('returns-mock', args, `http://127.0.0.1:${port}/`);
   return { ...server, base: { emporix: `http://127.0.0.1:${port}/emporix`, intershop: `http://127.0.0.1:${port}/intershop` } };
 }

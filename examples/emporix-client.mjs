@@ -15,12 +15,17 @@ async function call(method, path, extra = {}, body) {
 }
 
 // A correct create: an employee (no saas-token) names the customer it is for and who submits it.
-const created = await call('POST', '/return/acme/returns', { 'content-type': 'application/json' }, JSON.stringify({
-  orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }],
-  reason: { code: '001' },
-  requestor: { customerId: 'C-1' },
-  submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
-}));
+const created = await call(
+  'POST',
+  '/return/acme/returns',
+  { 'content-type': 'application/json' },
+  JSON.stringify({
+    orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }],
+    reason: { code: '001' },
+    requestor: { customerId: 'C-1' },
+    submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+  }),
+);
 const { id } = await created.json();
 // Too large a page.
 await call('GET', '/return/acme/returns?pageSize=61');

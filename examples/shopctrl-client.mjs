@@ -12,6 +12,9 @@ async function post(contentType, body) {
 }
 
 // A correct call in XML.
-await post('application/xml', '<OrderReturnChanges><Id>0</Id><OrderId>5</OrderId><ReturnCode>R-1001</ReturnCode><OrderReturnRows><OrderReturnRow><OrderRowId>2</OrderRowId><ReturnedQuantity>1</ReturnedQuantity><Resolution>Undefined</Resolution></OrderReturnRow></OrderReturnRows></OrderReturnChanges>');
+await post(
+  'application/xml',
+  '<OrderReturnChanges><Id>0</Id><OrderId>5</OrderId><ReturnCode>R-1001</ReturnCode><OrderReturnRows><OrderReturnRow><OrderRowId>2</OrderRowId><ReturnedQuantity>1</ReturnedQuantity><Resolution>Undefined</Resolution></OrderReturnRow></OrderReturnRows></OrderReturnChanges>',
+);
 // The faulty call in JSON.
 await post('application/json', JSON.stringify({ Id: 0, OrderId: 5, OrderReturnRows: [{ OrderRowId: 2, ReturnedQuantity: 1, Resolution: 'Undefined' }] }));

@@ -21,8 +21,13 @@ const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : -1;
 const changed = SOURCES.map((name) => path.join(ROOT, name)).filter((entry) => existsSync(entry) && newestMtime(entry) > built);
 if (changed.length === 0) process.exit(0);
 
-console.error(built < 0 ? 'returns-mock: building dist/ (first build)…' : `returns-mock: sources changed (${changed.map((entry) => path.relative(ROOT, entry)).join(', ')}), rebuilding dist/…`);
+console.error(
+  built < 0 ? 'returns-mock: building dist/ (first build)…' : `returns-mock: sources changed (${changed.map((entry) => path.relative(ROOT, entry)).join(', ')}), rebuilding dist/…`,
+);
 // tsc's incremental build info lives in dist/ (tsconfig.build.json), so only changed files are checked again.
-const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit', cwd: ROOT });
+const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], {
+  stdio: 'inherit',
+  cwd: ROOT,
+});
 if (result.status !== 0) process.exit(result.status ?? 1);
 writeFileSync(STAMP, `${new Date().toISOString()}\n`);

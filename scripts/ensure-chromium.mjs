@@ -33,8 +33,12 @@ function privilegePrefix() {
 function installDebianChromium() {
   const prefix = privilegePrefix();
   if (prefix === undefined || !existsSync('/usr/bin/apt-get')) return false;
-  console.error('returns-mock: installing Debian\'s chromium for the browser tests (apt-get)…');
-  const run = (args) => spawnSync(prefix[0] ?? args[0], prefix.length === 0 ? args.slice(1) : [...prefix.slice(1), ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  console.error("returns-mock: installing Debian's chromium for the browser tests (apt-get)…");
+  const run = (args) =>
+    spawnSync(prefix[0] ?? args[0], prefix.length === 0 ? args.slice(1) : [...prefix.slice(1), ...args], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   return run(['apt-get', 'update', '-qq']).status === 0 && run(['apt-get', 'install', '-y', '-qq', 'chromium']).status === 0;
 }
 

@@ -13,7 +13,11 @@ const SCRIPTS = path.dirname(fileURLToPath(import.meta.url));
 function findBinaries() {
   const find = () => {
     const base = '/usr/lib/postgresql';
-    const versions = existsSync(base) ? readdirSync(base).filter((v) => existsSync(path.join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : [];
+    const versions = existsSync(base)
+      ? readdirSync(base)
+          .filter((v) => existsSync(path.join(base, v, 'bin', 'initdb')))
+          .sort((a, b) => Number(b) - Number(a))
+      : [];
     return versions.length > 0 ? path.join(base, versions[0], 'bin') : undefined;
   };
   const found = find();
@@ -21,7 +25,9 @@ function findBinaries() {
   const install = spawnSync('bash', [path.join(SCRIPTS, 'install-postgresql.sh')], { encoding: 'utf8', timeout: 600_000 });
   const installed = find();
   if (installed === undefined) {
-    throw new Error(`PostgreSQL is needed and is not installed; installing Debian's 'postgresql' (scripts/install-postgresql.sh, as root) failed: ${(install.stderr || install.stdout || String(install.error)).trim()}`);
+    throw new Error(
+      `PostgreSQL is needed and is not installed; installing Debian's 'postgresql' (scripts/install-postgresql.sh, as root) failed: ${(install.stderr || install.stdout || String(install.error)).trim()}`,
+    );
   }
   return installed;
 }

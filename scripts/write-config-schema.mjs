@@ -8,12 +8,25 @@ import { buildOptionsSchema } from '../dist/options/options-schema.js';
 import { vendorPlugins } from '../dist/vendors/index.js';
 
 const schemaFile = fileURLToPath(new URL('../returns-mock.config.schema.json', import.meta.url));
-writeFileSync(schemaFile, `${JSON.stringify(buildOptionsSchema('config', vendorPlugins.map((plugin) => plugin.id)), null, 2)}\n`);
+writeFileSync(
+  schemaFile,
+  `${JSON.stringify(
+    buildOptionsSchema(
+      'config',
+      vendorPlugins.map((plugin) => plugin.id),
+    ),
+    null,
+    2,
+  )}\n`,
+);
 console.log(`wrote ${schemaFile}`);
 
 const readme = fileURLToPath(new URL('../README.md', import.meta.url));
 const block = /(<!-- serve options:[^\n]*-->\n)[\s\S]*?(<!-- end serve options -->)/;
 const text = readFileSync(readme, 'utf8');
 if (!block.test(text)) throw new Error('README.md has no <!-- serve options --> block');
-writeFileSync(readme, text.replace(block, (_match, start, end) => `${start}\`\`\`text\n${SERVE_USAGE}\`\`\`\n${end}`));
+writeFileSync(
+  readme,
+  text.replace(block, (_match, start, end) => `${start}\`\`\`text\n${SERVE_USAGE}\`\`\`\n${end}`),
+);
 console.log(`wrote the serve options into ${readme}`);

@@ -50,7 +50,20 @@ export type { AuthMode } from './core/declared-credential.js';
 export type { ScenarioRule } from './engine/scenario-rules.js';
 export type { Scenario, Fault } from './core/scenario.js';
 export type { ContractMode, Exchange } from './engine/create-vendor-engine.js';
-export type { ContractReport, ExchangeOutcome, FailOn, JournalEntry, JournalFilter, JournalResponse, NearMiss, NearMissDifference, ReportFormat, ReportOptions, RequestPattern, UnmatchedRequest } from './contract/index.js';
+export type {
+  ContractReport,
+  ExchangeOutcome,
+  FailOn,
+  JournalEntry,
+  JournalFilter,
+  JournalResponse,
+  NearMiss,
+  NearMissDifference,
+  ReportFormat,
+  ReportOptions,
+  RequestPattern,
+  UnmatchedRequest,
+} from './contract/index.js';
 export type { VerifyCount } from './contract/verify-requests.js';
 export type { ResetScope } from './store/index.js';
 export type { PactExport, PactFile, PactSkips } from './contract/pact/index.js';
@@ -161,7 +174,11 @@ export interface MockPactOptions {
 
 /** `Mock.requests`, `count` and `verify` over a recorder's journal. */
 function verificationOf(contract: ContractRecorder): Pick<Mock, 'requests' | 'count' | 'verify' | 'unmatched'> {
-  const prefixOf = (vendor: string) => prefixOfCatalogue(contract.catalogues.find((catalogue) => catalogue.vendor === vendor), vendor);
+  const prefixOf = (vendor: string) =>
+    prefixOfCatalogue(
+      contract.catalogues.find((catalogue) => catalogue.vendor === vendor),
+      vendor,
+    );
   const requests = (pattern: RequestPattern = {}) => {
     const checked = compilePattern(pattern);
     if ('problem' in checked) throw new TypeError(`request pattern${checked.problem.field === '' ? '' : ` field '${checked.problem.field}'`}: ${checked.problem.message}`);
@@ -253,7 +270,6 @@ export const MOCK_VERSION: string = (JSON.parse(readFileSync(new URL('../package
 /** The fixtures shipped with the package (`fixtures/`), found from `src/` and from `dist/` alike. */
 const BUNDLED_FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
-
 /** Deprecation warnings already given in this process: each old name is reported once. */
 const warnedDeprecations = new Set<string>();
 
@@ -315,7 +331,13 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
 async function buildMock(options: MockOptions): Promise<Mock> {
   // Files named by the user first: a missing one is the error to report, even when the store is in use as well
   // (and a fixture directory with a typo would otherwise start the mock with no reference data).
-  const missing = [...(options.spec ?? []).map((entry) => (typeof entry === 'string' ? parseSpecEntry(entry) : entry).file).filter((file) => !existsSync(file)).map((file) => `${path.resolve(file)}: cannot read: no such spec file`), ...(options.fixtures !== undefined && !existsSync(options.fixtures) ? [`fixture directory ${options.fixtures} does not exist`] : [])];
+  const missing = [
+    ...(options.spec ?? [])
+      .map((entry) => (typeof entry === 'string' ? parseSpecEntry(entry) : entry).file)
+      .filter((file) => !existsSync(file))
+      .map((file) => `${path.resolve(file)}: cannot read: no such spec file`),
+    ...(options.fixtures !== undefined && !existsSync(options.fixtures) ? [`fixture directory ${options.fixtures} does not exist`] : []),
+  ];
   if (missing.length > 0) throw new Error(missing.join('; '));
   const store = await openStore(options);
   try {
@@ -346,14 +368,39 @@ async function assembleMock(options: MockOptions, store: Store): Promise<Mock> {
   const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES);
   await store.sharedFixtures?.adopt(fixtures);
   await restoreRecorded(store, plugins, fixtures);
-  const proxies = toProxyTargets({ proxy: options.proxy, proxyTimeoutMs: options.proxyTimeout === undefined ? undefined : Math.round(options.proxyTimeout * 1000), proxyForwardInvalid: options.proxyForwardInvalid }, plugins.map((plugin) => plugin.id));
+  const proxies = toProxyTargets(
+    {
+      proxy: options.proxy,
+      proxyTimeoutMs: options.proxyTimeout === undefined ? undefined : Math.round(options.proxyTimeout * 1000),
+      proxyForwardInvalid: options.proxyForwardInvalid,
+    },
+    plugins.map((plugin) => plugin.id),
+  );
   const engines = await Promise.all(
     plugins.map(async (plugin) =>
-      createVendorEngine({ plugin, store, fixtures, strictFixtures: options.strictFixtures, authMode: options.auth, scenarioRules: options.scenarios, mode: options.mode, spec: await loadSpec(plugin.specFile), seed: options.seed, clock, proxy: proxies[plugin.id] }),
+      createVendorEngine({
+        plugin,
+        store,
+        fixtures,
+        strictFixtures: options.strictFixtures,
+        authMode: options.auth,
+        scenarioRules: options.scenarios,
+        mode: options.mode,
+        spec: await loadSpec(plugin.specFile),
+        seed: options.seed,
+        clock,
+        proxy: proxies[plugin.id],
+      }),
     ),
   );
-  const unmatchedRule = (options.scenarios ?? []).find((rule) => rule.vendor === undefined && rule.operation !== undefined && !engines.some((engine) => engine.operations.some((compiled) => compiled.operation.operationId === rule.operation)));
-  if (unmatchedRule !== undefined) throw new Error(`a scenario rule names operation '${unmatchedRule.operation}', which no mounted vendor has; mounted: ${plugins.map((p) => p.id).join(', ')}`);
+  const unmatchedRule = (options.scenarios ?? []).find(
+    (rule) =>
+      rule.vendor === undefined &&
+      rule.operation !== undefined &&
+      !engines.some((engine) => engine.operations.some((compiled) => compiled.operation.operationId === rule.operation)),
+  );
+  if (unmatchedRule !== undefined)
+    throw new Error(`a scenario rule names operation '${unmatchedRule.operation}', which no mounted vendor has; mounted: ${plugins.map((p) => p.id).join(', ')}`);
   const shared = store.sharedJournal;
   const catalogues = engines.map((engine) => buildVendorCatalogue(engine.plugin, engine.spec.index, { prefix: engine.plugin.prefix, specFile: engine.plugin.specFile }));
   const sessionRecorder = options.record === undefined ? undefined : createSessionRecorder(options.record, plugins, catalogues);
@@ -364,7 +411,10 @@ async function assembleMock(options: MockOptions, store: Store): Promise<Mock> {
     run: { version: MOCK_VERSION, seed: options.seed ?? 1, mode: options.mode ?? 'strict' },
     secrets: options.adminToken === undefined ? [] : [options.adminToken],
   });
-  const contract = shared === undefined ? { recorder, syncJournal: () => Promise.resolve(), written: () => undefined } : shareContract(recorder, shared, options.journal === undefined ? undefined : journalFileSink(options.journal));
+  const contract =
+    shared === undefined
+      ? { recorder, syncJournal: () => Promise.resolve(), written: () => undefined }
+      : shareContract(recorder, shared, options.journal === undefined ? undefined : journalFileSink(options.journal));
   const app = createApp({
     engines,
     maxBodyBytes: options.maxBody ?? DEFAULT_MAX_BODY_BYTES,
@@ -376,7 +426,15 @@ async function assembleMock(options: MockOptions, store: Store): Promise<Mock> {
       return written;
     },
     onUnrouted: (request) => contract.recorder.recordUnrouted(request),
-    admin: { store, fixtures, vendors: engines.map((engine) => engine.plugin.id), contract: contract.recorder, requireCoverage: options.requireCoverage, failOn: options.failOn, reseed: () => engines.forEach((engine) => engine.reseed()) },
+    admin: {
+      store,
+      fixtures,
+      vendors: engines.map((engine) => engine.plugin.id),
+      contract: contract.recorder,
+      requireCoverage: options.requireCoverage,
+      failOn: options.failOn,
+      reseed: () => engines.forEach((engine) => engine.reseed()),
+    },
     adminToken: options.adminToken,
     refresh: async (scope) => {
       await store.refresh();
@@ -399,7 +457,11 @@ async function assembleMock(options: MockOptions, store: Store): Promise<Mock> {
     report: reportOf(contract.recorder, { requireCoverage: options.requireCoverage, failOn: options.failOn }),
     ...verificationOf(contract.recorder),
     pact({ client, vendor, out } = {}) {
-      const pactVendors = engines.map((engine) => ({ vendor: engine.plugin.id, operations: engine.operations.map((compiled) => compiled.operation), secretHeaders: contract.recorder.catalogues.find((c) => c.vendor === engine.plugin.id)?.secretHeaders ?? [] }));
+      const pactVendors = engines.map((engine) => ({
+        vendor: engine.plugin.id,
+        operations: engine.operations.map((compiled) => compiled.operation),
+        secretHeaders: contract.recorder.catalogues.find((c) => c.vendor === engine.plugin.id)?.secretHeaders ?? [],
+      }));
       const exported = buildPacts(contract.recorder.journal.list(), pactVendors, { client, vendor, source: 'returns-mock journal (in process)' });
       return { ...exported, files: out === undefined ? [] : writePactFiles(out, exported) };
     },
@@ -437,13 +499,17 @@ export async function startMock(given: StartOptions = {}): Promise<RunningMock> 
   const options = checkMockOptions(given, 'startMock');
   const host = options.host ?? '127.0.0.1';
   // Off loopback anyone on the network could reset or read the state: the admin API then needs a token.
-  if (!isLoopbackHost(host) && options.adminToken === undefined) throw new Error(`host ${host} is reachable from other machines: set an admin token (--admin-token) to protect /__admin`);
+  if (!isLoopbackHost(host) && options.adminToken === undefined)
+    throw new Error(`host ${host} is reachable from other machines: set an admin token (--admin-token) to protect /__admin`);
   const timeouts = {
     headersMs: options.headersTimeout ?? DEFAULT_TIMEOUTS.headersMs,
     requestMs: options.requestTimeout ?? DEFAULT_TIMEOUTS.requestMs,
     keepAliveMs: options.keepAliveTimeout ?? DEFAULT_TIMEOUTS.keepAliveMs,
   };
-  if (timeouts.headersMs > timeouts.requestMs) throw new OptionsError(`the headers timeout (${timeouts.headersMs} ms, --headers-timeout) must not be longer than the request timeout (${timeouts.requestMs} ms, --request-timeout)`);
+  if (timeouts.headersMs > timeouts.requestMs)
+    throw new OptionsError(
+      `the headers timeout (${timeouts.headersMs} ms, --headers-timeout) must not be longer than the request timeout (${timeouts.requestMs} ms, --request-timeout)`,
+    );
   const mock = await buildMock(options);
   let server;
   try {

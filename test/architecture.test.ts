@@ -24,7 +24,15 @@ const MAY_IMPORT: Record<string, string[]> = {
 };
 
 /** Each library has one home. */
-const LIBRARY_HOME: Record<string, string> = { ajv: 'validate', 'ajv-formats': 'validate', '@faker-js/faker': 'fake', lowdb: 'store', pg: 'store', hono: 'http', '@hono/node-server': 'http' };
+const LIBRARY_HOME: Record<string, string> = {
+  ajv: 'validate',
+  'ajv-formats': 'validate',
+  '@faker-js/faker': 'fake',
+  lowdb: 'store',
+  pg: 'store',
+  hono: 'http',
+  '@hono/node-server': 'http',
+};
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });

@@ -54,11 +54,17 @@ describe('return portal against Emporix', () => {
 
     const report = mock.report({ client: 'return-portal', vendor: 'emporix' });
     expect(report.verdict).toBe('pass');
-    expect(report.results[0]!.operations.filter((op) => op.exercised).map((op) => op.operationId).sort()).toEqual(['createReturn', 'getReturn', 'listReturns', 'patchReturn']);
+    expect(
+      report.results[0]!.operations.filter((op) => op.exercised)
+        .map((op) => op.operationId)
+        .sort(),
+    ).toEqual(['createReturn', 'getReturn', 'listReturns', 'patchReturn']);
   });
 
   it('shows in the report exactly where a client breaks the contract', async () => {
-    const answer = await fetch(`${mock.urlFor('emporix')}/return/acme/returns?pageSize=500`, { headers: { authorization: 'Bearer employee-token', 'x-mock-client': 'return-portal' } });
+    const answer = await fetch(`${mock.urlFor('emporix')}/return/acme/returns?pageSize=500`, {
+      headers: { authorization: 'Bearer employee-token', 'x-mock-client': 'return-portal' },
+    });
     expect(answer.status).toBe(400);
     const report = mock.report({ client: 'return-portal' });
     expect(report.verdict).toBe('fail');

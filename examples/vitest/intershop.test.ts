@@ -24,7 +24,11 @@ function iomClient(baseUrl: string) {
       return answer.headers.get('location')!;
     },
     async approve(location: string) {
-      return fetch(`${location}/approvals`, { method: 'POST', headers: { ...auth, 'content-type': 'application/vnd.intershop.approval.v1+json' }, body: JSON.stringify({ status: 'APPROVED' }) });
+      return fetch(`${location}/approvals`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/vnd.intershop.approval.v1+json' },
+        body: JSON.stringify({ status: 'APPROVED' }),
+      });
     },
     async read(location: string) {
       return (await fetch(location, { headers: auth })).json() as Promise<{ status: string; businessStatus: string }>;

@@ -10,7 +10,12 @@ function jtlConnector(baseUrl: string) {
     const answer = await fetch(`${baseUrl}/erp/returns`, {
       method: 'POST',
       headers: { authorization: 'Bearer demo-token', 'x-appid': 'ReturnsConnector/1.0.0', 'x-appversion': '1.0.0', 'x-tenant-id': TENANT, 'content-type': 'application/json' },
-      body: JSON.stringify({ CompanyId: 123, SalesOrderId: salesOrderId, WarehouseId: 123, Items: [{ Quantity: quantity, SalesOrderLineItemId: lineItemId, ReturnReasonId: 123 }] }),
+      body: JSON.stringify({
+        CompanyId: 123,
+        SalesOrderId: salesOrderId,
+        WarehouseId: 123,
+        Items: [{ Quantity: quantity, SalesOrderLineItemId: lineItemId, ReturnReasonId: 123 }],
+      }),
     });
     return { status: answer.status, body: (await answer.json()) as { Id?: number; Number?: string; Origin?: number } };
   };

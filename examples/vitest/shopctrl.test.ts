@@ -6,7 +6,11 @@ import { startMock, type RunningMock } from 'returns-mock';
 function warehouse(baseUrl: string) {
   return async (orderId: number, orderRowId: number, quantity: number) => {
     const xml = `<OrderReturnChanges><Id>0</Id><OrderId>${orderId}</OrderId><ReturnCode>R-${orderId}</ReturnCode><OrderReturnRows><OrderReturnRow><OrderRowId>${orderRowId}</OrderRowId><ReturnedQuantity>${quantity}</ReturnedQuantity><Resolution>0</Resolution></OrderReturnRow></OrderReturnRows></OrderReturnChanges>`;
-    const answer = await fetch(`${baseUrl}/v1/Returns`, { method: 'POST', headers: { 'content-type': 'application/xml', accept: 'application/json', 'x-mock-client': 'wms' }, body: xml });
+    const answer = await fetch(`${baseUrl}/v1/Returns`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', accept: 'application/json', 'x-mock-client': 'wms' },
+      body: xml,
+    });
     return { status: answer.status, body: (await answer.json()) as { Id: number; OrderReturnRows: Array<{ Id: number; OrderRowId: number }> } };
   };
 }

@@ -80,11 +80,16 @@ export async function driftCommand(argv: string[], env: NodeJS.ProcessEnv): Prom
   if (typeof oldSpecs === 'string') return usageError(oldSpecs);
   if (newSpecs.size === 0) return usageError('--spec VENDOR=NEW.yaml is required');
   for (const vendor of newSpecs.keys()) {
-    if (!oldSpecs.has(vendor) && !vendorPlugins.some((plugin) => plugin.id === vendor)) return usageError(`'${vendor}' is no bundled vendor: give the spec its traffic was recorded against with --old ${vendor}=FILE`);
+    if (!oldSpecs.has(vendor) && !vendorPlugins.some((plugin) => plugin.id === vendor))
+      return usageError(`'${vendor}' is no bundled vendor: give the spec its traffic was recorded against with --old ${vendor}=FILE`);
   }
   for (const vendor of oldSpecs.keys()) if (!newSpecs.has(vendor)) return usageError(`--old names '${vendor}', which no --spec names`);
   try {
-    const source = await readJournalSource('drift', { url: values.url ?? env.RETURNS_MOCK_URL, journal: values.journal, adminToken: values['admin-token'] ?? env.RETURNS_MOCK_ADMIN_TOKEN });
+    const source = await readJournalSource('drift', {
+      url: values.url ?? env.RETURNS_MOCK_URL,
+      journal: values.journal,
+      adminToken: values['admin-token'] ?? env.RETURNS_MOCK_ADMIN_TOKEN,
+    });
     const pairs: DriftSpecs[] = await Promise.all(
       [...newSpecs].map(async ([vendor, file]) => ({
         vendor,
@@ -93,7 +98,8 @@ export async function driftCommand(argv: string[], env: NodeJS.ProcessEnv): Prom
       })),
     );
     const report = checkDrift(source.entries, pairs, { source: source.source });
-    if (source.dropped > 0) console.error(`returns-mock drift: the mock's journal had already dropped ${source.dropped} older entries (--journal-limit); use serve --journal FILE for every request`);
+    if (source.dropped > 0)
+      console.error(`returns-mock drift: the mock's journal had already dropped ${source.dropped} older entries (--journal-limit); use serve --journal FILE for every request`);
     if (values['report-dir'] !== undefined) {
       mkdirSync(values['report-dir'], { recursive: true });
       for (const each of REPORT_FORMATS) writeFileSync(path.join(values['report-dir'], DRIFT_FILE_NAMES[each]), renderDrift(report, each).body);
@@ -102,7 +108,9 @@ export async function driftCommand(argv: string[], env: NodeJS.ProcessEnv): Prom
     if (values.out === undefined) process.stdout.write(body);
     else writeFileSync(values.out, body);
     const { summary } = report;
-    console.error(`returns-mock drift: ${report.verdict}: ${summary.requests} requests re-validated, ${summary.refused} would be refused, ${summary.driftedAnswers} answers no longer fit, ${summary.operationsGone} used operations gone, ${summary.newRequiredFields} new required fields`);
+    console.error(
+      `returns-mock drift: ${report.verdict}: ${summary.requests} requests re-validated, ${summary.refused} would be refused, ${summary.driftedAnswers} answers no longer fit, ${summary.operationsGone} used operations gone, ${summary.newRequiredFields} new required fields`,
+    );
     return report.verdict === 'breaks' ? 1 : 0;
   } catch (error) {
     console.error(`returns-mock drift: ${(error as Error).message}`);

@@ -54,18 +54,24 @@ export async function pactCommand(argv: string[], env: NodeJS.ProcessEnv): Promi
   if (values.out === undefined) return usageError('--out DIR is required');
   if (values.url !== undefined && values.journal !== undefined) return usageError('give --url or --journal, not both');
   try {
-    const source = await readJournalSource('pact', { url: values.url ?? env.RETURNS_MOCK_URL, journal: values.journal, adminToken: values['admin-token'] ?? env.RETURNS_MOCK_ADMIN_TOKEN });
+    const source = await readJournalSource('pact', {
+      url: values.url ?? env.RETURNS_MOCK_URL,
+      journal: values.journal,
+      adminToken: values['admin-token'] ?? env.RETURNS_MOCK_ADMIN_TOKEN,
+    });
     const vendors = (await loadVendorSpecs(values.spec ?? [])).map(({ vendor, operations, catalogue }) => ({ vendor, operations, secretHeaders: catalogue.secretHeaders }));
     const exported = buildPacts(source.entries, vendors, { client: values.client, vendor: values.vendor, source: source.source });
     const files = writePactFiles(values.out, exported);
     for (const [index, file] of files.entries()) console.log(`returns-mock pact: wrote ${file} (${exported.pacts[index]!.pact.interactions.length} interactions)`);
     const { violations, unanswered, unmatched, truncated, unknownVendor } = exported.skipped;
     console.log(`returns-mock pact: left out ${violations} exchange(s) with violations`);
-    if (unanswered > 0) console.log(`returns-mock pact: left out ${unanswered} exchange(s) without a recorded answer (injected faults, or a journal from before answers were recorded)`);
+    if (unanswered > 0)
+      console.log(`returns-mock pact: left out ${unanswered} exchange(s) without a recorded answer (injected faults, or a journal from before answers were recorded)`);
     if (unmatched > 0) console.log(`returns-mock pact: left out ${unmatched} request(s) that matched no operation`);
     if (truncated > 0) console.log(`returns-mock pact: left out ${truncated} exchange(s) whose body the journal cut`);
     if (unknownVendor > 0) console.log(`returns-mock pact: left out ${unknownVendor} exchange(s) to a vendor or operation no loaded spec has: give its spec with --spec FILE`);
-    if (source.dropped > 0) console.error(`returns-mock pact: the mock's journal had already dropped ${source.dropped} older entries (--journal-limit); use serve --journal FILE for every request`);
+    if (source.dropped > 0)
+      console.error(`returns-mock pact: the mock's journal had already dropped ${source.dropped} older entries (--journal-limit); use serve --journal FILE for every request`);
     if (files.length === 0) {
       console.error('returns-mock pact: no exchange without violations to write a contract from');
       return 1;

@@ -1,6 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildVendorCatalogue, createReportCollector, FAIL_ON_LEVELS, isFailOn, isReportFormat, parseJournalFile, renderReport, REPORT_FORMATS, type ContractReport, type FailOn } from '../contract/index.js';
+import {
+  buildVendorCatalogue,
+  createReportCollector,
+  FAIL_ON_LEVELS,
+  isFailOn,
+  isReportFormat,
+  parseJournalFile,
+  renderReport,
+  REPORT_FORMATS,
+  type ContractReport,
+  type FailOn,
+} from '../contract/index.js';
 import { MOCK_VERSION } from '../index.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { createGenericPlugin, vendorPlugins } from '../vendors/index.js';
@@ -63,13 +74,19 @@ async function reportFromServer(url: string, adminToken: string | undefined, que
 async function reportFromJournal(file: string, specs: string[], query: ReportQuery): Promise<ContractReport> {
   const { entries, tornLines } = parseJournalFile(readFileSync(file, 'utf8'), file);
   for (const line of tornLines) console.error(`returns-mock report: ${file}:${line} holds an entry torn by a killed run; skipped`);
-  const plugins = [...vendorPlugins, ...specs.map((entry) => {
-    const match = /^(\/[^=]+)=(.+)$/.exec(entry);
-    return match === null ? createGenericPlugin(entry) : createGenericPlugin(match[2]!, match[1]);
-  })];
+  const plugins = [
+    ...vendorPlugins,
+    ...specs.map((entry) => {
+      const match = /^(\/[^=]+)=(.+)$/.exec(entry);
+      return match === null ? createGenericPlugin(entry) : createGenericPlugin(match[2]!, match[1]);
+    }),
+  ];
   // Without its spec a vendor offers no operations: its coverage would read 100% and JUnit would show no failing case.
   const unknown = [...new Set(entries.map((entry) => entry.vendor))].filter((vendor) => !plugins.some((plugin) => plugin.id === vendor));
-  if (unknown.length > 0) throw new Error(`${file} has requests to ${unknown.map((vendor) => `'${vendor}'`).join(', ')}, which no bundled vendor or --spec provides: give the spec the mock served with --spec FILE`);
+  if (unknown.length > 0)
+    throw new Error(
+      `${file} has requests to ${unknown.map((vendor) => `'${vendor}'`).join(', ')}, which no bundled vendor or --spec provides: give the spec the mock served with --spec FILE`,
+    );
   const catalogues = await Promise.all(
     plugins.map(async (plugin) => {
       const spec = await loadSpec(plugin.specFile);
@@ -113,13 +130,17 @@ export async function reportCommand(argv: string[], env: NodeJS.ProcessEnv): Pro
   if (!isReportFormat(format)) return usageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not '${format}'`);
   if (values.url !== undefined && values.journal !== undefined) return usageError('give --url or --journal, not both');
   const coverage = values['require-coverage'];
-  if (coverage !== undefined && !(/^\d+(\.\d+)?$/.test(coverage) && Number(coverage) <= 100)) return usageError(`--require-coverage must be a percentage from 0 to 100, not '${coverage}'`);
+  if (coverage !== undefined && !(/^\d+(\.\d+)?$/.test(coverage) && Number(coverage) <= 100))
+    return usageError(`--require-coverage must be a percentage from 0 to 100, not '${coverage}'`);
   const failOn = values['fail-on'];
   if (failOn !== undefined && !isFailOn(failOn)) return usageError(`--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not '${failOn}'`);
   const query: ReportQuery = { client: values.client, vendor: values.vendor, requireCoverage: coverage === undefined ? undefined : Number(coverage), failOn };
   let report: ContractReport;
   try {
-    report = values.journal !== undefined ? await reportFromJournal(values.journal, values.spec ?? [], query) : await reportFromServer(values.url ?? env.RETURNS_MOCK_URL ?? 'http://127.0.0.1:4010', values['admin-token'] ?? env.RETURNS_MOCK_ADMIN_TOKEN, query);
+    report =
+      values.journal !== undefined
+        ? await reportFromJournal(values.journal, values.spec ?? [], query)
+        : await reportFromServer(values.url ?? env.RETURNS_MOCK_URL ?? 'http://127.0.0.1:4010', values['admin-token'] ?? env.RETURNS_MOCK_ADMIN_TOKEN, query);
   } catch (error) {
     // No report is no verdict: 2, so that CI can tell "the mock was not there" from "the client broke the contract".
     console.error(`returns-mock report: ${(error as Error).message}`);

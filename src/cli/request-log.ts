@@ -53,9 +53,20 @@ export function logExchange(logger: Logger, exchange: Exchange, entry: JournalEn
   if (count > 0) parts.push(`${count} violation${count === 1 ? '' : 's'}`);
   const scenario = scenarioText(exchange);
   if (scenario !== '') parts.push(`[${scenario}]`);
-  const details = logger.isLevelEnabled('debug') ? violations.map((violation) => `\n    ${violation.location}${violation.pointer} ${violation.code}: ${violation.message}`).join('') : '';
+  const details = logger.isLevelEnabled('debug')
+    ? violations.map((violation) => `\n    ${violation.location}${violation.pointer} ${violation.code}: ${violation.message}`).join('')
+    : '';
   logger[level](
-    { vendor: exchange.vendor, operation: exchange.operationId ?? null, method, path, status: exchange.response.status, ms, violations, ...(exchange.scenario === undefined ? {} : { scenario: exchange.scenario }) },
+    {
+      vendor: exchange.vendor,
+      operation: exchange.operationId ?? null,
+      method,
+      path,
+      status: exchange.response.status,
+      ms,
+      violations,
+      ...(exchange.scenario === undefined ? {} : { scenario: exchange.scenario }),
+    },
     `${parts.join(' ')}${details}`,
   );
 }

@@ -39,7 +39,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (first === 'report') return reportCommand(argv.slice(1), env);
   if (first === 'pact') return pactCommand(argv.slice(1), env);
   if (first === 'drift') return driftCommand(argv.slice(1), env);
-  const line = parseCommandLine(argv, OPTION_TABLE.filter((option) => option.command === undefined));
+  const line = parseCommandLine(
+    argv,
+    OPTION_TABLE.filter((option) => option.command === undefined),
+  );
   if (line.version) {
     console.log(MOCK_VERSION);
     return 0;

@@ -26,7 +26,11 @@ const VENDOR_IDS = vendorPlugins.map((plugin) => plugin.id);
 
 /** A flag's or environment variable's text as the option's type; text that is not one is left for the schema to refuse. */
 function fromText(option: OptionSpec, raw: string | boolean | string[]): unknown {
-  if (Array.isArray(raw)) return raw.flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+  if (Array.isArray(raw))
+    return raw
+      .flatMap((item) => item.split(','))
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
   if (typeof raw === 'boolean') return raw;
   if (option.reads === 'boolean') {
     if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
@@ -57,7 +61,14 @@ function checkTexts(texts: Record<string, string | boolean | string[]>, labelOf:
   const typed: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(texts)) {
     const option = OPTION_TABLE.find((candidate) => candidate.name === name)!;
-    typed[name] = option.reads === 'pairs' ? toPairs((Array.isArray(raw) ? raw : String(raw).split(',')).map((item) => item.trim()).filter((item) => item !== ''), labelOf(name), problems) : fromText(option, raw);
+    typed[name] =
+      option.reads === 'pairs'
+        ? toPairs(
+            (Array.isArray(raw) ? raw : String(raw).split(',')).map((item) => item.trim()).filter((item) => item !== ''),
+            labelOf(name),
+            problems,
+          )
+        : fromText(option, raw);
   }
   const checked = checkOptions(typed, { target: 'config', vendorIds: VENDOR_IDS, label: labelOf });
   problems.push(...checked.problems);
@@ -71,7 +82,9 @@ function readEnvironment(env: NodeJS.ProcessEnv, deprecations: string[]) {
   const labels: Record<string, string> = {};
   for (const option of OPTION_TABLE) {
     const variable = option.env.find((name) => env[name] !== undefined && env[name] !== '');
-    const oldVariable = (option.aliases ?? []).map((alias) => (alias.flag === undefined ? undefined : `RETURNS_MOCK_${alias.flag.toUpperCase().replaceAll('-', '_')}`)).find((name) => name !== undefined && env[name] !== undefined && env[name] !== '');
+    const oldVariable = (option.aliases ?? [])
+      .map((alias) => (alias.flag === undefined ? undefined : `RETURNS_MOCK_${alias.flag.toUpperCase().replaceAll('-', '_')}`))
+      .find((name) => name !== undefined && env[name] !== undefined && env[name] !== '');
     const chosen = variable ?? oldVariable;
     if (chosen === undefined) continue;
     if (variable === undefined) deprecations.push(`env ${chosen} is deprecated and will be removed in the next release: use ${option.env[0]}`);
@@ -102,7 +115,8 @@ function readConfigFile(file: string): Record<string, unknown> {
 /** A config file's path values resolved against the file's directory (`spec` entries keep their prefix). */
 function resolvePaths(values: Record<string, unknown>, dir: string): Record<string, unknown> {
   const resolved: Record<string, unknown> = { ...values };
-  for (const option of OPTION_TABLE) if (option.isPath === true && typeof values[option.name] === 'string') resolved[option.name] = path.resolve(dir, values[option.name] as string);
+  for (const option of OPTION_TABLE)
+    if (option.isPath === true && typeof values[option.name] === 'string') resolved[option.name] = path.resolve(dir, values[option.name] as string);
   if (Array.isArray(values.spec)) {
     resolved.spec = (values.spec as Array<string | { file: string; prefix?: string }>).map((entry) => {
       const { file, prefix } = typeof entry === 'string' ? parseSpecEntry(entry) : entry;

@@ -35,7 +35,9 @@ export function summarizeRun({ report, commandCode, urls, vendors, unmatched, al
   for (const result of report.results) {
     const count = (groups: typeof result.violations) => groups.reduce((sum, group) => sum + group.count, 0);
     const notices = count(result.risks) + count(result.notices) === 0 ? '' : `, ${plural(count(result.risks), 'risk')}, ${plural(count(result.notices), 'notice')}`;
-    lines.push(`  ${result.verdict.toUpperCase()} ${result.client} → ${result.vendor}: coverage ${result.coverage.exercised}/${result.coverage.offered} (${result.coverage.percent}%), ${plural(result.requests, 'request')}, ${plural(count(result.violations), 'violation')}${notices}`);
+    lines.push(
+      `  ${result.verdict.toUpperCase()} ${result.client} → ${result.vendor}: coverage ${result.coverage.exercised}/${result.coverage.offered} (${result.coverage.percent}%), ${plural(result.requests, 'request')}, ${plural(count(result.violations), 'violation')}${notices}`,
+    );
     if (result.verdict !== 'fail') continue;
     // The findings that failed the verdict: violations, and risks or notices when --fail-on counts them.
     const failing = [...result.violations, ...(report.failOn === 'violation' ? [] : result.risks), ...(report.failOn === 'notice' ? result.notices : [])];
@@ -44,7 +46,8 @@ export function summarizeRun({ report, commandCode, urls, vendors, unmatched, al
   }
   const called = new Set(report.results.map((result) => result.vendor));
   const notCalled = vendors.filter((vendor) => !called.has(vendor.id));
-  if (!noRequests && notCalled.length > 0) lines.push(`  not called: ${notCalled.map((vendor) => `${vendor.id} (${vendor.variable})`).join(', ')}; mount only the vendors the client uses with --vendor`);
+  if (!noRequests && notCalled.length > 0)
+    lines.push(`  not called: ${notCalled.map((vendor) => `${vendor.id} (${vendor.variable})`).join(', ')}; mount only the vendors the client uses with --vendor`);
   if (unmatched.length > 0) {
     lines.push(`  ${plural(unmatched.length, 'request')} matched no operation:`);
     for (const request of unmatched.slice(0, LISTED_UNMATCHED)) {
@@ -54,8 +57,12 @@ export function summarizeRun({ report, commandCode, urls, vendors, unmatched, al
     if (unmatched.length > LISTED_UNMATCHED) lines.push(`    … and ${unmatched.length - LISTED_UNMATCHED} more (see the reports)`);
   }
   if (noRequests && !allowNoRequests && commandCode === 0) {
-    const given = Object.entries(urls).map(([name, value]) => `${name}=${value}`).join(', ');
-    errors.push(`returns-mock: no request reached the mock, so no contract was checked. The command was given ${given}: does the client read them, or does it still call the real vendor? (--allow-no-requests lets a run without requests pass)`);
+    const given = Object.entries(urls)
+      .map(([name, value]) => `${name}=${value}`)
+      .join(', ');
+    errors.push(
+      `returns-mock: no request reached the mock, so no contract was checked. The command was given ${given}: does the client read them, or does it still call the real vendor? (--allow-no-requests lets a run without requests pass)`,
+    );
   }
   const code = commandCode !== 0 ? commandCode : noRequests && !allowNoRequests ? 1 : report.verdict === 'fail' ? 1 : 0;
   return { lines, errors, code };

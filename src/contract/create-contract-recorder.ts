@@ -39,14 +39,28 @@ export interface ContractRecorder {
 }
 
 /** Creates the recorder a running mock feeds with every exchange. */
-export function createContractRecorder({ catalogues, journalLimit = DEFAULT_JOURNAL_LIMIT, sink, now = () => new Date(), run, secrets = [] }: ContractRecorderOptions): ContractRecorder {
+export function createContractRecorder({
+  catalogues,
+  journalLimit = DEFAULT_JOURNAL_LIMIT,
+  sink,
+  now = () => new Date(),
+  run,
+  secrets = [],
+}: ContractRecorderOptions): ContractRecorder {
   const journal = createJournal({ limit: journalLimit, sink });
   const collector = createReportCollector(catalogues, run);
   const unrouted: UnroutedRequest[] = [];
   let seq = 0;
   const describe = (exchange: RecordedExchange, delivery?: Delivery) => {
     seq += 1;
-    return toJournalEntry(exchange, seq, now(), catalogues.find((catalogue) => catalogue.vendor === exchange.vendor), delivery, secrets);
+    return toJournalEntry(
+      exchange,
+      seq,
+      now(),
+      catalogues.find((catalogue) => catalogue.vendor === exchange.vendor),
+      delivery,
+      secrets,
+    );
   };
   const ingest = (entry: JournalEntry) => {
     journal.append(entry);

@@ -1,5 +1,15 @@
 import { pathToFileURL } from 'node:url';
-import type { ClientVendorResult, ContractReport, FailOn, OffendingRequest, OperationCoverage, ReportMock, ReportSpec, VendorDepartures, ViolationGroup } from './contract-report.js';
+import type {
+  ClientVendorResult,
+  ContractReport,
+  FailOn,
+  OffendingRequest,
+  OperationCoverage,
+  ReportMock,
+  ReportSpec,
+  VendorDepartures,
+  ViolationGroup,
+} from './contract-report.js';
 import type { FindingLevel, Violation } from '../core/violation.js';
 import { countedLevels, REPORT_VERSION } from './contract-report.js';
 import type { JournalEntry } from './journal-entry.js';
@@ -64,7 +74,19 @@ function groupFinding(groups: Map<string, ViolationGroup>, entry: JournalEntry, 
     return;
   }
   const { code, location, pointer, message, specPointer } = violation;
-  groups.set(groupKey, { operationId: entry.operationId, code, location, pointer, message, specPointer, level: levelOf(violation), source: violation.source ?? 'mock', party: violation.party ?? 'client', count: 1, firstRequest: offending(entry) });
+  groups.set(groupKey, {
+    operationId: entry.operationId,
+    code,
+    location,
+    pointer,
+    message,
+    specPointer,
+    level: levelOf(violation),
+    source: violation.source ?? 'mock',
+    party: violation.party ?? 'client',
+    count: 1,
+    firstRequest: offending(entry),
+  });
 }
 
 /** A finding's level; one journalled before findings had levels was a violation. */
@@ -86,9 +108,14 @@ const percentOf = (exercised: number, offered: number) => (offered === 0 ? 100 :
 function sortGroups(groups: Iterable<ViolationGroup>, catalogue: VendorCatalogue | undefined): ViolationGroup[] {
   const offered = catalogue?.operations ?? [];
   const order = new Map(offered.map((operation, index) => [operation.operationId, index]));
-  const rank = (operationId: string | null) => (operationId === null ? Number.MAX_SAFE_INTEGER : order.get(operationId) ?? offered.length);
+  const rank = (operationId: string | null) => (operationId === null ? Number.MAX_SAFE_INTEGER : (order.get(operationId) ?? offered.length));
   return [...groups].sort(
-    (a, b) => rank(a.operationId) - rank(b.operationId) || byText(a.operationId ?? '', b.operationId ?? '') || byText(a.code, b.code) || byText(a.pointer, b.pointer) || byText(a.location, b.location),
+    (a, b) =>
+      rank(a.operationId) - rank(b.operationId) ||
+      byText(a.operationId ?? '', b.operationId ?? '') ||
+      byText(a.code, b.code) ||
+      byText(a.pointer, b.pointer) ||
+      byText(a.location, b.location),
   );
 }
 
@@ -108,7 +135,9 @@ function resultOf(tally: Tally, catalogue: VendorCatalogue | undefined, requireC
       requests: seen?.requests ?? 0,
       violatingRequests: seen?.violating ?? 0,
       documentedStatuses: operation.documentedStatuses,
-      statuses: [...(seen?.statuses ?? new Map<number, number>())].sort(([a], [b]) => a - b).map(([status, count]) => ({ status, count, documented: documentsStatus(operation.documentedStatuses, status) })),
+      statuses: [...(seen?.statuses ?? new Map<number, number>())]
+        .sort(([a], [b]) => a - b)
+        .map(([status, count]) => ({ status, count, documented: documentsStatus(operation.documentedStatuses, status) })),
     };
   });
   const exercised = operations.filter((operation) => operation.exercised).length;
@@ -143,7 +172,8 @@ function resultOf(tally: Tally, catalogue: VendorCatalogue | undefined, requireC
 function specsOf(catalogues: readonly VendorCatalogue[], called: ReadonlySet<string>, specBaseUrl: string | undefined): ReportSpec[] {
   return catalogues.map((catalogue) => {
     const prefix = catalogue.prefix ?? `/${catalogue.vendor}`;
-    const url = specBaseUrl !== undefined ? `${specBaseUrl.replace(/\/+$/, '')}${prefix}/openapi.json` : catalogue.specFile !== undefined ? pathToFileURL(catalogue.specFile).href : null;
+    const url =
+      specBaseUrl !== undefined ? `${specBaseUrl.replace(/\/+$/, '')}${prefix}/openapi.json` : catalogue.specFile !== undefined ? pathToFileURL(catalogue.specFile).href : null;
     return { vendor: catalogue.vendor, title: catalogue.title, prefix, sha256: catalogue.specSha256 ?? '', url, called: called.has(catalogue.vendor) };
   });
 }
@@ -188,12 +218,24 @@ export function createReportCollector(catalogues: readonly VendorCatalogue[], ru
       const results = [...tallies.values()]
         .filter((tally) => (client === undefined || tally.client === client) && (vendor === undefined || tally.vendor === vendor))
         .sort((a, b) => byText(a.client, b.client) || byText(a.vendor, b.vendor))
-        .map((tally) => resultOf(tally, catalogues.find((catalogue) => catalogue.vendor === tally.vendor), requireCoverage, failOn));
+        .map((tally) =>
+          resultOf(
+            tally,
+            catalogues.find((catalogue) => catalogue.vendor === tally.vendor),
+            requireCoverage,
+            failOn,
+          ),
+        );
       const failed = results.filter((result) => result.verdict === 'fail').length;
       const vendorDepartures = [...vendorTallies.values()]
         .filter((tally) => vendor === undefined || tally.vendor === vendor)
         .sort((a, b) => byText(a.vendor, b.vendor))
-        .map((tally) => departuresOf(tally, catalogues.find((catalogue) => catalogue.vendor === tally.vendor)));
+        .map((tally) =>
+          departuresOf(
+            tally,
+            catalogues.find((catalogue) => catalogue.vendor === tally.vendor),
+          ),
+        );
       return {
         reportVersion: REPORT_VERSION,
         generatedAt: now.toISOString(),

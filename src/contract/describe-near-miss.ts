@@ -22,4 +22,5 @@ export function describeDifference({ kind, expected, actual }: NearMissDifferenc
 }
 
 /** A near miss in one line: `emporix listReturns GET /emporix/return/{tenant}/returns: segment 'return' should be 'returns'`. */
-export const describeNearMiss = (miss: NearMiss): string => `${miss.vendor} ${miss.operationId} ${miss.method} ${miss.path}: ${miss.differences.map(describeDifference).join('; ')}`;
+export const describeNearMiss = (miss: NearMiss): string =>
+  `${miss.vendor} ${miss.operationId} ${miss.method} ${miss.path}: ${miss.differences.map(describeDifference).join('; ')}`;

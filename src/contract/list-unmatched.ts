@@ -52,22 +52,33 @@ export function listUnmatched(entries: readonly JournalEntry[], unrouted: readon
   const fromJournal = entries
     .filter((entry) => entry.operationId === null)
     .map((entry): UnmatchedRequest => {
-      const path = `${prefixOfCatalogue(catalogues.find((c) => c.vendor === entry.vendor), entry.vendor)}${entry.request.path}`;
+      const path = `${prefixOfCatalogue(
+        catalogues.find((c) => c.vendor === entry.vendor),
+        entry.vendor,
+      )}${entry.request.path}`;
       const nearMisses = rankNearMisses({ method: entry.method, path, contentType: contentTypeOf(entry.request) }, targets);
-      return { seq: entry.seq, time: entry.time, client: entry.client, vendor: entry.vendor, status: entry.status, method: entry.method, path, query: entry.request.query, nearMisses };
+      return {
+        seq: entry.seq,
+        time: entry.time,
+        client: entry.client,
+        vendor: entry.vendor,
+        status: entry.status,
+        method: entry.method,
+        path,
+        query: entry.request.query,
+        nearMisses,
+      };
     });
-  const fromServer = unrouted.map(
-    (item): UnmatchedRequest => ({
-      seq: null,
-      time: item.time,
-      client: item.client,
-      vendor: null,
-      status: 404,
-      method: item.request.method,
-      path: item.request.path,
-      query: item.request.query,
-      nearMisses: rankNearMisses({ method: item.request.method, path: item.request.path, contentType: contentTypeOf(item.request) }, targets),
-    }),
-  );
+  const fromServer = unrouted.map((item): UnmatchedRequest => ({
+    seq: null,
+    time: item.time,
+    client: item.client,
+    vendor: null,
+    status: 404,
+    method: item.request.method,
+    path: item.request.path,
+    query: item.request.query,
+    nearMisses: rankNearMisses({ method: item.request.method, path: item.request.path, contentType: contentTypeOf(item.request) }, targets),
+  }));
   return [...fromJournal, ...fromServer].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
 }

@@ -49,7 +49,13 @@ function authorizationSecrets(value: string): string[] {
  * `***`. `knownSecrets` (the mock's admin token) are masked wherever they stand, and every secret found is removed
  * from the other headers' values too.
  */
-export function maskRequestParts(headers: Record<string, string>, query: string, secretHeaders: readonly string[], secretQuery: readonly string[], knownSecrets: readonly string[] = []): MaskedRequestParts {
+export function maskRequestParts(
+  headers: Record<string, string>,
+  query: string,
+  secretHeaders: readonly string[],
+  secretQuery: readonly string[],
+  knownSecrets: readonly string[] = [],
+): MaskedRequestParts {
   const lowerSecretHeaders = secretHeaders.map((name) => name.toLowerCase());
   const secrets: string[] = [...knownSecrets];
   const masked: Record<string, string> = {};

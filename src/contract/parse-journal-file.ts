@@ -39,7 +39,14 @@ export function parseJournalFile(text: string, fileName: string): ParsedJournal 
       value = rest;
     }
     const entry = value as Partial<JournalEntry>;
-    if (typeof entry !== 'object' || entry === null || typeof entry.vendor !== 'string' || typeof entry.client !== 'string' || !Array.isArray(entry.violations) || typeof entry.status !== 'number') {
+    if (
+      typeof entry !== 'object' ||
+      entry === null ||
+      typeof entry.vendor !== 'string' ||
+      typeof entry.client !== 'string' ||
+      !Array.isArray(entry.violations) ||
+      typeof entry.status !== 'number'
+    ) {
       throw new Error(`${fileName}:${index + 1} is not a journal entry`);
     }
     entries.push(value as JournalEntry);

@@ -93,7 +93,11 @@ function alignSegments(actual: string[], template: TemplateSegment[]): { cost: n
   for (let j = 1; j < cols; j += 1) cost[0]![j] = j * COST.missingSegment;
   for (let i = 1; i < rows; i += 1) {
     for (let j = 1; j < cols; j += 1) {
-      cost[i]![j] = Math.min(cost[i - 1]![j]! + COST.missingSegment, cost[i]![j - 1]! + COST.missingSegment, cost[i - 1]![j - 1]! + compareSegment(actual[i - 1]!, template[j - 1]!).cost);
+      cost[i]![j] = Math.min(
+        cost[i - 1]![j]! + COST.missingSegment,
+        cost[i]![j - 1]! + COST.missingSegment,
+        cost[i - 1]![j - 1]! + compareSegment(actual[i - 1]!, template[j - 1]!).cost,
+      );
     }
   }
   const differences: NearMissDifference[] = [];

@@ -25,7 +25,9 @@ function bar(percent: number): string {
 
 function firstRequestHtml(group: ViolationGroup): string {
   const { request } = group.firstRequest;
-  const headers = Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`).join('\n');
+  const headers = Object.entries(request.headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
   const body = request.body === undefined ? '' : `\n\n${request.body}${request.bodyTruncated ? '\n…(cut)' : ''}`;
   return `<details><summary>${x(describeRequest(group.firstRequest))}</summary><pre>${x(headers + body)}</pre></details>`;
 }
@@ -88,7 +90,10 @@ function resultHtml(report: ContractReport, result: ClientVendorResult, index: n
   }
   parts.push('</tbody></table>');
   const unexercised = unexercisedOperations(result.operations);
-  if (unexercised.length > 0) parts.push(`<p class="not-exercised"><strong>Never exercised</strong> (${unexercised.length} of ${result.operations.length}): ${unexercised.map((id) => `<code>${x(id)}</code>`).join(', ')}</p>`);
+  if (unexercised.length > 0)
+    parts.push(
+      `<p class="not-exercised"><strong>Never exercised</strong> (${unexercised.length} of ${result.operations.length}): ${unexercised.map((id) => `<code>${x(id)}</code>`).join(', ')}</p>`,
+    );
   parts.push(...findingTables(report, result), '</section>');
   return parts.join('\n');
 }
@@ -98,7 +103,8 @@ function groupRowHtml(group: ViolationGroup, spec = `<code>${x(group.specPointer
   return `<tr class="${x(group.level)}" data-level="${x(group.level)}" data-source="${x(group.source)}" data-party="${x(group.party)}"><td class="operation">${x(operationLabel(group.operationId))}</td><td class="code"><code>${x(group.code)}</code></td><td class="source">${x(group.source)}</td><td class="location">${x(group.location)}</td><td class="pointer"><code>${x(group.pointer || '/')}</code></td><td class="num count">${group.count}</td><td class="message">${x(group.message)}<br><small>spec: ${spec}</small></td><td>${firstRequestHtml(group)}</td></tr>`;
 }
 
-const GROUP_TABLE_HEAD = '<thead><tr><th>operation</th><th>rule</th><th>source</th><th>location</th><th>pointer</th><th>count</th><th>message</th><th>first request</th></tr></thead>';
+const GROUP_TABLE_HEAD =
+  '<thead><tr><th>operation</th><th>rule</th><th>source</th><th>location</th><th>pointer</th><th>count</th><th>message</th><th>first request</th></tr></thead>';
 
 /** Proxy mode: where one vendor's upstream departs from its documentation; it never fails a client. */
 function departuresHtml(departures: VendorDepartures): string {
@@ -107,7 +113,8 @@ function departuresHtml(departures: VendorDepartures): string {
     `<h2>${x(departures.vendorTitle)} <small>(${x(departures.vendor)})</small>: where the vendor departs from its documentation</h2>`,
     `<p>${departures.proxiedRequests} proxied requests, <span class="vendor-finding-count">${countOf(departures.findings)}</span> vendor findings (they do not fail any client).</p>`,
   ];
-  if (departures.findings.length > 0) parts.push(`<table class="violations vendor">${GROUP_TABLE_HEAD}<tbody>`, ...departures.findings.map((group) => groupRowHtml(group)), '</tbody></table>');
+  if (departures.findings.length > 0)
+    parts.push(`<table class="violations vendor">${GROUP_TABLE_HEAD}<tbody>`, ...departures.findings.map((group) => groupRowHtml(group)), '</tbody></table>');
   parts.push('</section>');
   return parts.join('\n');
 }

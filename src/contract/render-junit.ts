@@ -21,7 +21,11 @@ function casesOf(result: ClientVendorResult, requireCoverage: number | null, fai
     const own = all.filter((group) => group.operationId === operationId);
     const failing = own.filter((group) => counted.includes(group.level));
     const passing = own.filter((group) => !counted.includes(group.level));
-    return { count: failing.reduce((sum, group) => sum + group.count, 0), text: failing.map(groupText).join('\n'), ...(passing.length === 0 ? {} : { output: passing.map(groupText).join('\n') }) };
+    return {
+      count: failing.reduce((sum, group) => sum + group.count, 0),
+      text: failing.map(groupText).join('\n'),
+      ...(passing.length === 0 ? {} : { output: passing.map(groupText).join('\n') }),
+    };
   };
   const cases: TestCase[] = result.operations.map((operation) => {
     const name = `${operation.operationId} (${operation.method} ${operation.pathTemplate})`;
@@ -34,12 +38,29 @@ function casesOf(result: ClientVendorResult, requireCoverage: number | null, fai
   });
   if (result.unmatchedRequests > 0) {
     const { text, output } = findingsOf(null);
-    cases.push({ name: `${operationLabel(null)}: requests matching no operation`, failure: { message: `${result.unmatchedRequests} request(s) matched no operation`, text }, ...(output === undefined ? {} : { output }) });
+    cases.push({
+      name: `${operationLabel(null)}: requests matching no operation`,
+      failure: { message: `${result.unmatchedRequests} request(s) matched no operation`, text },
+      ...(output === undefined ? {} : { output }),
+    });
   }
   if (requireCoverage !== null) {
     const { exercised, offered, percent } = result.coverage;
     const name = `coverage ≥ ${requireCoverage}%`;
-    cases.push(percent < requireCoverage ? { name, failure: { message: `coverage ${percent}% (${exercised} of ${offered} operations)`, text: result.operations.filter((o) => !o.exercised).map((o) => `not exercised: ${o.operationId}`).join('\n') } } : { name });
+    cases.push(
+      percent < requireCoverage
+        ? {
+            name,
+            failure: {
+              message: `coverage ${percent}% (${exercised} of ${offered} operations)`,
+              text: result.operations
+                .filter((o) => !o.exercised)
+                .map((o) => `not exercised: ${o.operationId}`)
+                .join('\n'),
+            },
+          }
+        : { name },
+    );
   }
   return cases;
 }
@@ -72,11 +93,14 @@ export function renderJunit(report: ContractReport): string {
   ];
   for (const { result, cases } of suites) {
     const classname = x(`returns-mock.${result.vendor}.${result.client}`);
-    lines.push(`  <testsuite name="${x(`${result.client} → ${result.vendor}`)}" tests="${cases.length}" failures="${count(cases, 'failure')}" skipped="${count(cases, 'skipped')}" errors="0" timestamp="${x(report.generatedAt)}">`);
+    lines.push(
+      `  <testsuite name="${x(`${result.client} → ${result.vendor}`)}" tests="${cases.length}" failures="${count(cases, 'failure')}" skipped="${count(cases, 'skipped')}" errors="0" timestamp="${x(report.generatedAt)}">`,
+    );
     for (const testCase of cases) {
       const open = `    <testcase classname="${classname}" name="${x(testCase.name)}"`;
       const output = testCase.output === undefined ? [] : [`      <system-out>${x(testCase.output)}</system-out>`];
-      if (testCase.failure !== undefined) lines.push(`${open}>`, `      <failure message="${x(testCase.failure.message)}" type="contract">${x(testCase.failure.text)}</failure>`, ...output, '    </testcase>');
+      if (testCase.failure !== undefined)
+        lines.push(`${open}>`, `      <failure message="${x(testCase.failure.message)}" type="contract">${x(testCase.failure.text)}</failure>`, ...output, '    </testcase>');
       else if (testCase.skipped !== undefined) lines.push(`${open}>`, `      <skipped message="${x(testCase.skipped)}"/>`, '    </testcase>');
       else if (output.length > 0) lines.push(`${open}>`, ...output, '    </testcase>');
       else lines.push(`${open}/>`);

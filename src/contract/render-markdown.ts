@@ -34,7 +34,10 @@ const groupRow = (group: ViolationGroup, spec = markdownCell(group.specPointer))
     spec,
     markdownCell(describeRequest(group.firstRequest)),
   ]);
-const GROUP_HEADER = [row(['operation', 'rule', 'location', 'pointer', 'count', 'source', 'message', 'spec', 'first request']), row(['---', '---', '---', '---', '---:', '---', '---', '---', '---'])];
+const GROUP_HEADER = [
+  row(['operation', 'rule', 'location', 'pointer', 'count', 'source', 'message', 'spec', 'first request']),
+  row(['---', '---', '---', '---', '---:', '---', '---', '---', '---']),
+];
 
 const count = (groups: readonly ViolationGroup[]) => groups.reduce((sum, group) => sum + group.count, 0);
 
@@ -78,10 +81,22 @@ export function renderMarkdown(report: ContractReport): string {
   );
   if (report.mock !== undefined) {
     const { version, seed, mode, specs } = report.mock;
-    lines.push(`returns-mock ${markdownCell(version)}, seed ${seed ?? 'unknown'}, mode ${mode ?? 'unknown'}.`, '', row(['vendor', 'spec', 'sha256', 'called']), row(['---', '---', '---', '---']));
+    lines.push(
+      `returns-mock ${markdownCell(version)}, seed ${seed ?? 'unknown'}, mode ${mode ?? 'unknown'}.`,
+      '',
+      row(['vendor', 'spec', 'sha256', 'called']),
+      row(['---', '---', '---', '---']),
+    );
     for (const spec of specs) {
       const name = `${spec.prefix}/openapi.json`;
-      lines.push(row([markdownCell(spec.vendor), spec.url === null ? markdownCell(name) : `[${markdownCell(name)}](${spec.url.replaceAll('(', '%28').replaceAll(')', '%29').replaceAll(' ', '%20')})`, `\`${spec.sha256}\``, spec.called ? 'yes' : '**never called**']));
+      lines.push(
+        row([
+          markdownCell(spec.vendor),
+          spec.url === null ? markdownCell(name) : `[${markdownCell(name)}](${spec.url.replaceAll('(', '%28').replaceAll(')', '%29').replaceAll(' ', '%20')})`,
+          `\`${spec.sha256}\``,
+          spec.called ? 'yes' : '**never called**',
+        ]),
+      );
     }
     lines.push('');
   }
@@ -89,7 +104,16 @@ export function renderMarkdown(report: ContractReport): string {
   lines.push(row(['client', 'vendor', 'verdict', 'coverage', 'requests', 'violations', 'risks', 'notices']), row(['---', '---', '---', '---', '---:', '---:', '---:', '---:']));
   for (const result of report.results) {
     lines.push(
-      row([markdownCell(result.client), markdownCell(result.vendor), markdownCell(result.verdict), `${result.coverage.exercised}/${result.coverage.offered} (${result.coverage.percent}%)`, result.requests, count(result.violations), count(result.risks), count(result.notices)]),
+      row([
+        markdownCell(result.client),
+        markdownCell(result.vendor),
+        markdownCell(result.verdict),
+        `${result.coverage.exercised}/${result.coverage.offered} (${result.coverage.percent}%)`,
+        result.requests,
+        count(result.violations),
+        count(result.risks),
+        count(result.notices),
+      ]),
     );
   }
   for (const result of report.results) {

@@ -4,7 +4,8 @@ import { markdownCell } from './render-markdown.js';
 
 const schemaRules = new Set<Rule>(SCHEMA_RULES);
 
-const row = (code: string, rule: Rule, description: string) => `| \`${code}\` | ${markdownCell(rule.vendor)} | ${rule.level} | ${rule.source} | ${markdownCell(description)} | ${markdownCell(rule.cite ?? '')} |`;
+const row = (code: string, rule: Rule, description: string) =>
+  `| \`${code}\` | ${markdownCell(rule.vendor)} | ${rule.level} | ${rule.source} | ${markdownCell(description)} | ${markdownCell(rule.cite ?? '')} |`;
 
 /**
  * The rules as the Markdown table the README shows (`GET /__admin/rules` answers the same list as JSON). The engine's

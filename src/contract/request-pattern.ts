@@ -42,7 +42,8 @@ const PATTERN_FIELDS: readonly string[] = [...STRING_FIELDS, 'status', 'header']
 
 /** Checks a pattern (from JSON or a test) field by field: the first problem names its field. */
 export function compilePattern(value: unknown): { compiled: CompiledPattern } | { problem: PatternProblem } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: { field: '', message: 'the pattern must be a JSON object, e.g. {"vendor":"emporix","operationId":"createReturn"}' } };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { problem: { field: '', message: 'the pattern must be a JSON object, e.g. {"vendor":"emporix","operationId":"createReturn"}' } };
   const record = value as Record<string, unknown>;
   const unknown = Object.keys(record).find((key) => !PATTERN_FIELDS.includes(key));
   if (unknown !== undefined) return { problem: { field: unknown, message: `unknown field '${unknown}'; a pattern has ${PATTERN_FIELDS.join(', ')}` } };
@@ -54,13 +55,15 @@ export function compilePattern(value: unknown): { compiled: CompiledPattern } | 
   }
   if (record.header !== undefined) {
     const header = record.header;
-    if (typeof header !== 'object' || header === null || Array.isArray(header)) return { problem: { field: 'header', message: 'header must be an object of header names to values' } };
+    if (typeof header !== 'object' || header === null || Array.isArray(header))
+      return { problem: { field: 'header', message: 'header must be an object of header names to values' } };
     const bad = Object.entries(header).find(([, headerValue]) => typeof headerValue !== 'string');
     if (bad !== undefined) return { problem: { field: `header.${bad[0]}`, message: `header '${bad[0]}' must have a string value` } };
   }
   const pattern = record as RequestPattern;
   if (pattern.pathPattern === undefined) return { compiled: { pattern } };
-  if (pattern.pathPattern.length > MAX_PATH_PATTERN_LENGTH) return { problem: { field: 'pathPattern', message: `pathPattern must be at most ${MAX_PATH_PATTERN_LENGTH} characters` } };
+  if (pattern.pathPattern.length > MAX_PATH_PATTERN_LENGTH)
+    return { problem: { field: 'pathPattern', message: `pathPattern must be at most ${MAX_PATH_PATTERN_LENGTH} characters` } };
   try {
     return { compiled: { pattern, pathRegex: new RegExp(pattern.pathPattern) } };
   } catch (error) {

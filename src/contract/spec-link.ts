@@ -13,4 +13,5 @@ export function specLink(report: ContractReport, vendor: string, pointer: string
 }
 
 /** Operations of a result no request reached, by `operationId`. */
-export const unexercisedOperations = (operations: ReadonlyArray<{ operationId: string; exercised: boolean }>) => operations.filter((operation) => !operation.exercised).map((operation) => operation.operationId);
+export const unexercisedOperations = (operations: ReadonlyArray<{ operationId: string; exercised: boolean }>) =>
+  operations.filter((operation) => !operation.exercised).map((operation) => operation.operationId);

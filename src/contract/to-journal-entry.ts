@@ -34,7 +34,11 @@ function bodyOf(bytes: Uint8Array | string | undefined, secrets: readonly string
     encoding = 'base64';
   }
   const truncated = text.length > MAX_JOURNAL_BODY_CHARS;
-  return { body: truncated ? text.slice(0, MAX_JOURNAL_BODY_CHARS) : text, ...(encoding === undefined ? {} : { bodyEncoding: encoding }), ...(truncated ? { bodyTruncated: true as const } : {}) };
+  return {
+    body: truncated ? text.slice(0, MAX_JOURNAL_BODY_CHARS) : text,
+    ...(encoding === undefined ? {} : { bodyEncoding: encoding }),
+    ...(truncated ? { bodyTruncated: true as const } : {}),
+  };
 }
 
 /** The answer the client received, masked like the request: `Set-Cookie` and the spec's apiKey headers, and any request secret echoed back. */
@@ -47,7 +51,14 @@ function responseOf(response: RecordedExchange['response'] | undefined, secretHe
 }
 
 /** Turns an exchange into a journal entry: client named, operation located, answer and outcome kept, every secret (and each of `knownSecrets`, the admin token) masked. */
-export function toJournalEntry(exchange: RecordedExchange, seq: number, time: Date, catalogue: VendorCatalogue | undefined, delivery?: Delivery, knownSecrets: readonly string[] = []): JournalEntry {
+export function toJournalEntry(
+  exchange: RecordedExchange,
+  seq: number,
+  time: Date,
+  catalogue: VendorCatalogue | undefined,
+  delivery?: Delivery,
+  knownSecrets: readonly string[] = [],
+): JournalEntry {
   const masked = maskRequestParts(exchange.request.headers, exchange.request.query, catalogue?.secretHeaders ?? [], catalogue?.secretQuery ?? [], knownSecrets);
   const outcome = delivery?.outcome ?? exchange.scenario?.fault ?? 'answered';
   const response = responseOf(delivery === undefined ? exchange.response : delivery.response, catalogue?.secretHeaders ?? [], masked.secrets);

@@ -18,9 +18,11 @@ const isCount = (value: unknown) => value === undefined || (Number.isInteger(val
 
 /** Checks a `verify` expectation; throws a TypeError naming the bad option. */
 export function checkVerifyCount(count: VerifyCount): void {
-  for (const key of ['times', 'atLeast', 'atMost'] as const) if (!isCount(count[key])) throw new TypeError(`verify: ${key} must be a whole number of at least 0, not ${String(count[key])}`);
+  for (const key of ['times', 'atLeast', 'atMost'] as const)
+    if (!isCount(count[key])) throw new TypeError(`verify: ${key} must be a whole number of at least 0, not ${String(count[key])}`);
   if (count.times !== undefined && (count.atLeast !== undefined || count.atMost !== undefined)) throw new TypeError('verify: give times, or atLeast and/or atMost, not both');
-  if (count.atLeast !== undefined && count.atMost !== undefined && count.atLeast > count.atMost) throw new TypeError(`verify: atLeast ${count.atLeast} is more than atMost ${count.atMost}`);
+  if (count.atLeast !== undefined && count.atMost !== undefined && count.atLeast > count.atMost)
+    throw new TypeError(`verify: atLeast ${count.atLeast} is more than atMost ${count.atMost}`);
 }
 
 /** The expectation in words: `exactly 2 requests`, `at least 1 request`, `between 1 and 3 requests`. */

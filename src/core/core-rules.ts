@@ -38,7 +38,7 @@ export const CORE_RULES = defineRules('*', {
     code: 'request.security.missing',
     level: 'violation',
     source: 'vendor-doc',
-    description: 'No alternative of the operation\'s security requirement is met by a well-formed credential: answered 401.',
+    description: "No alternative of the operation's security requirement is met by a well-formed credential: answered 401.",
     cite: "the vendor page's authentication section, transcribed as securitySchemes in specs/<vendor>.yaml",
   },
   acceptUnsatisfiable: {
@@ -67,7 +67,7 @@ export const CORE_RULES = defineRules('*', {
     level: 'violation',
     source: 'platform',
     description: 'The body cannot be read as its Content-Type says (not UTF-8, not JSON, not well-formed XML or the wrong root element).',
-    cite: 'RFC 9110 section 15.5.1 (400 Bad Request); the platform\'s JSON and XML formatters refuse an unreadable body',
+    cite: "RFC 9110 section 15.5.1 (400 Bad Request); the platform's JSON and XML formatters refuse an unreadable body",
   },
   bodyTooLarge: {
     code: 'request.body.too-large',
@@ -79,7 +79,8 @@ export const CORE_RULES = defineRules('*', {
     code: 'security.credential.undeclared',
     level: 'usage',
     source: 'mock',
-    description: 'Under --auth strict, a well-formed credential the fixtures do not declare is refused with 401 (the option asks for it); never counted against the client\'s contract.',
+    description:
+      "Under --auth strict, a well-formed credential the fixtures do not declare is refused with 401 (the option asks for it); never counted against the client's contract.",
   },
   requestUnreadable: {
     code: 'request.unreadable',
@@ -119,13 +120,13 @@ export const CORE_RULES = defineRules('*', {
     code: 'mock.prefer.status-undocumented',
     level: 'usage',
     source: 'mock',
-    description: 'Prefer (or a scenario rule) asks for a status the operation does not document: answered 400, never counted against the client\'s contract.',
+    description: "Prefer (or a scenario rule) asks for a status the operation does not document: answered 400, never counted against the client's contract.",
   },
   preferExampleUnknown: {
     code: 'mock.prefer.example-unknown',
     level: 'usage',
     source: 'mock',
-    description: 'Prefer asks for an example the documented answer does not have: answered 400, never counted against the client\'s contract.',
+    description: "Prefer asks for an example the documented answer does not have: answered 400, never counted against the client's contract.",
   },
   responseStatusUndocumented: {
     code: 'response.status.undocumented',
@@ -180,13 +181,13 @@ export const CORE_RULES = defineRules('*', {
     code: 'mock.store.unwritable',
     level: 'usage',
     source: 'mock',
-    description: 'The mock\'s store cannot write or reach its database: answered 503; the mock\'s own trouble, never the client\'s.',
+    description: "The mock's store cannot write or reach its database: answered 503; the mock's own trouble, never the client's.",
   },
   internalError: {
     code: 'mock.internal',
     level: 'usage',
     source: 'mock',
-    description: 'An unexpected error inside the mock: answered 500 and logged; a bug of the mock, never the client\'s.',
+    description: "An unexpected error inside the mock: answered 500 and logged; a bug of the mock, never the client's.",
   },
 });
 

@@ -26,7 +26,10 @@ export function defineRules<const T extends Record<string, RuleDefinition & { co
 }
 
 /** A finding of `rule`: code, level and source come from the rule, the rest from where it was found. */
-export function raise(rule: Rule, found: Omit<Violation, 'code' | 'level' | 'source' | 'operationId'> & { operationId?: string }): Omit<Violation, 'operationId'> & { operationId?: string } {
+export function raise(
+  rule: Rule,
+  found: Omit<Violation, 'code' | 'level' | 'source' | 'operationId'> & { operationId?: string },
+): Omit<Violation, 'operationId'> & { operationId?: string } {
   return { ...found, code: rule.code, level: rule.level, source: rule.source };
 }
 

@@ -6,10 +6,41 @@ import type { ViolationLocation } from './violation.js';
  * reported under `schema`. A fixed list, so that every schema finding's code is registered before it is raised.
  */
 export const SCHEMA_KEYWORDS = [
-  'type', 'enum', 'const', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'required', 'additionalProperties', 'unevaluatedProperties', 'minProperties', 'maxProperties', 'dependentRequired', 'dependencies', 'propertyNames',
-  'minItems', 'maxItems', 'uniqueItems', 'contains', 'minContains', 'maxContains', 'additionalItems', 'unevaluatedItems',
-  'oneOf', 'anyOf', 'not', 'then', 'else', 'discriminator', 'schema',
+  'type',
+  'enum',
+  'const',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'required',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'minProperties',
+  'maxProperties',
+  'dependentRequired',
+  'dependencies',
+  'propertyNames',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'contains',
+  'minContains',
+  'maxContains',
+  'additionalItems',
+  'unevaluatedItems',
+  'oneOf',
+  'anyOf',
+  'not',
+  'then',
+  'else',
+  'discriminator',
+  'schema',
 ] as const;
 
 export type SchemaKeyword = (typeof SCHEMA_KEYWORDS)[number];
@@ -25,14 +56,30 @@ const SITES: readonly SchemaSite[] = [
   { side: 'response', location: 'response' },
 ];
 
-const WHAT: Record<string, string> = { path: 'A path parameter', query: 'A query parameter', header: 'A header parameter', body: 'A request body value', response: "An answer's body value" };
+const WHAT: Record<string, string> = {
+  path: 'A path parameter',
+  query: 'A query parameter',
+  header: 'A header parameter',
+  body: 'A request body value',
+  response: "An answer's body value",
+};
 
 const rules = new Map<string, Rule>();
 for (const site of SITES) {
   for (const keyword of SCHEMA_KEYWORDS) {
     const code = `${site.side}.${site.location}.${keyword}`;
     const description = `${WHAT[site.location]} breaks its schema's ${keyword === 'schema' ? 'rules' : `\`${keyword}\``}${keyword === 'required' ? ' (a required one is missing)' : ''}.`;
-    rules.set(code, Object.freeze({ code, vendor: '*', level: 'violation', source: 'vendor-doc', description, cite: "the vendor's page, transcribed as the operation's schema in specs/<vendor>.yaml" }));
+    rules.set(
+      code,
+      Object.freeze({
+        code,
+        vendor: '*',
+        level: 'violation',
+        source: 'vendor-doc',
+        description,
+        cite: "the vendor's page, transcribed as the operation's schema in specs/<vendor>.yaml",
+      }),
+    );
   }
 }
 

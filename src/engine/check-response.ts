@@ -13,6 +13,11 @@ export function checkResponse(context: Pick<EngineContext, 'spec'>, draft: Answe
   if (result.body === undefined) return { mediaType: undefined, responseViolations: compiled === undefined ? [] : validateResponse(context.spec, compiled, result, undefined) };
   const documented = compiled === undefined ? undefined : findResponse(compiled, result.status);
   const offered = documented?.content.map((c) => c.media.mediaType) ?? [];
-  const mediaType = result.mediaType ?? (negotiated !== undefined && offered.includes(negotiated) ? negotiated : undefined) ?? negotiateMediaType(accept, offered) ?? offered[0] ?? 'application/json';
+  const mediaType =
+    result.mediaType ??
+    (negotiated !== undefined && offered.includes(negotiated) ? negotiated : undefined) ??
+    negotiateMediaType(accept, offered) ??
+    offered[0] ??
+    'application/json';
   return { mediaType, responseViolations: compiled === undefined ? [] : validateResponse(context.spec, compiled, result, mediaType) };
 }

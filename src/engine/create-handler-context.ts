@@ -27,7 +27,13 @@ export interface VendorServices {
 }
 
 /** The context a vendor handler gets for one request of one operation. */
-export function createHandlerContext(services: VendorServices, compiled: CompiledOperation, accept: string | undefined, credentials: readonly Credential[], noted: Violation[] = []): HandlerContext {
+export function createHandlerContext(
+  services: VendorServices,
+  compiled: CompiledOperation,
+  accept: string | undefined,
+  credentials: readonly Credential[],
+  noted: Violation[] = [],
+): HandlerContext {
   const { plugin, fixtures } = services;
   const operationId = compiled.operation.operationId;
   const own = Object.hasOwn(fixtures, plugin.id) ? fixtures[plugin.id]! : {};

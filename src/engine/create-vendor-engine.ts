@@ -48,7 +48,16 @@ export function createVendorEngine(options: VendorEngineOptions): VendorEngine {
     const violations = gradeFindings(context.rules, plugin.id, [draft.violation]);
     const { response } = renderProblem(context, draft.status, violations, draft.accept);
     if (draft.allow !== undefined) response.headers.allow = draft.allow.join(', ');
-    return { vendor: plugin.id, operationId: undefined, request: draft.request, validated: undefined, violations, responseViolations: [], response, durationMs: performance.now() - started };
+    return {
+      vendor: plugin.id,
+      operationId: undefined,
+      request: draft.request,
+      validated: undefined,
+      violations,
+      responseViolations: [],
+      response,
+      durationMs: performance.now() - started,
+    };
   };
 
   return {
@@ -73,7 +82,9 @@ export function createVendorEngine(options: VendorEngineOptions): VendorEngine {
       });
       if (forwarded !== undefined) {
         if (forwarded.responseViolations.length > 0) {
-          console.error(`[returns-mock] ${plugin.id} ${validated.compiled.operation.operationId}: response breaks the spec: ${forwarded.responseViolations.map((v) => v.message).join('; ')}`);
+          console.error(
+            `[returns-mock] ${plugin.id} ${validated.compiled.operation.operationId}: response breaks the spec: ${forwarded.responseViolations.map((v) => v.message).join('; ')}`,
+          );
         }
         return {
           vendor: plugin.id,
@@ -93,7 +104,9 @@ export function createVendorEngine(options: VendorEngineOptions): VendorEngine {
       const response = encodeResponse(context, { ...decided, ...checked });
       if (checked.responseViolations.length > 0) {
         // The mock broke its own contract: make it loud, it is our bug.
-        console.error(`[returns-mock] ${plugin.id} ${decided.compiled.operation.operationId}: response breaks the spec: ${checked.responseViolations.map((v) => v.message).join('; ')}`);
+        console.error(
+          `[returns-mock] ${plugin.id} ${decided.compiled.operation.operationId}: response breaks the spec: ${checked.responseViolations.map((v) => v.message).join('; ')}`,
+        );
       }
       return {
         vendor: plugin.id,

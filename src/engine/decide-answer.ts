@@ -22,7 +22,8 @@ export async function decideAnswer(context: DecideContext, draft: ValidatedDraft
   if (!violations.some(refuses)) return answerValidRequest(context, draft);
   // A body over the size limit is refused in either mode: the limit protects the mock, it is not the vendor's contract.
   // Nor does lenient mode serve an undeclared credential: `--auth strict` asked for its refusal.
-  if (context.mode === 'lenient' && !violations.some((v) => v.code === CORE_RULES.bodyTooLarge.code || v.code === CORE_RULES.undeclaredCredential.code)) return answerLeniently(context, draft);
+  if (context.mode === 'lenient' && !violations.some((v) => v.code === CORE_RULES.bodyTooLarge.code || v.code === CORE_RULES.undeclaredCredential.code))
+    return answerLeniently(context, draft);
   return refuseRequest(context, draft);
 }
 

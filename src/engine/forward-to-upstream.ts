@@ -59,7 +59,19 @@ function judgeAnswer(spec: SpecIndex, compiled: CompiledOperation, answer: Upstr
   const asVendor = (violation: Violation): Violation => ({ ...violation, party: 'vendor' });
   if ('unreadable' in decoded) {
     const pointer = findResponse(compiled, answer.status)?.response.specPointer ?? `${compiled.operation.specPointer}/responses`;
-    return { findings: [asVendor({ code: CORE_RULES.responseBodyUnreadable.code, location: 'response', pointer: '', message: decoded.unreadable, specPointer: pointer, operationId: compiled.operation.operationId })], body: undefined };
+    return {
+      findings: [
+        asVendor({
+          code: CORE_RULES.responseBodyUnreadable.code,
+          location: 'response',
+          pointer: '',
+          message: decoded.unreadable,
+          specPointer: pointer,
+          operationId: compiled.operation.operationId,
+        }),
+      ],
+      body: undefined,
+    };
   }
   const result = { status: answer.status, headers: answer.headers, body: decoded.body };
   return { findings: validateResponse(spec, compiled, result, mediaType).map(asVendor), body: decoded.body };
@@ -89,5 +101,10 @@ export async function forwardToUpstream(proxy: ProxyOptions | undefined, input: 
   }
   const judged = judgeAnswer(input.spec, input.compiled, answer);
   const response: HttpResponse = { status: answer.status, headers: answer.headers, body: answer.body.length === 0 ? undefined : utf8.decode(answer.body) };
-  return { response, responseViolations: [], vendorFindings: judged.findings, proxied: { upstream: answer.url, status: answer.status, headers: answer.headers, body: judged.body, failed: false } };
+  return {
+    response,
+    responseViolations: [],
+    vendorFindings: judged.findings,
+    proxied: { upstream: answer.url, status: answer.status, headers: answer.headers, body: judged.body, failed: false },
+  };
 }

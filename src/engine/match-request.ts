@@ -33,7 +33,14 @@ export function matchRequest(context: MatchContext, draft: ExchangeDraft): Match
       ...draft,
       accept,
       status: 404,
-      violation: { code: CORE_RULES.pathUnknown.code, location: 'path', pointer: '', message: `no operation of ${context.plugin.title} has the path ${request.path}`, specPointer: '#/paths', operationId: '' },
+      violation: {
+        code: CORE_RULES.pathUnknown.code,
+        location: 'path',
+        pointer: '',
+        message: `no operation of ${context.plugin.title} has the path ${request.path}`,
+        specPointer: '#/paths',
+        operationId: '',
+      },
     };
   }
   return {
@@ -41,7 +48,14 @@ export function matchRequest(context: MatchContext, draft: ExchangeDraft): Match
     accept,
     status: 405,
     allow: match.allow,
-    violation: { code: CORE_RULES.methodNotAllowed.code, location: 'path', pointer: '', message: `${request.method} is not allowed on ${request.path}; allowed: ${match.allow.join(', ')}`, specPointer: '#/paths', operationId: '' },
+    violation: {
+      code: CORE_RULES.methodNotAllowed.code,
+      location: 'path',
+      pointer: '',
+      message: `${request.method} is not allowed on ${request.path}; allowed: ${match.allow.join(', ')}`,
+      specPointer: '#/paths',
+      operationId: '',
+    },
   };
 }
 

@@ -33,7 +33,9 @@ export function respondFromSpec({ spec, faker, matches }: SpecAnswerSource, comp
     if (header.schema === undefined) continue;
     // Like a body, a header answers with its documented example unless `dynamic=true` asks for a faked one.
     const example = options.dynamic ? { found: false as const } : selectSchemaExample(spec, header.schema, header.schemaPointer);
-    headers[header.name] = String(example.found ? example.value : fakeFromSchema(spec, header.schema, { faker, matches, pointer: header.schemaPointer, propertyName: header.name }));
+    headers[header.name] = String(
+      example.found ? example.value : fakeFromSchema(spec, header.schema, { faker, matches, pointer: header.schemaPointer, propertyName: header.name }),
+    );
   }
   if (documented.content.length === 0) return { status, headers };
   const offered = documented.content.map((c) => c.media.mediaType);

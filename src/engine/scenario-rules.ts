@@ -60,12 +60,15 @@ export function checkScenarioRules(rules: readonly ScenarioRule[], operations: r
     if (matched.length === 0 && rule.vendor === undefined) return;
     if (matched.length === 0) throw new Error(`${where}: ${vendor} has no operation '${rule.operation}'; known: ${operations.map((c) => c.operation.operationId).join(', ')}`);
     if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) throw new Error(`${where}: probability must be from 0 to 1, not ${rule.probability}`);
-    if (rule.delayMs !== undefined && !(Number.isInteger(rule.delayMs) && rule.delayMs >= 0)) throw new Error(`${where}: delayMs must be a whole number of milliseconds, not ${rule.delayMs}`);
+    if (rule.delayMs !== undefined && !(Number.isInteger(rule.delayMs) && rule.delayMs >= 0))
+      throw new Error(`${where}: delayMs must be a whole number of milliseconds, not ${rule.delayMs}`);
     if (rule.fault !== undefined && !FAULTS.includes(rule.fault)) throw new Error(`${where}: fault must be one of ${FAULTS.join(', ')}, not '${String(rule.fault)}'`);
-    if (rule.status !== undefined && !(Number.isInteger(rule.status) && rule.status >= 200 && rule.status <= 599)) throw new Error(`${where}: status must be an HTTP status code from 200 to 599, not ${rule.status}`);
+    if (rule.status !== undefined && !(Number.isInteger(rule.status) && rule.status >= 200 && rule.status <= 599))
+      throw new Error(`${where}: status must be an HTTP status code from 200 to 599, not ${rule.status}`);
     if (rule.status !== undefined) {
       const undocumented = matched.filter((compiled) => findResponse(compiled, rule.status!) === undefined).map((compiled) => compiled.operation.operationId);
-      if (undocumented.length > 0) throw new Error(`${where}: status ${rule.status} is not documented by ${undocumented.join(', ')}; a forced answer must be one the spec documents`);
+      if (undocumented.length > 0)
+        throw new Error(`${where}: status ${rule.status} is not documented by ${undocumented.join(', ')}; a forced answer must be one the spec documents`);
     }
   });
 }

@@ -30,7 +30,10 @@ export function validateExchange(context: Pick<EngineContext, 'spec' | 'plugin' 
   const checked = validateRequest(context.spec, compiled, request, draft.pathParams);
   const { violations } = checked;
   // The answer's media type follows the `Accept` the vendor's platform negotiates by (`matchRequest`), not always the header as sent.
-  const validated = draft.accept === request.headers.accept ? checked.request : { ...checked.request, responseMediaType: negotiateMediaType(draft.accept, compiled.successMediaTypes) ?? checked.request.responseMediaType };
+  const validated =
+    draft.accept === request.headers.accept
+      ? checked.request
+      : { ...checked.request, responseMediaType: negotiateMediaType(draft.accept, compiled.successMediaTypes) ?? checked.request.responseMediaType };
   if (
     context.authMode === 'strict' &&
     validated.security.length > 0 &&

@@ -23,7 +23,11 @@ export function fakeArray(flat: FlatSchema, context: FakeContext, fakeChild: Fak
     count = faker.number.int({ min: Math.min(lo, hi), max: hi });
   }
   if (closedTail) count = Math.min(count, prefix.length);
-  const child = (index: number): FakeContext => ({ ...context, depth: context.depth + 1, propertyName: index < prefix.length ? context.propertyName : singular(context.propertyName) });
+  const child = (index: number): FakeContext => ({
+    ...context,
+    depth: context.depth + 1,
+    propertyName: index < prefix.length ? context.propertyName : singular(context.propertyName),
+  });
   const result: unknown[] = [];
   // Duplicates are drawn again, a bounded number of times: an enum of two cannot fill five unique slots.
   for (let attempt = 0; result.length < count && attempt < count * 10; attempt += 1) {

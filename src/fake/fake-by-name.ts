@@ -11,9 +11,18 @@ export interface NameHints {
 
 type Rule = [test: (name: string, raw: string) => boolean, make: (faker: Faker, hints: NameHints) => string];
 
-const ends = (...suffixes: string[]) => (name: string) => suffixes.some((suffix) => name.endsWith(suffix));
-const has = (...parts: string[]) => (name: string) => parts.some((part) => name.includes(part));
-const is = (...names: string[]) => (name: string) => names.includes(name);
+const ends =
+  (...suffixes: string[]) =>
+  (name: string) =>
+    suffixes.some((suffix) => name.endsWith(suffix));
+const has =
+  (...parts: string[]) =>
+  (name: string) =>
+    parts.some((part) => name.includes(part));
+const is =
+  (...names: string[]) =>
+  (name: string) =>
+    names.includes(name);
 
 /** ISO 3166-1 alpha-3 when the schema says so by length, pattern or description; alpha-2 otherwise. */
 function countryCode(faker: Faker, h: NameHints): string {
@@ -56,14 +65,20 @@ const RULES: Rule[] = [
   // Suffixes, not substrings: `security` holds `uri`.
   [ends('url', 'uri', 'href', 'link', 'website', 'homepage'), (f) => f.internet.url()],
   [(n) => n === 'ip' || n.endsWith('ipaddress') || n.endsWith('ipv4'), (f) => f.internet.ipv4()],
-  [(n, raw) => /At$|Date$|Time$|^timestamp$|(^|_)(date|time)$/i.test(raw) || /^(created|modified|updated|changed|deleted)/.test(n), (f) => f.date.recent({ days: 90 }).toISOString()],
+  [
+    (n, raw) => /At$|Date$|Time$|^timestamp$|(^|_)(date|time)$/i.test(raw) || /^(created|modified|updated|changed|deleted)/.test(n),
+    (f) => f.date.recent({ days: 90 }).toISOString(),
+  ],
   [(n, raw) => n === 'id' || /(Id|ID|_id|uuid|guid)$/.test(raw), (f) => f.string.uuid()],
   [has('iban'), (f) => f.finance.iban()],
   [(n) => n === 'bic' || n.includes('swift'), (f) => f.finance.bic()],
   [has('password', 'secret'), (f) => f.internet.password()],
   [has('serial'), (f) => f.string.alphanumeric({ length: 11, casing: 'upper' })],
   [is('rel'), (f) => f.helpers.arrayElement(['self', 'next', 'prev', 'related'])],
-  [(n) => n === 'sku' || n === 'number' || /(product|article|item|order|rma|invoice|reference|tracking|customer|return)(number|no|nr)$/.test(n), (f) => f.string.numeric({ length: 8, allowLeadingZeros: false })],
+  [
+    (n) => n === 'sku' || n === 'number' || /(product|article|item|order|rma|invoice|reference|tracking|customer|return)(number|no|nr)$/.test(n),
+    (f) => f.string.numeric({ length: 8, allowLeadingZeros: false }),
+  ],
   [has('filename'), (f) => f.system.fileName()],
   [has('jobtitle'), (f) => f.person.jobTitle()],
   // Codes (`reasonCode`, `errorCode`) look like vendor constants, not prose.

@@ -137,27 +137,42 @@ function fakeBase(flat: FlatSchema, context: FakeContext): unknown {
   }
   const child = (schema: unknown, childContext: FakeContext) => fakeValue(schema, childContext);
   switch (chooseType(flat)) {
-    case 'null': return null;
-    case 'boolean': return faker.datatype.boolean();
-    case 'integer': return fakeNumber(faker, flat, true, context.propertyName);
-    case 'number': return fakeNumber(faker, flat, false, context.propertyName);
-    case 'array': return fakeArray(flat, context, child);
-    case 'object': return fakeObject(flat, context, child);
-    default: return fakeString(faker, flat, context.propertyName, context.matches);
+    case 'null':
+      return null;
+    case 'boolean':
+      return faker.datatype.boolean();
+    case 'integer':
+      return fakeNumber(faker, flat, true, context.propertyName);
+    case 'number':
+      return fakeNumber(faker, flat, false, context.propertyName);
+    case 'array':
+      return fakeArray(flat, context, child);
+    case 'object':
+      return fakeObject(flat, context, child);
+    default:
+      return fakeString(faker, flat, context.propertyName, context.matches);
   }
 }
 
 /** Whether a value has a JSON Schema type (`integer` for whole numbers); an unknown type name allows anything. */
 function isOfJsonType(type: string, value: unknown): boolean {
   switch (type) {
-    case 'null': return value === null;
-    case 'boolean': return typeof value === 'boolean';
-    case 'string': return typeof value === 'string';
-    case 'number': return typeof value === 'number' && Number.isFinite(value);
-    case 'integer': return typeof value === 'number' && Number.isInteger(value);
-    case 'array': return Array.isArray(value);
-    case 'object': return typeof value === 'object' && value !== null && !Array.isArray(value);
-    default: return true;
+    case 'null':
+      return value === null;
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    default:
+      return true;
   }
 }
 
@@ -179,12 +194,14 @@ function chooseType(flat: FlatSchema): string {
 /** Types implied by keywords when the schema names none (`properties` → object, `pattern` → string, ...). */
 function inferTypes(flat: FlatSchema): string[] {
   const types: string[] = [];
-  if (flat.properties.size > 0 || flat.required.size > 0 || flat.patternProperties.length > 0 || flat.additional.length > 0 || flat.minProperties !== undefined) types.push('object');
+  if (flat.properties.size > 0 || flat.required.size > 0 || flat.patternProperties.length > 0 || flat.additional.length > 0 || flat.minProperties !== undefined)
+    types.push('object');
   if (flat.items.length > 0 || flat.prefixItems !== undefined || flat.contains.length > 0 || flat.minItems !== undefined || flat.maxItems !== undefined) types.push('array');
   if (flat.formats.some((f) => f === 'int32' || f === 'int64')) types.push('integer');
   if (flat.formats.some((f) => f === 'float' || f === 'double')) types.push('number');
   const textFormat = flat.formats.some((f) => !['int32', 'int64', 'float', 'double'].includes(f));
   if (flat.minLength !== undefined || flat.maxLength !== undefined || flat.patterns.length > 0 || textFormat) types.push('string');
-  if (flat.minimum !== undefined || flat.maximum !== undefined || flat.exclusiveMinimum !== undefined || flat.exclusiveMaximum !== undefined || flat.multipleOf.length > 0) types.push('number');
+  if (flat.minimum !== undefined || flat.maximum !== undefined || flat.exclusiveMinimum !== undefined || flat.exclusiveMaximum !== undefined || flat.multipleOf.length > 0)
+    types.push('number');
   return types.length > 0 ? types : ['string'];
 }

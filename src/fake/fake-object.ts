@@ -31,7 +31,10 @@ export function fakeObject(flat: FlatSchema, context: FakeContext, fakeChild: Fa
   }
   // Names that come with a present name (`dependentRequired`), until nothing more is pulled in.
   for (let round = 0; round < 4; round += 1) {
-    const missing = flat.dependentRequired.filter(([name]) => Object.hasOwn(result, name)).flatMap(([, names]) => names).filter((name) => !Object.hasOwn(result, name));
+    const missing = flat.dependentRequired
+      .filter(([name]) => Object.hasOwn(result, name))
+      .flatMap(([, names]) => names)
+      .filter((name) => !Object.hasOwn(result, name));
     if (missing.length === 0) break;
     for (const name of new Set(missing)) add(name);
   }

@@ -16,8 +16,10 @@ const codePoints = (value: string) => [...value].length;
 export function fakeString(faker: Faker, flat: FlatSchema, propertyName: string | undefined, matches: SchemaMatcher): string {
   const { minLength = 0, maxLength, patterns, formats } = flat;
   const fits = (value: string) =>
-    codePoints(value) >= minLength && (maxLength === undefined || codePoints(value) <= maxLength) &&
-    patterns.every((pattern) => testPattern(pattern, value)) && formats.every((format) => matches({ type: 'string', format }, value));
+    codePoints(value) >= minLength &&
+    (maxLength === undefined || codePoints(value) <= maxLength) &&
+    patterns.every((pattern) => testPattern(pattern, value)) &&
+    formats.every((format) => matches({ type: 'string', format }, value));
   const realistic = () => {
     for (const format of formats) {
       const value = fakeFormat(faker, format, propertyName);
@@ -37,7 +39,14 @@ export function fakeString(faker: Faker, flat: FlatSchema, propertyName: string 
   // A realistic value that happens to match (an email for an email pattern) beats a random draw from the regex;
   // so does one of its plainer spellings (`(526) 515-7323` → `5265157323` for a digits-only phone pattern).
   const first = realistic();
-  const variants = [first, fitLength(faker, first, minLength, maxLength), first.replace(/[^\d+]/g, ''), first.replace(/[^\p{L}\p{N}]/gu, ''), first.toUpperCase(), first.toLowerCase()];
+  const variants = [
+    first,
+    fitLength(faker, first, minLength, maxLength),
+    first.replace(/[^\d+]/g, ''),
+    first.replace(/[^\p{L}\p{N}]/gu, ''),
+    first.toUpperCase(),
+    first.toLowerCase(),
+  ];
   const match = variants.find((variant) => variant !== '' && fits(variant));
   if (match !== undefined) return match;
   const pattern = patterns[0]!;
@@ -47,7 +56,7 @@ export function fakeString(faker: Faker, flat: FlatSchema, propertyName: string 
   for (let attempt = 0; attempt < PATTERN_ATTEMPTS; attempt += 1) {
     // More repetitions on later attempts, for patterns like `^.+$` that must reach a `minLength`.
     const extra = attempt < PATTERN_ATTEMPTS / 2 ? 3 : Math.max(3, minLength);
-    candidate = attempt === 0 && FAKER_REGEXP_SAFE.test(pattern) ? fromRegExp(faker, pattern) ?? '' : samplePattern(faker, pattern, extra);
+    candidate = attempt === 0 && FAKER_REGEXP_SAFE.test(pattern) ? (fromRegExp(faker, pattern) ?? '') : samplePattern(faker, pattern, extra);
     if (fits(candidate)) return candidate;
   }
   return candidate;

@@ -9,15 +9,46 @@ type Node =
   | { kind: 'repeat'; node: Node; min: number; max: number | undefined };
 
 const DIGIT: Range[] = [[48, 57]];
-const WORD: Range[] = [[48, 57], [65, 90], [95, 95], [97, 122]];
+const WORD: Range[] = [
+  [48, 57],
+  [65, 90],
+  [95, 95],
+  [97, 122],
+];
 const SPACE: Range[] = [[32, 32]];
-const LETTER: Range[] = [[65, 90], [97, 122]];
+const LETTER: Range[] = [
+  [65, 90],
+  [97, 122],
+];
 // Characters a negated class or `.` draws from: readable ASCII, so a faked value still looks like data.
-const PRINTABLE: Range[] = [[48, 57], [65, 90], [97, 122], [45, 45], [95, 95], [46, 46], [32, 32]];
+const PRINTABLE: Range[] = [
+  [48, 57],
+  [65, 90],
+  [97, 122],
+  [45, 45],
+  [95, 95],
+  [46, 46],
+  [32, 32],
+];
 const ESCAPED_SETS: Record<string, { ranges: Range[]; negated: boolean }> = {
-  d: { ranges: DIGIT, negated: false }, D: { ranges: DIGIT, negated: true },
-  w: { ranges: WORD, negated: false }, W: { ranges: WORD, negated: true },
-  s: { ranges: [[9, 13], [32, 32]], negated: false }, S: { ranges: [[9, 13], [32, 32]], negated: true },
+  d: { ranges: DIGIT, negated: false },
+  D: { ranges: DIGIT, negated: true },
+  w: { ranges: WORD, negated: false },
+  W: { ranges: WORD, negated: true },
+  s: {
+    ranges: [
+      [9, 13],
+      [32, 32],
+    ],
+    negated: false,
+  },
+  S: {
+    ranges: [
+      [9, 13],
+      [32, 32],
+    ],
+    negated: true,
+  },
 };
 const CONTROL: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0' };
 
@@ -34,10 +65,17 @@ export function samplePattern(faker: Faker, pattern: string, extraRepeats = 3): 
 
 function generate(faker: Faker, node: Node, extra: number): string {
   switch (node.kind) {
-    case 'empty': return '';
-    case 'text': return node.text;
-    case 'set': return drawFromSet(faker, node.ranges, node.negated);
-    case 'alt': return faker.helpers.arrayElement(node.options).map((child) => generate(faker, child, extra)).join('');
+    case 'empty':
+      return '';
+    case 'text':
+      return node.text;
+    case 'set':
+      return drawFromSet(faker, node.ranges, node.negated);
+    case 'alt':
+      return faker.helpers
+        .arrayElement(node.options)
+        .map((child) => generate(faker, child, extra))
+        .join('');
     case 'repeat': {
       const count = faker.number.int({ min: node.min, max: Math.max(node.min, node.max ?? node.min + extra) });
       return Array.from({ length: count }, () => generate(faker, node.node, extra)).join('');
@@ -64,7 +102,10 @@ function drawFromSet(faker: Faker, ranges: Range[], negated: boolean): string {
   return '';
 }
 
-interface Parser { source: string; at: number }
+interface Parser {
+  source: string;
+  at: number;
+}
 
 function parseAlternation(p: Parser): Node {
   const options: Node[][] = [parseSequence(p)];
@@ -151,7 +192,14 @@ function unicodeProperty(name: string): Range[] {
   if (/^(Lu|Uppercase_Letter|Uppercase)$/.test(bare)) return [[65, 90]];
   if (/^(Ll|Lowercase_Letter|Lowercase)$/.test(bare)) return [[97, 122]];
   if (/^(N|Nd|Number|Decimal_Number|digit)$/.test(bare)) return DIGIT;
-  if (/^(P|Punctuation)$/.test(bare)) return [[33, 35], [37, 42], [44, 47], [58, 59], [63, 64]];
+  if (/^(P|Punctuation)$/.test(bare))
+    return [
+      [33, 35],
+      [37, 42],
+      [44, 47],
+      [58, 59],
+      [63, 64],
+    ];
   if (/^(Z|Zs|Separator|Space_Separator|White_Space)$/.test(bare)) return SPACE;
   return LETTER;
 }

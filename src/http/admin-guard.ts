@@ -49,7 +49,9 @@ export function adminGuard(token: string | undefined): MiddlewareHandler {
     }
     const given = presentedToken(c.req.header('authorization'), c.req.header('x-admin-token'), c.req.query('token'));
     if (given === undefined || !sameSecret(given, token)) {
-      return c.json({ error: 'the admin API needs the admin token: Authorization: Bearer <token>, x-admin-token: <token> or ?token=<token>' }, 401, { 'www-authenticate': 'Bearer realm="returns-mock admin"' });
+      return c.json({ error: 'the admin API needs the admin token: Authorization: Bearer <token>, x-admin-token: <token> or ?token=<token>' }, 401, {
+        'www-authenticate': 'Bearer realm="returns-mock admin"',
+      });
     }
     return next();
   };

@@ -7,8 +7,22 @@ const json = (schema: object, description: string) => ({ description, content: {
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const problem = (description: string) => json(ref('Problem'), description);
 const query = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
-const requestsAnswer = json({ type: 'object', required: ['requests', 'dropped'], properties: { requests: { type: 'array', items: ref('JournalEntry') }, dropped: { type: 'integer', description: 'Entries dropped for --journal-limit: they are not counted or found.' } } }, 'The matching journal entries, oldest first.');
-const patternBody = { required: false, description: 'Every field given must hold; an empty pattern (or no body) matches every request.', content: { 'application/json': { schema: ref('RequestPattern') } } };
+const requestsAnswer = json(
+  {
+    type: 'object',
+    required: ['requests', 'dropped'],
+    properties: {
+      requests: { type: 'array', items: ref('JournalEntry') },
+      dropped: { type: 'integer', description: 'Entries dropped for --journal-limit: they are not counted or found.' },
+    },
+  },
+  'The matching journal entries, oldest first.',
+);
+const patternBody = {
+  required: false,
+  description: 'Every field given must hold; an empty pattern (or no body) matches every request.',
+  content: { 'application/json': { schema: ref('RequestPattern') } },
+};
 
 export const ADMIN_OPENAPI = {
   openapi: '3.1.0',
@@ -21,13 +35,60 @@ export const ADMIN_OPENAPI = {
   servers: [{ url: '/__admin' }],
   security: [{}, { bearer: [] }, { adminTokenHeader: [] }, { adminTokenQuery: [] }],
   paths: {
-    '/': { get: { operationId: 'listAdminRoutes', summary: 'The admin routes, from this document', responses: { '200': json({ type: 'object', required: ['name', 'routes'], properties: { name: { type: 'string' }, openapi: { type: 'string' }, routes: { type: 'array', items: { type: 'object', required: ['method', 'path', 'summary'], properties: { method: { type: 'string' }, path: { type: 'string' }, summary: { type: 'string' } } } } } }, 'The routes.') } } },
-    '/openapi.json': { get: { operationId: 'getAdminOpenApi', summary: 'This document', responses: { '200': json({ type: 'object' }, 'The OpenAPI 3.1 document of the admin API.') } } },
+    '/': {
+      get: {
+        operationId: 'listAdminRoutes',
+        summary: 'The admin routes, from this document',
+        responses: {
+          '200': json(
+            {
+              type: 'object',
+              required: ['name', 'routes'],
+              properties: {
+                name: { type: 'string' },
+                openapi: { type: 'string' },
+                routes: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['method', 'path', 'summary'],
+                    properties: { method: { type: 'string' }, path: { type: 'string' }, summary: { type: 'string' } },
+                  },
+                },
+              },
+            },
+            'The routes.',
+          ),
+        },
+      },
+    },
+    '/openapi.json': {
+      get: { operationId: 'getAdminOpenApi', summary: 'This document', responses: { '200': json({ type: 'object' }, 'The OpenAPI 3.1 document of the admin API.') } },
+    },
     '/health': {
       get: {
         operationId: 'getHealth',
         summary: 'Liveness, with the vendors loaded',
-        responses: { '200': json({ type: 'object', required: ['status', 'vendors'], properties: { status: { const: 'ok' }, vendors: { type: 'array', items: { type: 'object', required: ['id', 'title', 'prefix', 'operations'], properties: { id: { type: 'string' }, title: { type: 'string' }, prefix: { type: 'string' }, operations: { type: 'integer' } } } } } }, 'The mock answers and these vendors are mounted.') },
+        responses: {
+          '200': json(
+            {
+              type: 'object',
+              required: ['status', 'vendors'],
+              properties: {
+                status: { const: 'ok' },
+                vendors: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['id', 'title', 'prefix', 'operations'],
+                    properties: { id: { type: 'string' }, title: { type: 'string' }, prefix: { type: 'string' }, operations: { type: 'integer' } },
+                  },
+                },
+              },
+            },
+            'The mock answers and these vendors are mounted.',
+          ),
+        },
       },
     },
     '/reset': {
@@ -43,20 +104,50 @@ export const ADMIN_OPENAPI = {
       post: {
         operationId: 'loadFixtures',
         summary: 'Add reference data at run time',
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', additionalProperties: { type: 'object' }, description: 'Vendor id to collections of records.' } } } },
-        responses: { '200': json({ type: 'object' }, 'Records loaded per vendor and collection.'), '400': problem('Not JSON, unknown vendor or a bad fixture.'), '413': problem('Larger than --max-body.') },
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object', additionalProperties: { type: 'object' }, description: 'Vendor id to collections of records.' } } },
+        },
+        responses: {
+          '200': json({ type: 'object' }, 'Records loaded per vendor and collection.'),
+          '400': problem('Not JSON, unknown vendor or a bad fixture.'),
+          '413': problem('Larger than --max-body.'),
+        },
       },
     },
     '/journal': {
       get: {
         operationId: 'getJournal',
         summary: 'The journal entries kept (the dashboard polls it)',
-        parameters: [query('client', 'Only this client'), query('vendor', 'Only this vendor'), query('operation', 'Only this operationId'), query('violations', 'Only entries with violations', { enum: ['true', 'false'] }), query('since', 'Only entries after this sequence number'), query('limit', 'At most this many, the newest')],
-        responses: { '200': json({ type: 'object', required: ['entries', 'dropped'], properties: { entries: { type: 'array', items: ref('JournalEntry') }, dropped: { type: 'integer' } } }, 'The entries, oldest first.'), '400': problem('A malformed filter.') },
+        parameters: [
+          query('client', 'Only this client'),
+          query('vendor', 'Only this vendor'),
+          query('operation', 'Only this operationId'),
+          query('violations', 'Only entries with violations', { enum: ['true', 'false'] }),
+          query('since', 'Only entries after this sequence number'),
+          query('limit', 'At most this many, the newest'),
+        ],
+        responses: {
+          '200': json(
+            { type: 'object', required: ['entries', 'dropped'], properties: { entries: { type: 'array', items: ref('JournalEntry') }, dropped: { type: 'integer' } } },
+            'The entries, oldest first.',
+          ),
+          '400': problem('A malformed filter.'),
+        },
       },
-      delete: { operationId: 'clearJournal', summary: 'Forget the journal, the report counts and the unmatched requests', responses: { '200': json({ type: 'object' }, 'Cleared.') } },
+      delete: {
+        operationId: 'clearJournal',
+        summary: 'Forget the journal, the report counts and the unmatched requests',
+        responses: { '200': json({ type: 'object' }, 'Cleared.') },
+      },
     },
-    '/vendors': { get: { operationId: 'getVendorCoverage', summary: 'Each vendor’s operations with what all clients exercised', responses: { '200': json({ type: 'object' }, 'Coverage per vendor.') } } },
+    '/vendors': {
+      get: {
+        operationId: 'getVendorCoverage',
+        summary: 'Each vendor’s operations with what all clients exercised',
+        responses: { '200': json({ type: 'object' }, 'Coverage per vendor.') },
+      },
+    },
     '/report': {
       get: {
         operationId: 'getReport',
@@ -69,7 +160,15 @@ export const ADMIN_OPENAPI = {
           query('failOn', 'The lowest finding level that fails a verdict (default violation; usage findings never count)', { enum: ['violation', 'risk', 'notice'] }),
         ],
         responses: {
-          '200': { description: 'The report in the format asked for (JSON by default; see docs/report.schema.json).', content: { 'application/json': { schema: { type: 'object' } }, 'application/xml': { schema: { type: 'string' } }, 'text/markdown': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } } } },
+          '200': {
+            description: 'The report in the format asked for (JSON by default; see docs/report.schema.json).',
+            content: {
+              'application/json': { schema: { type: 'object' } },
+              'application/xml': { schema: { type: 'string' } },
+              'text/markdown': { schema: { type: 'string' } },
+              'text/html': { schema: { type: 'string' } },
+            },
+          },
           '400': problem('Unknown format or failOn, or a bad coverage.'),
         },
       },
@@ -79,11 +178,26 @@ export const ADMIN_OPENAPI = {
         operationId: 'listRules',
         summary: 'Every rule a finding can name: code, vendor, level, source, description and citation',
         parameters: [query('vendor', 'Only this vendor’s rules and the engine’s (vendor *)')],
-        responses: { '200': json({ type: 'array', items: ref('Rule') }, 'The rules, the engine’s (vendor *) first, then by vendor and code.'), '400': problem('A vendor that is not mounted.') },
+        responses: {
+          '200': json({ type: 'array', items: ref('Rule') }, 'The rules, the engine’s (vendor *) first, then by vendor and code.'),
+          '400': problem('A vendor that is not mounted.'),
+        },
       },
     },
-    '/ui': { get: { operationId: 'getDashboard', summary: 'The dashboard page', responses: { '200': { description: 'An HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } } } },
-    '/ui/': { get: { operationId: 'getDashboardSlash', summary: 'The dashboard page (with a trailing slash)', responses: { '200': { description: 'An HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } } } },
+    '/ui': {
+      get: {
+        operationId: 'getDashboard',
+        summary: 'The dashboard page',
+        responses: { '200': { description: 'An HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+      },
+    },
+    '/ui/': {
+      get: {
+        operationId: 'getDashboardSlash',
+        summary: 'The dashboard page (with a trailing slash)',
+        responses: { '200': { description: 'An HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+      },
+    },
     '/requests': {
       get: {
         operationId: 'listRequests',
@@ -105,17 +219,31 @@ export const ADMIN_OPENAPI = {
         operationId: 'countRequests',
         summary: 'How many journalled requests match a pattern',
         requestBody: patternBody,
-        responses: { '200': json({ type: 'object', required: ['count', 'dropped'], properties: { count: { type: 'integer' }, dropped: { type: 'integer' } } }, 'The count.'), '400': problem('A bad pattern; `field` names the field.'), '413': problem('Larger than --max-body.') },
+        responses: {
+          '200': json({ type: 'object', required: ['count', 'dropped'], properties: { count: { type: 'integer' }, dropped: { type: 'integer' } } }, 'The count.'),
+          '400': problem('A bad pattern; `field` names the field.'),
+          '413': problem('Larger than --max-body.'),
+        },
       },
     },
     '/requests/find': {
-      post: { operationId: 'findRequests', summary: 'The journalled requests that match a pattern', requestBody: patternBody, responses: { '200': requestsAnswer, '400': problem('A bad pattern; `field` names the field.'), '413': problem('Larger than --max-body.') } },
+      post: {
+        operationId: 'findRequests',
+        summary: 'The journalled requests that match a pattern',
+        requestBody: patternBody,
+        responses: { '200': requestsAnswer, '400': problem('A bad pattern; `field` names the field.'), '413': problem('Larger than --max-body.') },
+      },
     },
     '/requests/unmatched': {
       get: {
         operationId: 'listUnmatchedRequests',
         summary: 'Requests that matched no operation (404, 405), each with its near misses',
-        responses: { '200': json({ type: 'object', required: ['requests', 'dropped'], properties: { requests: { type: 'array', items: ref('UnmatchedRequest') }, dropped: { type: 'integer' } } }, 'Oldest first.') },
+        responses: {
+          '200': json(
+            { type: 'object', required: ['requests', 'dropped'], properties: { requests: { type: 'array', items: ref('UnmatchedRequest') }, dropped: { type: 'integer' } } },
+            'Oldest first.',
+          ),
+        },
       },
     },
   },
@@ -126,7 +254,11 @@ export const ADMIN_OPENAPI = {
       adminTokenQuery: { type: 'apiKey', in: 'query', name: 'token' },
     },
     schemas: {
-      Problem: { type: 'object', required: ['error'], properties: { error: { type: 'string' }, field: { type: 'string', description: 'The query parameter or pattern field at fault.' } } },
+      Problem: {
+        type: 'object',
+        required: ['error'],
+        properties: { error: { type: 'string' }, field: { type: 'string', description: 'The query parameter or pattern field at fault.' } },
+      },
       RequestPattern: {
         type: 'object',
         additionalProperties: false,
@@ -145,7 +277,16 @@ export const ADMIN_OPENAPI = {
       Message: {
         type: 'object',
         required: ['headers'],
-        properties: { method: { type: 'string' }, path: { type: 'string' }, query: { type: 'string' }, status: { type: 'integer' }, headers: { type: 'object', additionalProperties: { type: 'string' } }, body: { type: 'string' }, bodyEncoding: { const: 'base64' }, bodyTruncated: { const: true } },
+        properties: {
+          method: { type: 'string' },
+          path: { type: 'string' },
+          query: { type: 'string' },
+          status: { type: 'integer' },
+          headers: { type: 'object', additionalProperties: { type: 'string' } },
+          body: { type: 'string' },
+          bodyEncoding: { const: 'base64' },
+          bodyTruncated: { const: true },
+        },
       },
       JournalEntry: {
         type: 'object',
@@ -208,7 +349,15 @@ export const ADMIN_OPENAPI = {
           distance: { type: 'number', description: 'Lower is closer.' },
           differences: {
             type: 'array',
-            items: { type: 'object', required: ['kind', 'expected', 'actual'], properties: { kind: { enum: ['method', 'prefix', 'path-segment', 'letter-case', 'trailing-slash', 'content-type'] }, expected: { type: 'string' }, actual: { type: 'string' } } },
+            items: {
+              type: 'object',
+              required: ['kind', 'expected', 'actual'],
+              properties: {
+                kind: { enum: ['method', 'prefix', 'path-segment', 'letter-case', 'trailing-slash', 'content-type'] },
+                expected: { type: 'string' },
+                actual: { type: 'string' },
+              },
+            },
           },
         },
       },
@@ -234,6 +383,10 @@ export const ADMIN_OPENAPI = {
 /** One line per admin route, from the document: what `GET /__admin` answers. */
 export function listAdminRoutes(): Array<{ method: string; path: string; summary: string }> {
   return Object.entries(ADMIN_OPENAPI.paths).flatMap(([path, item]) =>
-    Object.entries(item as Record<string, { summary: string }>).map(([method, operation]) => ({ method: method.toUpperCase(), path: `/__admin${path === '/' ? '' : path}`, summary: operation.summary })),
+    Object.entries(item as Record<string, { summary: string }>).map(([method, operation]) => ({
+      method: method.toUpperCase(),
+      path: `/__admin${path === '/' ? '' : path}`,
+      summary: operation.summary,
+    })),
   );
 }

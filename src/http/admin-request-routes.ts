@@ -8,7 +8,8 @@ const problem = (message: string, field?: string) => ({ error: message, ...(fiel
 function readListFilter(c: Context): { filter: (entry: JournalEntry) => boolean; limit?: number } | { problem: ReturnType<typeof problem> } {
   const query = (name: string) => c.req.query(name);
   const violations = query('violations');
-  if (violations !== undefined && violations !== 'true' && violations !== 'false') return { problem: problem(`violations must be true or false, not '${violations}'`, 'violations') };
+  if (violations !== undefined && violations !== 'true' && violations !== 'false')
+    return { problem: problem(`violations must be true or false, not '${violations}'`, 'violations') };
   const status = query('status');
   if (status !== undefined && !/^\d{1,3}$/.test(status)) return { problem: problem(`status must be a status code such as 404, not '${status}'`, 'status') };
   // `since`: a sequence number (as the dashboard polls) or an ISO date-time (as WireMock's `since`).
@@ -20,7 +21,8 @@ function readListFilter(c: Context): { filter: (entry: JournalEntry) => boolean;
     else return { problem: problem(`since must be a sequence number or an ISO date-time, not '${since}'`, 'since') };
   }
   const limitText = query('limit');
-  if (limitText !== undefined && !(/^\d{1,15}$/.test(limitText) && Number(limitText) >= 1)) return { problem: problem(`limit must be a whole number of at least 1, not '${limitText}'`, 'limit') };
+  if (limitText !== undefined && !(/^\d{1,15}$/.test(limitText) && Number(limitText) >= 1))
+    return { problem: problem(`limit must be a whole number of at least 1, not '${limitText}'`, 'limit') };
   const [client, vendor, operationId] = [query('client'), query('vendor'), query('operationId')];
   return {
     filter: (entry) =>
@@ -59,7 +61,11 @@ async function readPattern(c: Context, maxBodyBytes: number): Promise<{ compiled
  */
 export function createRequestRoutes(contract: ContractRecorder, maxBodyBytes: number): Hono {
   const routes = new Hono();
-  const prefixOf = (vendor: string) => prefixOfCatalogue(contract.catalogues.find((catalogue) => catalogue.vendor === vendor), vendor);
+  const prefixOf = (vendor: string) =>
+    prefixOfCatalogue(
+      contract.catalogues.find((catalogue) => catalogue.vendor === vendor),
+      vendor,
+    );
   const matching = (compiled: CompiledPattern) => contract.journal.list().filter((entry) => matchesPattern(entry, compiled, prefixOf));
 
   routes.get('/', (c) => {

@@ -27,7 +27,8 @@ export interface AdminOptions {
 const problem = (message: string) => ({ error: message });
 
 /** A percentage from 0 to 100 (`requireCoverage`). */
-const percentageRule: QueryRule = (name, value) => (/^\d{1,3}(\.\d{1,6})?$/.test(value) && Number(value) <= 100 ? undefined : `${name} must be a percentage from 0 to 100, not '${value.slice(0, 64)}'`);
+const percentageRule: QueryRule = (name, value) =>
+  /^\d{1,3}(\.\d{1,6})?$/.test(value) && Number(value) <= 100 ? undefined : `${name} must be a percentage from 0 to 100, not '${value.slice(0, 64)}'`;
 
 /** The number a checked query value holds, when given. */
 const numberOf = (value: string | undefined) => (value === undefined ? undefined : Number(value));
@@ -41,11 +42,12 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
   const admin = new Hono();
   const vendorRule = oneOfRule(vendors, 'a mounted vendor:');
   /** Checks the query against the route's rules first: a bad value is a 400 naming it, never a 500 further down. */
-  const query = (rules: Readonly<Record<string, QueryRule>>) => createMiddleware(async (c, next) => {
-    const problem = checkAdminQuery(c.req.url, rules);
-    if (problem !== undefined) return c.json({ error: problem }, 400);
-    await next();
-  });
+  const query = (rules: Readonly<Record<string, QueryRule>>) =>
+    createMiddleware(async (c, next) => {
+      const problem = checkAdminQuery(c.req.url, rules);
+      if (problem !== undefined) return c.json({ error: problem }, 400);
+      await next();
+    });
 
   admin.route('/', createDashboardRoutes());
 
@@ -87,7 +89,11 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
     // Replicas sharing a database share their fixtures: the database merges them, and every replica follows.
     if (store.sharedFixtures !== undefined) await store.sharedFixtures.add(staged);
     else for (const [vendor, collections] of Object.entries(staged)) mergeFixtureDocument(fixtures, vendor, collections, `POST /__admin/fixtures ${vendor}`);
-    return c.json({ loaded: Object.fromEntries(Object.entries(staged).map(([vendor, collections]) => [vendor, Object.fromEntries(Object.entries(collections).map(([name, records]) => [name, records.length]))])) });
+    return c.json({
+      loaded: Object.fromEntries(
+        Object.entries(staged).map(([vendor, collections]) => [vendor, Object.fromEntries(Object.entries(collections).map(([name, records]) => [name, records.length]))]),
+      ),
+    });
   });
 
   if (contract !== undefined) {
@@ -103,7 +109,12 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
     admin.get('/journal', journalQuery, (c) => {
       const since = numberOf(c.req.query('since'));
       const limit = numberOf(c.req.query('limit'));
-      const matching = contract.journal.list({ client: c.req.query('client'), vendor: c.req.query('vendor'), operationId: c.req.query('operation'), violationsOnly: c.req.query('violations') === 'true' });
+      const matching = contract.journal.list({
+        client: c.req.query('client'),
+        vendor: c.req.query('vendor'),
+        operationId: c.req.query('operation'),
+        violationsOnly: c.req.query('violations') === 'true',
+      });
       const newer = since === undefined ? matching : matching.filter((entry) => entry.seq > since);
       const entries = limit === undefined ? newer : newer.slice(-limit);
       return c.json({ entries, dropped: contract.journal.dropped() });
@@ -118,20 +129,24 @@ export function createAdminRoutes({ store, fixtures, vendors, contract, requireC
       return c.json({ cleared: true });
     });
 
-    admin.get('/report', query({ format: oneOfRule(REPORT_FORMATS), requireCoverage: percentageRule, client: nameRule, vendor: vendorRule, failOn: oneOfRule(FAIL_ON_LEVELS) }), (c) => {
-      const format = c.req.query('format') ?? 'json';
-      if (!isReportFormat(format)) return c.json(problem(`format must be one of ${REPORT_FORMATS.join(', ')}, not '${format}'`), 400);
-      const asked = c.req.query('failOn');
-      const report = contract.collector.build({
-        client: c.req.query('client'),
-        vendor: c.req.query('vendor'),
-        requireCoverage: numberOf(c.req.query('requireCoverage')) ?? requireCoverage,
-        failOn: asked !== undefined && isFailOn(asked) ? asked : failOn,
-        specBaseUrl: new URL(c.req.url).origin,
-      });
-      const { contentType, body } = renderReport(report, format);
-      return c.body(body, 200, { 'content-type': contentType });
-    });
+    admin.get(
+      '/report',
+      query({ format: oneOfRule(REPORT_FORMATS), requireCoverage: percentageRule, client: nameRule, vendor: vendorRule, failOn: oneOfRule(FAIL_ON_LEVELS) }),
+      (c) => {
+        const format = c.req.query('format') ?? 'json';
+        if (!isReportFormat(format)) return c.json(problem(`format must be one of ${REPORT_FORMATS.join(', ')}, not '${format}'`), 400);
+        const asked = c.req.query('failOn');
+        const report = contract.collector.build({
+          client: c.req.query('client'),
+          vendor: c.req.query('vendor'),
+          requireCoverage: numberOf(c.req.query('requireCoverage')) ?? requireCoverage,
+          failOn: asked !== undefined && isFailOn(asked) ? asked : failOn,
+          specBaseUrl: new URL(c.req.url).origin,
+        });
+        const { contentType, body } = renderReport(report, format);
+        return c.body(body, 200, { 'content-type': contentType });
+      },
+    );
   }
 
   return admin;

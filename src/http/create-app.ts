@@ -63,7 +63,10 @@ export function createApp({ engines, maxBodyBytes, onExchange, onUnrouted, admin
     app.use('/__admin', adminGuard(adminToken));
     app.use('/__admin/*', adminGuard(adminToken));
     if (refresh !== undefined) app.use('/__admin/*', async (_c, next) => (await refresh('admin'), next()));
-    app.route('/__admin', createAdminMetaRoutes(engines.map((engine) => ({ id: engine.plugin.id, title: engine.plugin.title, prefix: engine.plugin.prefix, operations: engine.operations.length }))));
+    app.route(
+      '/__admin',
+      createAdminMetaRoutes(engines.map((engine) => ({ id: engine.plugin.id, title: engine.plugin.title, prefix: engine.plugin.prefix, operations: engine.operations.length }))),
+    );
     app.route('/__admin', createAdminRoutes(admin, maxBodyBytes, createRuleRegistry([...ENGINE_RULES, ...engines.flatMap((engine) => engine.plugin.rules ?? [])])));
   }
 

@@ -32,7 +32,11 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 /** What a `malformed` fault sends: the status and headers, and the body cut in half (journalled as sent). */
 export function malformedResponse(response: HttpResponse): HttpResponse {
   const body = response.body ?? '{"status":';
-  return { status: response.status, headers: { ...response.headers, 'content-type': response.headers['content-type'] ?? 'application/json' }, body: body.slice(0, Math.floor(body.length / 2)) };
+  return {
+    status: response.status,
+    headers: { ...response.headers, 'content-type': response.headers['content-type'] ?? 'application/json' },
+    body: body.slice(0, Math.floor(body.length / 2)),
+  };
 }
 
 /**

@@ -14,7 +14,6 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-
 /** How long a connection may take, in milliseconds: what bounds slow and idle clients (slow-loris). */
 export interface ConnectionTimeouts {
   /** To send the whole request head (`--headers-timeout`); answered 408. */
@@ -48,7 +47,8 @@ const plainRefusal = (status: number): HttpResponse => ({ status, headers: {}, b
 
 /** Serves the app on a host and port (0 = any free port) and resolves once it listens. */
 export function listen(app: Hono, port: number, host: string, renderClientError?: ClientErrorRenderer, timeouts: ConnectionTimeouts = DEFAULT_TIMEOUTS): Promise<Listening> {
-  if (timeouts.headersMs > timeouts.requestMs) return Promise.reject(new Error(`the headers timeout (${timeouts.headersMs} ms) must not be longer than the request timeout (${timeouts.requestMs} ms)`));
+  if (timeouts.headersMs > timeouts.requestMs)
+    return Promise.reject(new Error(`the headers timeout (${timeouts.headersMs} ms) must not be longer than the request timeout (${timeouts.requestMs} ms)`));
   /** The target of the request being turned into a `Request`: the adapter reports a failure of that step synchronously. */
   let adapting: string | undefined;
   const adapt = getRequestListener(app.fetch, {

@@ -51,9 +51,14 @@ function originFormOf(target: string): string | undefined {
  */
 export function createClientErrorRenderer(engines: readonly VendorEngine[]): ClientErrorRenderer {
   return ({ code, reason, target }) => {
-    const { status, pointer, message } = REFUSALS[code] ?? { status: 400, pointer: '', message: `the request cannot be ${reason === undefined ? `parsed as HTTP (${code})` : `read: ${reason}`}` };
+    const { status, pointer, message } = REFUSALS[code] ?? {
+      status: 400,
+      pointer: '',
+      message: `the request cannot be ${reason === undefined ? `parsed as HTTP (${code})` : `read: ${reason}`}`,
+    };
     const path = target === undefined ? undefined : originFormOf(target);
-    const engine = path === undefined ? undefined : engines.find((e) => path === e.plugin.prefix || path.startsWith(`${e.plugin.prefix}/`) || path.startsWith(`${e.plugin.prefix}?`));
+    const engine =
+      path === undefined ? undefined : engines.find((e) => path === e.plugin.prefix || path.startsWith(`${e.plugin.prefix}/`) || path.startsWith(`${e.plugin.prefix}?`));
     if (engine === undefined) return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ message }) };
     const violation: Violation = { code: CORE_RULES.requestUnreadable.code, location: 'header', pointer, message, specPointer: '', operationId: '' };
     return engine.renderProblem(status, [violation], undefined);

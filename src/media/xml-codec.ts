@@ -43,10 +43,10 @@ const xmlName = (schema: Json, fallback: string): string => {
 };
 
 /** The root element a body of this schema has: its `xml.name`, else its component's name; unknown for an inline schema. */
-const rootName = (view: SchemaView): string | undefined =>
-  xmlName(view.schema, view.pointer?.match(/\/components\/schemas\/([^/]+)$/)?.[1] ?? '') || undefined;
+const rootName = (view: SchemaView): string | undefined => xmlName(view.schema, view.pointer?.match(/\/components\/schemas\/([^/]+)$/)?.[1] ?? '') || undefined;
 
-const NAME_START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const NAME_START =
+  'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 const isNameStart = new RegExp(`^[${NAME_START}]$`, 'u');
 // XML 1.0 NameChar (§2.3) lists the combining marks U+0300–U+036F as name characters on their own: the class is meant.
 // eslint-disable-next-line no-misleading-character-class
@@ -70,7 +70,12 @@ export function encodeLocalName(key: string): string {
   for (const char of key) {
     const code = char.codePointAt(0)!;
     const valid = (at === 0 ? isNameStart : isNameChar).test(char) && !(char === '_' && looksEscaped(key, at));
-    encoded += valid ? char : `_x${code.toString(16).toUpperCase().padStart(code > 0xffff ? 8 : 4, '0')}_`;
+    encoded += valid
+      ? char
+      : `_x${code
+          .toString(16)
+          .toUpperCase()
+          .padStart(code > 0xffff ? 8 : 4, '0')}_`;
     at += char.length;
   }
   return encoded;
@@ -179,7 +184,11 @@ function fromXml(context: DecodeContext, raw: unknown, view: SchemaView, at: Pos
       const converted =
         found === undefined
           ? withoutAttributes(value)
-          : fromXml(context, value, found.element.view, { depth: at.depth + 1, pointer: `${at.pointer}/${escapeToken(name)}`, array: { wrapped: found.element.wrapped, itemName: found.element.itemName } });
+          : fromXml(context, value, found.element.view, {
+              depth: at.depth + 1,
+              pointer: `${at.pointer}/${escapeToken(name)}`,
+              array: { wrapped: found.element.wrapped, itemName: found.element.itemName },
+            });
       Object.defineProperty(result, name, { value: converted, enumerable: true, writable: true, configurable: true });
     }
     return result;
@@ -202,9 +211,7 @@ export function encodeXml(spec: SpecIndex, value: unknown, schema: unknown, sche
   const root = rootName(view) ?? rootFallback;
   const body = toXml(spec, value, view, 0);
   const element =
-    typeof body === 'object' && body !== null
-      ? { '@_xmlns:xsd': 'http://www.w3.org/2001/XMLSchema', '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', ...body }
-      : body;
+    typeof body === 'object' && body !== null ? { '@_xmlns:xsd': 'http://www.w3.org/2001/XMLSchema', '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', ...body } : body;
   return `<?xml version="1.0" encoding="utf-8"?>${builder.build({ [root]: element })}`;
 }
 
@@ -221,9 +228,15 @@ function toXml(spec: SpecIndex, value: unknown, view: SchemaView, depth: number)
       if (child === undefined) continue;
       const property = view.properties.get(key);
       // A key the schema does not declare (a map's, such as ModelState's field paths) may hold characters no element name can.
-      const element = property === undefined
-        ? xmlElementOf(spec, encodeLocalName(key), typeof additional === 'object' ? additional : {}, view.pointer === undefined ? undefined : `${view.pointer}/additionalProperties`)
-        : xmlElementOf(spec, key, property.schema, property.pointer);
+      const element =
+        property === undefined
+          ? xmlElementOf(
+              spec,
+              encodeLocalName(key),
+              typeof additional === 'object' ? additional : {},
+              view.pointer === undefined ? undefined : `${view.pointer}/additionalProperties`,
+            )
+          : xmlElementOf(spec, key, property.schema, property.pointer);
       if (depth > 64) result[element.name] = child;
       else if (Array.isArray(child) && !element.wrapped) {
         result[element.name] = child.map((item) => toXml(spec, item, element.itemView, depth + 1));

@@ -82,7 +82,8 @@ function messageOf(error: OptionsSchemaError, values: Record<string, unknown>, c
   const { label, target, vendorIds, where } = context;
   if (error.pointer === '' && error.keyword === 'additionalProperties') {
     const key = String(error.params.additionalProperty);
-    if (target === 'api' && OPTION_TABLE.some((option) => option.name === key)) return `${label(key)} is a setting of the command line and its config file, not of startMock/createMock`;
+    if (target === 'api' && OPTION_TABLE.some((option) => option.name === key))
+      return `${label(key)} is a setting of the command line and its config file, not of startMock/createMock`;
     const known = [...optionsOf(target).flatMap((option) => [option.name, ...(option.aliases ?? []).map((alias) => alias.name)]), 'scenarios'];
     return `${where === undefined ? '' : `${where}: `}unknown option '${key}'${didYouMean(key, known)}`;
   }

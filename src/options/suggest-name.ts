@@ -3,7 +3,10 @@ import { closest, distance } from 'fastest-levenshtein';
 /** The known name closest to a mistyped one, if it is close enough to be what was meant (`prot` → `port`). */
 export function suggestName(typed: string, known: readonly string[]): string | undefined {
   if (known.length === 0) return undefined;
-  const best = closest(typed.toLowerCase(), known.map((name) => name.toLowerCase()));
+  const best = closest(
+    typed.toLowerCase(),
+    known.map((name) => name.toLowerCase()),
+  );
   const match = known.find((name) => name.toLowerCase() === best)!;
   return distance(typed.toLowerCase(), best) <= Math.max(2, Math.floor(typed.length / 3)) ? match : undefined;
 }

@@ -36,7 +36,20 @@ export interface UpstreamFailure {
  * are the client's connection's and are set again for the upstream's; `accept-encoding` is left to Node's client,
  * which decodes what it asks for (so `content-encoding` of the answer is dropped too).
  */
-const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'accept-encoding']);
+const NOT_FORWARDED = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'content-length',
+  'accept-encoding',
+]);
 const NOT_RETURNED = new Set([...NOT_FORWARDED, 'content-encoding']);
 
 /** Headers minus the hop-by-hop ones, including those the `Connection` header names. */

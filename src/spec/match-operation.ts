@@ -2,9 +2,7 @@ import type { Operation } from '../core/operation.js';
 
 /** The outcome of routing a request path and method against a spec's path templates. */
 export type OperationMatch =
-  | { kind: 'matched'; operation: Operation; pathParams: Record<string, string> }
-  | { kind: 'not-found' }
-  | { kind: 'method-not-allowed'; allow: string[] };
+  { kind: 'matched'; operation: Operation; pathParams: Record<string, string> } | { kind: 'not-found' } | { kind: 'method-not-allowed'; allow: string[] };
 
 interface CompiledTemplate {
   template: string;

@@ -97,7 +97,9 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     findBy<T>(vendor: string, tenant: string, collection: string, path: string, values: readonly unknown[], page?: PageRange) {
       const found = records(vendor, tenant, collection);
       if (found === undefined) return [];
-      return collectionIndexOf(found).findBy(path, values, page).map((id) => freezeOnRead<T>(found.get(id)));
+      return collectionIndexOf(found)
+        .findBy(path, values, page)
+        .map((id) => freezeOnRead<T>(found.get(id)));
     },
     countBy(vendor, tenant, collection, path, values) {
       const found = records(vendor, tenant, collection);
@@ -106,7 +108,9 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     listSorted<T>(vendor: string, tenant: string, collection: string, path: string, { descending, offset, limit }: SortedPage) {
       const found = records(vendor, tenant, collection);
       if (found === undefined) return [];
-      return collectionIndexOf(found).sortedIds(path, descending, offset, limit).map((id) => freezeOnRead<T>(found.get(id)));
+      return collectionIndexOf(found)
+        .sortedIds(path, descending, offset, limit)
+        .map((id) => freezeOnRead<T>(found.get(id)));
     },
     transact(change) {
       // The async wrapper runs `decide` at once yet turns its throw into a rejection.

@@ -10,4 +10,17 @@ export { StoreOpenError } from './persistence/store-open-error.js';
 export { StoreWriteError } from './persistence/store-write-error.js';
 export { StoreUnavailableError } from './persistence/store-unavailable-error.js';
 export type { Decision, StoreBackend } from './persistence/store-backend.js';
-export { STORE_DATA_VERSION, type Partition, type PageRange, type ResetScope, type SortedPage, type Store, type StoredRecord, type StoreData, type StoreTransaction, type SharedFixtures, type SharedJournal, type SharedJournalRow } from './types.js';
+export {
+  STORE_DATA_VERSION,
+  type Partition,
+  type PageRange,
+  type ResetScope,
+  type SortedPage,
+  type Store,
+  type StoredRecord,
+  type StoreData,
+  type StoreTransaction,
+  type SharedFixtures,
+  type SharedJournal,
+  type SharedJournalRow,
+} from './types.js';

@@ -27,7 +27,7 @@ function presentCredential(name: string, scheme: SchemeObject, headers: Record<s
   const type = scheme.type;
   if (type === 'apiKey') {
     const key = scheme.name ?? '';
-    const value = scheme.in === 'query' ? query.get(key) ?? undefined : scheme.in === 'cookie' ? readCookie(headers.cookie, key) : headers[key.toLowerCase()];
+    const value = scheme.in === 'query' ? (query.get(key) ?? undefined) : scheme.in === 'cookie' ? readCookie(headers.cookie, key) : headers[key.toLowerCase()];
     if (value === undefined || value.trim() === '') return { problem: `${scheme.in ?? 'header'} '${key}' is missing`, header: key };
     return { credential: { scheme: name, kind: 'apiKey', token: value } };
   }
@@ -66,13 +66,7 @@ function readCookie(header: string | undefined, name: string): string | undefine
  * Checks that some alternative of the operation's security requirement is satisfied by well-formed credentials.
  * Scopes and roles are not checked here: permissions are vendor behaviour (403).
  */
-export function checkSecurity(
-  spec: SpecIndex,
-  security: SecurityRequirement[],
-  headers: Record<string, string>,
-  query: URLSearchParams,
-  operationId: string,
-): SecurityCheck {
+export function checkSecurity(spec: SpecIndex, security: SecurityRequirement[], headers: Record<string, string>, query: URLSearchParams, operationId: string): SecurityCheck {
   if (security.length === 0) return { credentials: [], requirement: {}, violations: [] };
   // When no alternative holds, report the one that came closest: its missing parts are what the client must add.
   let closest: Violation[] | undefined;

@@ -19,5 +19,6 @@ export function compileOptionsSchema(schema: object): (value: unknown) => Option
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false });
   addFormats(ajv);
   const validate = ajv.compile(schema);
-  return (value) => (validate(value) ? [] : (validate.errors ?? []).map((error) => ({ pointer: error.instancePath, keyword: error.keyword, params: error.params as Record<string, unknown> })));
+  return (value) =>
+    validate(value) ? [] : (validate.errors ?? []).map((error) => ({ pointer: error.instancePath, keyword: error.keyword, params: error.params as Record<string, unknown> }));
 }

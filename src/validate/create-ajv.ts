@@ -42,7 +42,10 @@ export function normaliseOpenApi30<T>(node: T): T {
     node.forEach(normaliseOpenApi30);
   } else if (typeof node === 'object' && node !== null) {
     const record = node as Record<string, unknown>;
-    for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    for (const [exclusive, bound] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum'],
+    ] as const) {
       if (typeof record[exclusive] === 'boolean') {
         if (record[exclusive] === true && typeof record[bound] === 'number') {
           record[exclusive] = record[bound];

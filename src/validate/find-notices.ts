@@ -46,7 +46,14 @@ function safeTest(pattern: string, name: string): boolean {
  * notices, as the vendors' platforms skip unknown members. An object schema that declares no properties is free-form;
  * a name a `additionalProperties: false` already refused (`refused` holds those pointers) gets no second finding.
  */
-export function findUnknownProperties(spec: SpecIndex, value: unknown, schema: unknown, schemaPointer: string | undefined, operationId: string, refused: ReadonlySet<string>): Violation[] {
+export function findUnknownProperties(
+  spec: SpecIndex,
+  value: unknown,
+  schema: unknown,
+  schemaPointer: string | undefined,
+  operationId: string,
+  refused: ReadonlySet<string>,
+): Violation[] {
   const found: Violation[] = [];
   const walk = (node: unknown, view: SchemaView, pointer: string, depth: number): void => {
     if (depth > MAX_DEPTH || found.length >= MAX_NOTICES) return;
@@ -105,7 +112,14 @@ function declaredQueryKeys(spec: SpecIndex, parameters: readonly CompiledParamet
 }
 
 /** Query parameters the operation does not declare: notices, as the vendors' platforms ignore them (a misspelt `pageSize`?). */
-export function findUndeclaredQuery(spec: SpecIndex, parameters: readonly CompiledParameter[], security: readonly SecurityRequirement[], query: URLSearchParams, operationSpecPointer: string, operationId: string): Violation[] {
+export function findUndeclaredQuery(
+  spec: SpecIndex,
+  parameters: readonly CompiledParameter[],
+  security: readonly SecurityRequirement[],
+  query: URLSearchParams,
+  operationSpecPointer: string,
+  operationId: string,
+): Violation[] {
   const { names, deepObjects } = declaredQueryKeys(spec, parameters, security);
   const found: Violation[] = [];
   const reported = new Set<string>();

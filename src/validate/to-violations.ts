@@ -24,10 +24,7 @@ export function locateSchema(spec: SpecIndex, rootPointer: string, instancePath:
     const next = property ?? (/^\d+$/.test(token) ? view.items : undefined);
     const additional = view.schema.additionalProperties;
     const target =
-      next ??
-      (typeof additional === 'object' && additional !== null && pointer !== undefined
-        ? { schema: additional, pointer: `${pointer}/additionalProperties` }
-        : undefined);
+      next ?? (typeof additional === 'object' && additional !== null && pointer !== undefined ? { schema: additional, pointer: `${pointer}/additionalProperties` } : undefined);
     if (target === undefined || target.pointer === undefined) break;
     view = viewSchema(spec, target.schema, target.pointer);
     pointer = view.pointer ?? target.pointer;
@@ -60,9 +57,7 @@ export function toViolations(errors: ErrorObject[] | null | undefined, context: 
     if (seen.has(key)) continue;
     seen.add(key);
     const field =
-      context.location === 'body' || context.location === 'response'
-        ? pointer === '' ? 'the body' : `'${pointer}'`
-        : `${context.location} parameter '${pointer.slice(1)}'`;
+      context.location === 'body' || context.location === 'response' ? (pointer === '' ? 'the body' : `'${pointer}'`) : `${context.location} parameter '${pointer.slice(1)}'`;
     const message =
       error.keyword === 'required'
         ? `${field} is required`

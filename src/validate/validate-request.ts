@@ -110,12 +110,7 @@ export function validateRequest(spec: SpecIndex, compiled: CompiledOperation, re
   };
 }
 
-function decodeRequestBody(
-  spec: SpecIndex,
-  compiled: CompiledOperation,
-  request: HttpRequest,
-  violations: Violation[],
-): { value: unknown; mediaType: string | undefined } {
+function decodeRequestBody(spec: SpecIndex, compiled: CompiledOperation, request: HttpRequest, violations: Violation[]): { value: unknown; mediaType: string | undefined } {
   const { operation } = compiled;
   const operationId = operation.operationId;
   const requestBody = operation.requestBody;
@@ -195,7 +190,15 @@ function decodeRequestBody(
     return { value: undefined, mediaType: essence };
   }
   for (const { pointer, element, expected } of ignored) {
-    violations.push({ code: CORE_RULES.xmlListItemIgnored.code, location: 'body', pointer, message: `the list reads <${expected}> items; the element <${element}> is ignored`, specPointer: chosen.media.schemaPointer ?? '', operationId, value: element });
+    violations.push({
+      code: CORE_RULES.xmlListItemIgnored.code,
+      location: 'body',
+      pointer,
+      message: `the list reads <${expected}> items; the element <${element}> is ignored`,
+      specPointer: chosen.media.schemaPointer ?? '',
+      operationId,
+      value: element,
+    });
   }
   const schemaFindings =
     chosen.validate === undefined || chosen.validate(value)

@@ -30,7 +30,9 @@ describe('startMock and createMock options: one schema with the command line', (
     try {
       const mock = await createMock({ vendor: ['emporix'], maxBodyBytes: 2048 } as never);
       expect(mock.engines.map((engine) => engine.plugin.id)).toEqual(['emporix']);
-      expect(warn.mock.calls.map(([message]) => String(message))).toEqual(expect.arrayContaining([expect.stringContaining('vendor is deprecated'), expect.stringContaining('maxBodyBytes is deprecated')]));
+      expect(warn.mock.calls.map(([message]) => String(message))).toEqual(
+        expect.arrayContaining([expect.stringContaining('vendor is deprecated'), expect.stringContaining('maxBodyBytes is deprecated')]),
+      );
     } finally {
       warn.mockRestore();
     }

@@ -4,7 +4,12 @@ import { startMock } from '../../src/index.js';
 
 const employee = { authorization: 'Bearer t', 'content-type': 'application/json', 'x-mock-client': 'api-test' };
 /** An employee's create: Emporix requires `requestor` and `submitter` from an employee. */
-const newReturn = JSON.stringify({ orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001' }, requestor: { customerId: 'C-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } });
+const newReturn = JSON.stringify({
+  orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }],
+  reason: { code: '001' },
+  requestor: { customerId: 'C-1' },
+  submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+});
 
 describe('startMock', async () => {
   const mock = await startMock({ vendors: ['emporix', 'jtl'], port: 0, inMemory: true });

@@ -4,7 +4,12 @@ import { createTestMock } from '../helpers/mock-client.js';
 
 const employee = { authorization: 'Bearer employee-token' };
 const base = '/emporix/return/acme/returns';
-const employeeReturn = { orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, reason: { code: '001' } }] }], reason: { code: '001' }, requestor: { customerId: 'c-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } };
+const employeeReturn = {
+  orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, reason: { code: '001' } }] }],
+  reason: { code: '001' },
+  requestor: { customerId: 'c-1' },
+  submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+};
 
 /** The assertion error `verify` throws, or fails the test when it throws none. */
 function verifyError(run: () => void): AssertionError {

@@ -18,7 +18,12 @@ const jtlHeaders = (token: string) => ({
 const JTL_RETURN = JSON.stringify({ CompanyId: 123, SalesOrderId: 123, WarehouseId: 123, Items: [{ Quantity: 1, SalesOrderLineItemId: 123 }] });
 const emporixHeaders = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
 /** An employee's create: Emporix requires `requestor` and `submitter` from an employee. */
-const EMPORIX_RETURN = JSON.stringify({ orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1 }] }], reason: { code: '001' }, requestor: { customerId: 'C-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } });
+const EMPORIX_RETURN = JSON.stringify({
+  orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1 }] }],
+  reason: { code: '001' },
+  requestor: { customerId: 'C-1' },
+  submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+});
 
 let server: RunningCli;
 let serverDir: string;

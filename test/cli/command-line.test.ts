@@ -24,7 +24,10 @@ describe('the command line helps', () => {
   it('reports a mistyped option in one line with a "did you mean", then one line pointing to the help, exit 2', async () => {
     const result = await runCli(['serve', '--prot', '1'], 15_000, { env: cleanEnv });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual(["returns-mock: unknown option '--prot' (did you mean --port?)", "Run 'returns-mock help serve' (or --help) for the options."]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      "returns-mock: unknown option '--prot' (did you mean --port?)",
+      "Run 'returns-mock help serve' (or --help) for the options.",
+    ]);
     expect(result.stdout).toBe('');
   });
 
@@ -32,7 +35,13 @@ describe('the command line helps', () => {
     const result = await runCli(['serve', '--sed', '3', '--seed', '-5', '--mode', 'loose'], 15_000, { env: cleanEnv });
     expect(result.code).toBe(2);
     const lines = result.stderr.trim().split('\n');
-    expect(lines).toEqual(expect.arrayContaining(["returns-mock: unknown option '--sed' (did you mean --seed?)", "returns-mock: --seed must be a whole number from 0 to 2147483647, not '-5'", "returns-mock: --mode must be one of strict, lenient, not 'loose'"]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "returns-mock: unknown option '--sed' (did you mean --seed?)",
+        "returns-mock: --seed must be a whole number from 0 to 2147483647, not '-5'",
+        "returns-mock: --mode must be one of strict, lenient, not 'loose'",
+      ]),
+    );
     expect(lines).toHaveLength(4);
   });
 
@@ -40,7 +49,10 @@ describe('the command line helps', () => {
     const result = await runCli(['serve', '--vendor', 'emporix', '--port', 'x'], 15_000, { env: cleanEnv });
     expect(result.code).toBe(2);
     expect(result.stderr).not.toContain("unknown option '--vendor'");
-    const accepted = await runCli(['test', '--vendor', 'emporix', '--', process.execPath, '-e', ''], 30_000, { env: cleanEnv, cwd: await import('node:os').then((os) => os.tmpdir()) });
+    const accepted = await runCli(['test', '--vendor', 'emporix', '--', process.execPath, '-e', ''], 30_000, {
+      env: cleanEnv,
+      cwd: await import('node:os').then((os) => os.tmpdir()),
+    });
     expect(accepted.stderr).toContain('--vendor is deprecated and will be removed in the next release: use --vendors');
   });
 
@@ -56,7 +68,10 @@ describe('the command line helps', () => {
   });
 
   it('with --log-format json every line on stdout is JSON, banner and stop line included; request lines carry the masked query and the injected delay', async () => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--in-memory', '--vendors', 'emporix', '--log-format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv });
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--in-memory', '--vendors', 'emporix', '--log-format', 'json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: cleanEnv,
+    });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -30,7 +30,10 @@ describe('--fail-on', () => {
   it('serve --fail-on notice and the config file’s failOn set the report’s default; ?failOn= overrides it', async () => {
     const configDir = await mkdtemp(path.join(dir, 'config-'));
     await writeFile(path.join(configDir, 'returns-mock.config.json'), JSON.stringify({ failOn: 'notice' }));
-    for (const [args, place] of [[['--vendor', 'emporix', '--fail-on', 'notice'], {}], [['--vendor', 'emporix'], { cwd: configDir }]] as const) {
+    for (const [args, place] of [
+      [['--vendor', 'emporix', '--fail-on', 'notice'], {}],
+      [['--vendor', 'emporix'], { cwd: configDir }],
+    ] as const) {
       const server = await startCli([...args], 15_000, place);
       try {
         await fetch(`${server.url}${MISSPELT}`, { headers: { authorization: 'Bearer t' } });

@@ -8,7 +8,13 @@ const RETURNS = '/emporix/return/acme/returns';
 const HEADERS = { authorization: 'Bearer employee-token', 'content-type': 'application/json' };
 /** A create whose `reason.details` carries `marker`, so the record read back can be told from any other. */
 /** An employee's create: Emporix requires `requestor` and `submitter` from an employee. */
-const body = (marker: string) => JSON.stringify({ orders: [{ id: 'O-1', items: [{ id: '32090', quantity: 1, reason: { code: '001' } }] }], reason: { code: '001', details: marker }, requestor: { customerId: 'C-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } });
+const body = (marker: string) =>
+  JSON.stringify({
+    orders: [{ id: 'O-1', items: [{ id: '32090', quantity: 1, reason: { code: '001' } }] }],
+    reason: { code: '001', details: marker },
+    requestor: { customerId: 'C-1' },
+    submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+  });
 
 interface Server {
   url: string;

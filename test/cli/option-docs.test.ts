@@ -9,7 +9,12 @@ const read = (name: string) => readFileSync(new URL(`../../${name}`, import.meta
 
 describe('what is written from the option table (npm run write-config-schema) matches it', () => {
   it('returns-mock.config.schema.json is the config file schema', () => {
-    expect(JSON.parse(read('returns-mock.config.schema.json'))).toEqual(buildOptionsSchema('config', vendorPlugins.map((plugin) => plugin.id)));
+    expect(JSON.parse(read('returns-mock.config.schema.json'))).toEqual(
+      buildOptionsSchema(
+        'config',
+        vendorPlugins.map((plugin) => plugin.id),
+      ),
+    );
   });
 
   it("README.md's option block is `returns-mock help serve`", async () => {

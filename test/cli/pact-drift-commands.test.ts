@@ -22,7 +22,10 @@ beforeAll(async () => {
   journal = path.join(dir, 'journal.ndjson');
   nextSpec = path.join(dir, 'emporix-next.yaml');
   // The worked example, as the README runs it: record the clean client's session, then derive the next Emporix spec.
-  const recorded = await runCli(['test', '--in-memory', '--journal', journal, '--report-dir', path.join(dir, 'report'), '--', process.execPath, path.join(ROOT, 'examples/clean-client.mjs')], 60_000);
+  const recorded = await runCli(
+    ['test', '--in-memory', '--journal', journal, '--report-dir', path.join(dir, 'report'), '--', process.execPath, path.join(ROOT, 'examples/clean-client.mjs')],
+    60_000,
+  );
   expect(recorded.code, recorded.stderr).toBe(0);
   execFileSync(process.execPath, [path.join(ROOT, 'examples/drift/next-emporix-spec.mjs'), nextSpec]);
 }, 90_000);
@@ -92,7 +95,9 @@ describe('returns-mock drift', () => {
     const report = JSON.parse(run.stdout) as DriftReport;
     expect(report.verdict).toBe('breaks');
     const operations = Object.fromEntries(report.vendors[0]!.operations.map((operation) => [operation.operationId, operation]));
-    expect(operations.listReturns!.refused.map((refused) => [refused.request, refused.findings.map((f) => [f.code, f.pointer])])).toEqual([['GET /return/acme/returns?pageSize=60', [['request.query.maximum', '/pageSize']]]]);
+    expect(operations.listReturns!.refused.map((refused) => [refused.request, refused.findings.map((f) => [f.code, f.pointer])])).toEqual([
+      ['GET /return/acme/returns?pageSize=60', [['request.query.maximum', '/pageSize']]],
+    ]);
     expect(operations.createReturn!.refused.flatMap((refused) => refused.findings.map((f) => [f.code, f.pointer]))).toEqual([['request.body.required', '/channel']]);
     expect(operations.createReturn!.newRequiredFields.map((field) => [field.location, field.pointer])).toEqual([['body', '/channel']]);
     expect(operations.getReturn!.breaks).toBe(false);

@@ -13,7 +13,11 @@ const headers = { authorization: 'Bearer cli-recording-token', accept: 'applicat
 async function createRequest() {
   const mock = await createMock({ inMemory: true, vendors: ['emporix'] });
   const engine = mock.engines[0]!;
-  const request = buildValidRequest(engine.spec, engine.operations.find((c) => c.operation.operationId === 'createReturn')!, createSeededFaker(1));
+  const request = buildValidRequest(
+    engine.spec,
+    engine.operations.find((c) => c.operation.operationId === 'createReturn')!,
+    createSeededFaker(1),
+  );
   await mock.store.close();
   return { path: request.path, body: JSON.parse(request.body!) as unknown };
 }

@@ -22,7 +22,10 @@ describe('returns-mock report', () => {
     expect(all.code).toBe(1);
     const report = JSON.parse(all.stdout);
     expect(reportSchemaErrors(report)).toEqual([]);
-    expect(report.results.map((r: { client: string; verdict: string }) => [r.client, r.verdict])).toEqual([['bad', 'fail'], ['good', 'pass']]);
+    expect(report.results.map((r: { client: string; verdict: string }) => [r.client, r.verdict])).toEqual([
+      ['bad', 'fail'],
+      ['good', 'pass'],
+    ]);
 
     const good = await runCli(['report', '--journal', journal, '--client', 'good', '--format', 'md']);
     expect(good.code).toBe(0);
@@ -119,7 +122,10 @@ describe('returns-mock report --journal, in process', () => {
     const report = JSON.parse(await readFile(out, 'utf8'));
     // The second run's request to a return that does not exist is refused: one violation more.
     expect(report.summary).toMatchObject({ requests: 3, violations: violations + 1 });
-    expect(report.results[0].operations.filter((o: { exercised: boolean }) => o.exercised).map((o: { operationId: string }) => o.operationId)).toEqual(['listReturns', 'getReturn']);
+    expect(report.results[0].operations.filter((o: { exercised: boolean }) => o.exercised).map((o: { operationId: string }) => o.operationId)).toEqual([
+      'listReturns',
+      'getReturn',
+    ]);
   });
 
   it('still refuses a line that is not JSON in the middle of the file', async () => {
@@ -132,13 +138,18 @@ describe('returns-mock report --journal, in process', () => {
   it('refuses a journal whose vendor it has no spec for, rather than report it fully covered and without failing cases', async () => {
     const journal = path.join(dir, 'generic.ndjson');
     const spec = path.join(dir, 'petstore.yaml');
-    await writeFile(spec, 'openapi: 3.0.3\ninfo: { title: Pets, version: "1" }\npaths:\n  /pets:\n    get:\n      operationId: listPets\n      responses: { "200": { description: ok } }\n  /pets/{id}:\n    get:\n      operationId: getPet\n      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]\n      responses: { "200": { description: ok }, "400": { description: bad, content: { application/problem+json: { schema: { type: object } } } } }\n');
+    await writeFile(
+      spec,
+      'openapi: 3.0.3\ninfo: { title: Pets, version: "1" }\npaths:\n  /pets:\n    get:\n      operationId: listPets\n      responses: { "200": { description: ok } }\n  /pets/{id}:\n    get:\n      operationId: getPet\n      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]\n      responses: { "200": { description: ok }, "400": { description: bad, content: { application/problem+json: { schema: { type: object } } } } }\n',
+    );
     const mock = await createTestMock({ vendors: [], specs: [{ file: spec }], journal });
     await mock.send('GET', '/petstore/pets/abc', { headers: { 'x-mock-client': 'ci' } });
     await mock.store.close();
     const out = path.join(dir, 'generic.xml');
     expect(await run(['--journal', journal, '--format', 'junit', '--out', out])).toBe(2);
-    expect(errors).toEqual([`returns-mock report: ${journal} has requests to 'petstore', which no bundled vendor or --spec provides: give the spec the mock served with --spec FILE`]);
+    expect(errors).toEqual([
+      `returns-mock report: ${journal} has requests to 'petstore', which no bundled vendor or --spec provides: give the spec the mock served with --spec FILE`,
+    ]);
     expect(await run(['--journal', journal, '--spec', spec, '--format', 'junit', '--out', out])).toBe(1);
     expect(await readFile(out, 'utf8')).toContain('<testsuite name="ci → petstore" tests="2" failures="1" skipped="1"');
   });

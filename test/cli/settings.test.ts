@@ -39,7 +39,15 @@ describe('settings: command line > environment > config file > defaults', () => 
       const output = await outputContains(cli, '"status":200');
       const line = output.split('\n').find((candidate) => candidate.includes('"status":200'))!;
       // pino's format: numeric levels (30 = info).
-      expect(JSON.parse(line)).toMatchObject({ level: 30, vendor: 'emporix', operation: 'listReturns', method: 'GET', path: '/emporix/return/acme/returns?pageSize=1', status: 200, violations: [] });
+      expect(JSON.parse(line)).toMatchObject({
+        level: 30,
+        vendor: 'emporix',
+        operation: 'listReturns',
+        method: 'GET',
+        path: '/emporix/return/acme/returns?pageSize=1',
+        status: 200,
+        violations: [],
+      });
     } finally {
       await cli.stop();
     }
@@ -92,7 +100,7 @@ describe('settings: command line > environment > config file > defaults', () => 
     const cwd = await dirWithConfig('returns-mock.config.yaml', 'seed: -1\nprot: 4010\n');
     const result = await runCli(['serve', '--in-memory'], 15_000, { cwd, env: cleanEnv({ RETURNS_MOCK_AUTH: 'maybe' }) });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('returns-mock.config.yaml: seed must be a whole number from 0 to 2147483647, not \'-1\'');
+    expect(result.stderr).toContain("returns-mock.config.yaml: seed must be a whole number from 0 to 2147483647, not '-1'");
     expect(result.stderr).toContain("env RETURNS_MOCK_AUTH must be one of open, strict, not 'maybe'");
     expect(result.stderr).toContain("returns-mock.config.yaml: unknown option 'prot' (did you mean 'port'?)");
   });

@@ -15,14 +15,39 @@ const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 
 /** Each faulty sample client's known violations: [operationId, code, pointer], as its file's header comment lists them. */
 const FAULTY = {
-  jtl: { client: 'jtl-client', offered: 1, violations: [['createReturn', 'request.body.type', '/Items/0/Quantity'], ['createReturn', 'request.header.required', '/x-appversion']] },
+  jtl: {
+    client: 'jtl-client',
+    offered: 1,
+    violations: [
+      ['createReturn', 'request.body.type', '/Items/0/Quantity'],
+      ['createReturn', 'request.header.required', '/x-appversion'],
+    ],
+  },
   intershop: {
     client: 'intershop-client',
     offered: 12,
-    violations: [['createReturnRequest', 'request.header.content-type', '/content-type'], ['listReturnReasons', 'request.security.missing', '/Authorization'], [null, 'request.path.unknown', '']],
+    violations: [
+      ['createReturnRequest', 'request.header.content-type', '/content-type'],
+      ['listReturnReasons', 'request.security.missing', '/Authorization'],
+      [null, 'request.path.unknown', ''],
+    ],
   },
-  emporix: { client: 'emporix-client', offered: 6, violations: [['listReturns', 'request.query.maximum', '/pageSize'], ['getReturn', 'request.header.accept', '/accept']] },
-  shopctrl: { client: 'shopctrl-client', offered: 1, violations: [['addOrderReturn', 'request.body.required', '/ReturnCode'], ['addOrderReturn', 'request.body.type', '/OrderReturnRows/0/Resolution']] },
+  emporix: {
+    client: 'emporix-client',
+    offered: 6,
+    violations: [
+      ['listReturns', 'request.query.maximum', '/pageSize'],
+      ['getReturn', 'request.header.accept', '/accept'],
+    ],
+  },
+  shopctrl: {
+    client: 'shopctrl-client',
+    offered: 1,
+    violations: [
+      ['addOrderReturn', 'request.body.required', '/ReturnCode'],
+      ['addOrderReturn', 'request.body.type', '/OrderReturnRows/0/Resolution'],
+    ],
+  },
 } as const;
 type Vendor = keyof typeof FAULTY;
 type Triple = readonly [string | null, string, string];
@@ -146,7 +171,8 @@ describe('returns-mock test -- node examples/<vendor>-client.mjs', () => {
       const failedOperations = new Set(expected.violations.map(([operationId]) => operationId ?? '(no operation)'));
       expect(failed.map((c) => (c.name.startsWith('(no operation)') ? '(no operation)' : c.name.split(' ')[0])).sort()).toEqual([...failedOperations].sort());
       const text = failed.map((c) => c.failure!['#text']).join('\n');
-      for (const [, code, pointer] of expected.violations) expect(text).toMatch(new RegExp(`${code.replaceAll('.', '\\.')} at \\w+ ${pointer === '' ? '/' : pointer.replaceAll('/', '\\/')} \\(1×\\)`));
+      for (const [, code, pointer] of expected.violations)
+        expect(text).toMatch(new RegExp(`${code.replaceAll('.', '\\.')} at \\w+ ${pointer === '' ? '/' : pointer.replaceAll('/', '\\/')} \\(1×\\)`));
       expect(Number(parsed.testsuites.failures)).toBe(failed.length);
     });
 
@@ -165,7 +191,9 @@ describe('returns-mock test -- node examples/<vendor>-client.mjs', () => {
       expect(page!.coverageText).toBe(`${result!.coverage.exercised} of ${result!.coverage.offered} operations (${result!.coverage.percent}%)`);
       expect(page!.barWidth).toBeCloseTo(result!.coverage.percent / 100, 1);
       expect(page!.violations.every((v) => v.visible && v.count === 1)).toBe(true);
-      expect(sortTriples(page!.violations.map((v) => [v.operation === '(no operation)' ? null : v.operation!, v.code!, v.pointer === '/' ? '' : v.pointer!]))).toEqual(sortTriples(expected.violations));
+      expect(sortTriples(page!.violations.map((v) => [v.operation === '(no operation)' ? null : v.operation!, v.code!, v.pointer === '/' ? '' : v.pointer!]))).toEqual(
+        sortTriples(expected.violations),
+      );
     });
   });
 

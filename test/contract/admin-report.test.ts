@@ -4,7 +4,12 @@ import { reportSchemaErrors } from './report-schema.js';
 
 const employee = { authorization: 'Bearer t' };
 /** An employee's create: Emporix requires `requestor` and `submitter` from an employee. */
-const newReturn = { orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001' }, requestor: { customerId: 'C-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } };
+const newReturn = {
+  orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }],
+  reason: { code: '001' },
+  requestor: { customerId: 'C-1' },
+  submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+};
 
 describe('lenient mode', async () => {
   const { send } = await createTestMock({ vendors: ['emporix'], mode: 'lenient' });
@@ -85,14 +90,27 @@ describe('admin journal and report', async () => {
 
   it('gives each vendor’s operations with what all clients together exercised (the dashboard’s coverage)', async () => {
     const { vendors } = (await send('GET', '/__admin/vendors')).json as {
-      vendors: { id: string; clients: string[]; requests: number; coverage: { offered: number; exercised: number }; operations: { operationId: string; requests: number; violatingRequests: number; statuses: { status: number; count: number }[] }[] }[];
+      vendors: {
+        id: string;
+        clients: string[];
+        requests: number;
+        coverage: { offered: number; exercised: number };
+        operations: { operationId: string; requests: number; violatingRequests: number; statuses: { status: number; count: number }[] }[];
+      }[];
     };
     // In the order the vendors are mounted, whatever order the options named them in.
     expect(vendors.map((v) => v.id)).toEqual(['jtl', 'emporix']);
     const [jtl, emporix] = vendors;
     expect(emporix).toMatchObject({ clients: ['bad', 'good'], requests: 4, coverage: { exercised: 2 } });
     expect(emporix!.coverage.offered).toBe(emporix!.operations.length);
-    expect(emporix!.operations.find((o) => o.operationId === 'listReturns')).toMatchObject({ requests: 3, violatingRequests: 2, statuses: [{ status: 200, count: 1 }, { status: 400, count: 2 }] });
+    expect(emporix!.operations.find((o) => o.operationId === 'listReturns')).toMatchObject({
+      requests: 3,
+      violatingRequests: 2,
+      statuses: [
+        { status: 200, count: 1 },
+        { status: 400, count: 2 },
+      ],
+    });
     expect(emporix!.operations.find((o) => o.operationId === 'createReturn')).toMatchObject({ requests: 1, violatingRequests: 0, statuses: [{ status: 201, count: 1 }] });
     expect(jtl).toMatchObject({ clients: ['bad'], requests: 1, coverage: { exercised: 1 } });
   });

@@ -61,7 +61,12 @@ const NOTICES: Array<[string, string, string, (mock: TestMock) => Promise<BuiltR
       expect(created.status).toBe(201);
       const request = validRequest(mock, 'deleteReturn');
       const id = (created.json as { id: string }).id;
-      return { ...request, path: request.path.replace(/\/returns\/[^/?]+/, `/returns/${encodeURIComponent(id)}`), headers: { ...request.headers, 'content-type': 'application/json' }, body: '{"reason":"duplicate"}' };
+      return {
+        ...request,
+        path: request.path.replace(/\/returns\/[^/?]+/, `/returns/${encodeURIComponent(id)}`),
+        headers: { ...request.headers, 'content-type': 'application/json' },
+        body: '{"reason":"duplicate"}',
+      };
     },
   ],
 ];

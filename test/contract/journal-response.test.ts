@@ -6,7 +6,12 @@ import { createTestMock } from '../helpers/mock-client.js';
 
 const employee = { authorization: 'Bearer employee-token' };
 const base = '/emporix/return/acme/returns';
-const employeeReturn = { orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, reason: { code: '001' } }] }], reason: { code: '001' }, requestor: { customerId: 'c-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } };
+const employeeReturn = {
+  orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, reason: { code: '001' } }] }],
+  reason: { code: '001' },
+  requestor: { customerId: 'c-1' },
+  submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+};
 
 describe('journal entries carry the answer', () => {
   it('shows the answer body, headers and status of an Emporix create as the client received them', async () => {
@@ -47,7 +52,11 @@ describe('journal entries carry the answer', () => {
       operationId: 'op',
       request: { method: 'GET', baseUrl: 'http://h/x', path: '/p', query: '', headers: { 'x-shop-key': 'shop-secret-1' }, body: undefined },
       violations: [],
-      response: { status: 200, headers: { 'Set-Cookie': 'session=cookie-secret-2', 'X-Shop-Key': 'shop-secret-1', 'Content-Type': 'text/plain' }, body: `echo shop-secret-1 ${'y'.repeat(MAX_JOURNAL_BODY_CHARS)}` },
+      response: {
+        status: 200,
+        headers: { 'Set-Cookie': 'session=cookie-secret-2', 'X-Shop-Key': 'shop-secret-1', 'Content-Type': 'text/plain' },
+        body: `echo shop-secret-1 ${'y'.repeat(MAX_JOURNAL_BODY_CHARS)}`,
+      },
     };
     const entry = toJournalEntry(exchange, 1, new Date(0), catalogue);
     expect(entry.response.headers).toEqual({ 'set-cookie': MASK, 'x-shop-key': MASK, 'content-type': 'text/plain' });

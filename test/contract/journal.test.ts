@@ -38,14 +38,31 @@ describe('journal entry masking', () => {
     vendor: 'x',
     operationId: 'op',
     request: { method: 'POST', baseUrl: 'http://h/x', path: '/p', query, headers, body: body === undefined ? undefined : new TextEncoder().encode(body) },
-    violations: [{ code: 'request.header.pattern', location: 'header' as const, pointer: '/x-shop-key', message: "'s3cr3t-key' must match", specPointer: '#/x', operationId: 'op', value: 's3cr3t-key' }],
+    violations: [
+      {
+        code: 'request.header.pattern',
+        location: 'header' as const,
+        pointer: '/x-shop-key',
+        message: "'s3cr3t-key' must match",
+        specPointer: '#/x',
+        operationId: 'op',
+        value: 's3cr3t-key',
+      },
+    ],
     response: { status: 400 },
   });
 
   it('masks credentials in headers, the spec’s apiKey headers and query, and wherever else the secret appears', () => {
     const entry = toJournalEntry(
       exchange(
-        { authorization: basic('admin', 'hunter22'), 'x-api-key': 'key-123456', 'saas-token': 'customer-token', cookie: 'session=abcdef', 'x-shop-key': 's3cr3t-key', accept: 'application/json' },
+        {
+          authorization: basic('admin', 'hunter22'),
+          'x-api-key': 'key-123456',
+          'saas-token': 'customer-token',
+          cookie: 'session=abcdef',
+          'x-shop-key': 's3cr3t-key',
+          accept: 'application/json',
+        },
         '{"password":"hunter22","note":"s3cr3t-key"}',
         'api_key=query-secret&page=2',
       ),
@@ -57,7 +74,8 @@ describe('journal entry masking', () => {
     expect(new URLSearchParams(entry.request.query).get('api_key')).toBe(MASK);
     expect(new URLSearchParams(entry.request.query).get('page')).toBe('2');
     const text = JSON.stringify(entry);
-    for (const secret of ['hunter22', 'key-123456', 'customer-token', 'abcdef', 's3cr3t-key', 'query-secret', Buffer.from('admin:hunter22').toString('base64')]) expect(text).not.toContain(secret);
+    for (const secret of ['hunter22', 'key-123456', 'customer-token', 'abcdef', 's3cr3t-key', 'query-secret', Buffer.from('admin:hunter22').toString('base64')])
+      expect(text).not.toContain(secret);
     expect(entry.client).toMatch(/^basic-[0-9a-f]{8}$/);
   });
 
@@ -115,7 +133,10 @@ describe('journal of a running mock', () => {
       await send('GET', '/emporix/nope', {});
       await store.close();
       const text = await readFile(file, 'utf8');
-      const lines = text.trim().split('\n').map((line) => JSON.parse(line) as JournalEntry);
+      const lines = text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as JournalEntry);
       expect(lines.map((e) => [e.seq, e.operationId, e.status])).toEqual([
         [1, 'listReturns', 200],
         [2, 'listReturns', 400],

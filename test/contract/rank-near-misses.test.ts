@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, MAX_NEAR_MISSES, rankNearMisses, type NearMissTarget } from '../../src/contract/rank-near-misses.js';
 
-const emporix = (operationId: string, method: string, pathTemplate: string, requestMediaTypes: string[] = []): NearMissTarget => ({ vendor: 'emporix', prefix: '/emporix', operationId, method, pathTemplate, requestMediaTypes });
+const emporix = (operationId: string, method: string, pathTemplate: string, requestMediaTypes: string[] = []): NearMissTarget => ({
+  vendor: 'emporix',
+  prefix: '/emporix',
+  operationId,
+  method,
+  pathTemplate,
+  requestMediaTypes,
+});
 const json = ['application/json'];
 /** Emporix's operations in its spec's order, and one JTL operation: the ranking runs over every mounted vendor. */
 const targets: NearMissTarget[] = [
@@ -17,13 +24,36 @@ const targets: NearMissTarget[] = [
 describe('rankNearMisses', () => {
   it.each([
     ['a missing letter in a segment', { method: 'GET', path: '/emporix/return/acme/return' }, 'listReturns', [{ kind: 'path-segment', expected: 'returns', actual: 'return' }]],
-    ['a trailing slash', { method: 'POST', path: '/emporix/return/acme/returns/', contentType: 'application/json' }, 'createReturn', [{ kind: 'trailing-slash', expected: '/emporix/return/{tenant}/returns', actual: '/emporix/return/acme/returns/' }]],
+    [
+      'a trailing slash',
+      { method: 'POST', path: '/emporix/return/acme/returns/', contentType: 'application/json' },
+      'createReturn',
+      [{ kind: 'trailing-slash', expected: '/emporix/return/{tenant}/returns', actual: '/emporix/return/acme/returns/' }],
+    ],
     ['letter case', { method: 'GET', path: '/emporix/Return/acme/returns/r-1' }, 'getReturn', [{ kind: 'letter-case', expected: 'return', actual: 'Return' }]],
     ['a mistyped prefix', { method: 'GET', path: '/emporx/return/acme/returns' }, 'listReturns', [{ kind: 'prefix', expected: 'emporix', actual: 'emporx' }]],
     ['a missing prefix', { method: 'GET', path: '/return/acme/returns' }, 'listReturns', [{ kind: 'prefix', expected: 'emporix', actual: '' }]],
-    ['a method no operation of the path has', { method: 'POST', path: '/emporix/return/acme/returns/r-1', contentType: 'application/json' }, 'updateReturn', [{ kind: 'method', expected: 'PUT', actual: 'POST' }]],
-    ['a wrong method and content type', { method: 'POST', path: '/emporix/return/acme/returns/r-1', contentType: 'application/merge-patch+json' }, 'patchReturn', [{ kind: 'method', expected: 'PATCH', actual: 'POST' }]],
-    ['a content type the operation does not take, besides a typo', { method: 'POST', path: '/jtl/erp/return', contentType: 'text/plain' }, 'createReturn', [{ kind: 'path-segment', expected: 'returns', actual: 'return' }, { kind: 'content-type', expected: 'application/json', actual: 'text/plain' }]],
+    [
+      'a method no operation of the path has',
+      { method: 'POST', path: '/emporix/return/acme/returns/r-1', contentType: 'application/json' },
+      'updateReturn',
+      [{ kind: 'method', expected: 'PUT', actual: 'POST' }],
+    ],
+    [
+      'a wrong method and content type',
+      { method: 'POST', path: '/emporix/return/acme/returns/r-1', contentType: 'application/merge-patch+json' },
+      'patchReturn',
+      [{ kind: 'method', expected: 'PATCH', actual: 'POST' }],
+    ],
+    [
+      'a content type the operation does not take, besides a typo',
+      { method: 'POST', path: '/jtl/erp/return', contentType: 'text/plain' },
+      'createReturn',
+      [
+        { kind: 'path-segment', expected: 'returns', actual: 'return' },
+        { kind: 'content-type', expected: 'application/json', actual: 'text/plain' },
+      ],
+    ],
     ['an extra segment', { method: 'GET', path: '/emporix/return/acme/returns/r-1/items' }, 'getReturn', [{ kind: 'path-segment', expected: '', actual: 'items' }]],
   ])('ranks first the operation meant despite %s', (_, request, operationId, differences) => {
     const [first] = rankNearMisses(request, targets);

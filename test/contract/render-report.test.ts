@@ -24,7 +24,16 @@ describe('report formats on data from a journal file', () => {
     lenient: false,
     violations: [violation],
   };
-  const collector = createReportCollector([{ vendor: 'v', title: 'V', operations: [{ operationId: 'op', method: 'POST', pathTemplate: '/p', documentedStatuses: ['400'] }], secretHeaders: [], clientHeaders: [], secretQuery: [] }]);
+  const collector = createReportCollector([
+    {
+      vendor: 'v',
+      title: 'V',
+      operations: [{ operationId: 'op', method: 'POST', pathTemplate: '/p', documentedStatuses: ['400'] }],
+      secretHeaders: [],
+      clientHeaders: [],
+      secretQuery: [],
+    },
+  ]);
   collector.add(entry);
   const report = collector.build();
 

@@ -17,7 +17,11 @@ describe('reports link back to the specs and state the mock that made them', () 
     const emporix = report.mock.specs.find((spec: { vendor: string }) => spec.vendor === 'emporix');
     expect(emporix).toMatchObject({ prefix: '/emporix', url: 'http://localhost/emporix/openapi.json', called: true });
     const served = await mock.app.request('http://localhost/emporix/openapi.json');
-    expect(emporix.sha256).toBe(createHash('sha256').update(await served.text()).digest('hex'));
+    expect(emporix.sha256).toBe(
+      createHash('sha256')
+        .update(await served.text())
+        .digest('hex'),
+    );
     expect(report.mock.specs.find((spec: { vendor: string }) => spec.vendor === 'jtl')).toMatchObject({ called: false });
 
     const md = (await mock.send('GET', '/__admin/report?format=md')).text;
@@ -31,7 +35,9 @@ describe('reports link back to the specs and state the mock that made them', () 
     expect(md).toContain('**Never exercised** (5 of 6): createReturn, getReturn, updateReturn, deleteReturn, patchReturn.');
 
     const html = (await mock.send('GET', '/__admin/report?format=html')).text;
-    expect(html).toContain('<a class="spec-link" href="http://localhost/emporix/openapi.json#/components/parameters/pageSize/schema/maximum"><code>#/components/parameters/pageSize/schema/maximum</code></a>');
+    expect(html).toContain(
+      '<a class="spec-link" href="http://localhost/emporix/openapi.json#/components/parameters/pageSize/schema/maximum"><code>#/components/parameters/pageSize/schema/maximum</code></a>',
+    );
     expect(html).toContain('<tr class="operation not-exercised" data-operation="getReturn"');
     expect(html).toContain('<p class="not-exercised"><strong>Never exercised</strong> (5 of 6)');
     expect(html).toContain(`<code class="sha256">${emporix.sha256}</code>`);

@@ -27,7 +27,10 @@ describe("the mock's own admin token and every credential-bearing header stay ou
   await mock.send('GET', `/emporix/return/acme/returns?debug=${ADMIN_TOKEN}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'x-session-token': SESSION } });
   await mock.send('POST', '/emporix/return/acme/returns', { headers: { authorization: 'Bearer t', 'x-note': `token is ${ADMIN_TOKEN}` }, body: { orders: ADMIN_TOKEN } });
   await mock.send('GET', '/intershop/shops/s/return-reasons', { headers: { authorization: basic(USER_AS_KEY, PASSWORD), 'x-auth-token': AUTH_TOKEN } });
-  await mock.send('POST', '/intershop/shops/s/orders/1/return-requests', { headers: { authorization: basic(USER_AS_KEY, PASSWORD), 'content-type': 'application/vnd.intershop.return-request.v1+json' }, body: { type: 7 } });
+  await mock.send('POST', '/intershop/shops/s/orders/1/return-requests', {
+    headers: { authorization: basic(USER_AS_KEY, PASSWORD), 'content-type': 'application/vnd.intershop.return-request.v1+json' },
+    body: { type: 7 },
+  });
   await mock.send('POST', '/shopctrl/v1/Returns', { headers: { 'x-admin-token': ADMIN_TOKEN, 'x-mock-client': 'shop-client' }, body: {} });
 
   it('journal entries', () => {

@@ -5,7 +5,14 @@ import { toJournalEntry, type RecordedExchange } from '../../src/contract/to-jou
 const exchange = (overrides: Partial<RecordedExchange> = {}): RecordedExchange => ({
   vendor: 'emporix',
   operationId: 'getReturn',
-  request: { method: 'GET', baseUrl: 'http://127.0.0.1:1/emporix', path: '/return/acme/returns/r-1', query: '', headers: { authorization: 'Bearer secret-token' }, body: undefined },
+  request: {
+    method: 'GET',
+    baseUrl: 'http://127.0.0.1:1/emporix',
+    path: '/return/acme/returns/r-1',
+    query: '',
+    headers: { authorization: 'Bearer secret-token' },
+    body: undefined,
+  },
   violations: [],
   response: { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'set-cookie': 'session=abc' }, body: '{"id":"r-1"}' },
   durationMs: 3.5,

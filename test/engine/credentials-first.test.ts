@@ -5,7 +5,13 @@ import { vendorShapeProblem } from '../fuzz/vendor-error-shape.js';
 const UNDECLARED = 'Bearer not-in-the-fixtures';
 /** Per vendor: a request with an undeclared credential and a body that breaks the spec. ShopCtrl declares no security. */
 const CASES = [
-  ['jtl', 'POST', '/jtl/erp/returns', { 'x-appid': 'a/1', 'x-appversion': '1', 'x-tenant-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6', 'content-type': 'application/json' }, '{"CompanyId":"not a number"}'],
+  [
+    'jtl',
+    'POST',
+    '/jtl/erp/returns',
+    { 'x-appid': 'a/1', 'x-appversion': '1', 'x-tenant-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6', 'content-type': 'application/json' },
+    '{"CompanyId":"not a number"}',
+  ],
   ['emporix', 'POST', '/emporix/return/acme/returns', { 'content-type': 'application/json' }, '{"orders":"not a list"}'],
   ['intershop', 'POST', '/intershop/shops/s/orders/1/return-requests', { 'content-type': 'application/vnd.intershop.return-request.v1+json' }, '{"type":7}'],
   ['emporix', 'POST', '/emporix/return/acme/returns', { 'content-type': 'application/json' }, '{not json'],

@@ -8,7 +8,12 @@ import { createTestMock } from '../helpers/mock-client.js';
 const employee = { authorization: 'Bearer employee-token' };
 const base = '/emporix/return/acme/returns';
 /** An employee's create: Emporix requires `requestor` and `submitter` from an employee. */
-const newReturn = { orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, reason: { code: '001' } }] }], reason: { code: '001' }, requestor: { customerId: 'C-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } };
+const newReturn = {
+  orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, reason: { code: '001' } }] }],
+  reason: { code: '001' },
+  requestor: { customerId: 'C-1' },
+  submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+};
 
 async function mockWithJournal(options: Parameters<typeof createTestMock>[0] = {}) {
   const exchanges: Exchange[] = [];
@@ -44,7 +49,7 @@ describe('Prefer: scenario control per request', () => {
     expect(unknown.json.message).toContain('seed');
   });
 
-  it('a forced answer\'s documented headers carry their examples too (IOM Location), faked only with dynamic=true', async () => {
+  it("a forced answer's documented headers carry their examples too (IOM Location), faked only with dynamic=true", async () => {
     const { send, exchanges } = await mockWithJournal();
     const path = '/intershop/shops/Test%20Shop%20US%20DE/orders/20180303123/return-requests';
     const headers = { authorization: 'Basic ' + Buffer.from('admin:secret').toString('base64'), 'content-type': 'application/vnd.intershop.return-request.v1+json' };
@@ -71,7 +76,7 @@ describe('Prefer: scenario control per request', () => {
     const { send } = await mockWithJournal();
     const bad = await send('GET', `${base}/abc`, { headers: { ...employee, prefer: 'delay=soon' } });
     expect(bad.status).toBe(400);
-    expect(bad.json.message).toContain("Prefer delay must be milliseconds");
+    expect(bad.json.message).toContain('Prefer delay must be milliseconds');
     const ignored = await send('POST', base, { headers: { ...employee, prefer: 'return=minimal, respond-async' }, body: newReturn });
     expect(ignored.status).toBe(201);
   });
@@ -91,7 +96,14 @@ describe('Prefer: scenario control per request', () => {
     // A `default` response documents every status, 1xx included.
     const dir = await mkdtemp(path.join(tmpdir(), 'returns-mock-prefer-'));
     const file = path.join(dir, 'things.yaml');
-    await writeFile(file, JSON.stringify({ openapi: '3.0.3', info: { title: 'Things', version: '1' }, paths: { '/things': { get: { operationId: 'listThings', responses: { default: { description: 'any' } } } } } }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 'Things', version: '1' },
+        paths: { '/things': { get: { operationId: 'listThings', responses: { default: { description: 'any' } } } } },
+      }),
+    );
     const { send } = await mockWithJournal({ vendors: [], specs: [{ file }] });
     const refused = await send('GET', '/things/things', { headers: { prefer: 'code=101' } });
     expect(refused.status).toBe(400);
@@ -113,8 +125,8 @@ describe('Prefer: scenario control per request', () => {
   });
 });
 
-describe('scenario rules (the config file\'s scenarios)', () => {
-  it('forces the rule\'s status with its probability, reproducibly for a seed', async () => {
+describe("scenario rules (the config file's scenarios)", () => {
+  it("forces the rule's status with its probability, reproducibly for a seed", async () => {
     const run = async () => {
       const { send } = await mockWithJournal({ seed: 7, scenarios: [{ vendor: 'emporix', operation: 'getReturn', probability: 0.5, status: 404 }] });
       const { json } = await send('POST', base, { headers: employee, body: newReturn });
@@ -136,7 +148,9 @@ describe('scenario rules (the config file\'s scenarios)', () => {
   });
 
   it('refuses at start a rule that could force an undocumented answer or never match', async () => {
-    await expect(createTestMock({ vendors: ['emporix'], scenarios: [{ vendor: 'emporix', operation: 'getReturn', status: 418 }] })).rejects.toThrow('status 418 is not documented by getReturn');
+    await expect(createTestMock({ vendors: ['emporix'], scenarios: [{ vendor: 'emporix', operation: 'getReturn', status: 418 }] })).rejects.toThrow(
+      'status 418 is not documented by getReturn',
+    );
     await expect(createTestMock({ vendors: ['emporix'], scenarios: [{ vendor: 'emporix', operation: 'getReturnz' }] })).rejects.toThrow("has no operation 'getReturnz'");
     await expect(createTestMock({ vendors: ['emporix'], scenarios: [{ vendor: 'emporix', probability: 2 }] })).rejects.toThrow('probability must be from 0 to 1');
     await expect(createTestMock({ vendors: ['emporix'], scenarios: [{ vendor: 'shopctrl', status: 400 }] })).rejects.toThrow("names vendor 'shopctrl', which is not mounted");

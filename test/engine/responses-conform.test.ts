@@ -30,19 +30,27 @@ describe('every answer fits the spec, for every operation of the four vendors', 
     const documented = (status: number) => compiled.operation.responses.some((r) => r.status === String(status));
     const refusals: Array<[string, number, () => BuiltRequest]> = [];
     if (compiled.operation.security.length > 0 && !compiled.operation.security.some((r) => Object.keys(r).length === 0)) {
-      refusals.push(['no credentials', 401, () => {
-        const request = valid();
-        for (const name of Object.keys(request.headers)) if (name === 'authorization' || name.includes('api-key')) delete request.headers[name];
-        return request;
-      }]);
+      refusals.push([
+        'no credentials',
+        401,
+        () => {
+          const request = valid();
+          for (const name of Object.keys(request.headers)) if (name === 'authorization' || name.includes('api-key')) delete request.headers[name];
+          return request;
+        },
+      ]);
     }
     if (compiled.bodies.length > 0) {
       refusals.push(['an unsupported content type', 415, () => ({ ...valid(), headers: { ...valid().headers, 'content-type': 'application/x-unknown' } })]);
-      refusals.push(['malformed JSON', 400, () => {
-        const request = valid();
-        const json = compiled.bodies.find((b) => b.format === 'json')!;
-        return { ...request, headers: { ...request.headers, 'content-type': json.media.mediaType }, body: '{"broken":' };
-      }]);
+      refusals.push([
+        'malformed JSON',
+        400,
+        () => {
+          const request = valid();
+          const json = compiled.bodies.find((b) => b.format === 'json')!;
+          return { ...request, headers: { ...request.headers, 'content-type': json.media.mediaType }, body: '{"broken":' };
+        },
+      ]);
       refusals.push(['a body over the limit', 413, () => ({ ...valid(), body: `"${'x'.repeat(70 * 1024)}"` })]);
     }
     // A vendor whose platform falls back to a format it has (ASP.NET) answers such an Accept instead (test/media/effective-accept.test.ts).

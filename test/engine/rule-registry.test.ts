@@ -18,13 +18,16 @@ describe('the rule registry', () => {
     expect(() => createRuleRegistry(allRules)).not.toThrow();
   });
 
-  it.each(allRules.map((rule) => [`${rule.vendor} ${rule.code}`, rule] as const))('%s has a description, a level and a source; a violation rests on more than the mock', (_name, rule) => {
-    expect(rule.code).toMatch(/^[a-z][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+$/);
-    expect(rule.description.trim().length).toBeGreaterThan(10);
-    expect(LEVELS).toContain(rule.level);
-    expect(SOURCES).toContain(rule.source);
-    if (rule.level === 'violation') expect(rule.source).not.toBe('mock');
-  });
+  it.each(allRules.map((rule) => [`${rule.vendor} ${rule.code}`, rule] as const))(
+    '%s has a description, a level and a source; a violation rests on more than the mock',
+    (_name, rule) => {
+      expect(rule.code).toMatch(/^[a-z][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+$/);
+      expect(rule.description.trim().length).toBeGreaterThan(10);
+      expect(LEVELS).toContain(rule.level);
+      expect(SOURCES).toContain(rule.source);
+      if (rule.level === 'violation') expect(rule.source).not.toBe('mock');
+    },
+  );
 
   it('names every schema keyword at every site, and files an unknown keyword under `schema`', () => {
     for (const keyword of SCHEMA_KEYWORDS) expect(schemaRule({ side: 'request', location: 'body' }, keyword).code).toBe(`request.body.${keyword}`);
@@ -63,7 +66,8 @@ describe('every finding raised by representative traffic names a registered rule
         { ...valid(), method: compiled.operation.method.toLowerCase() === 'delete' ? 'OPTIONS' : 'DELETE', body: undefined },
       ];
       const json = compiled.bodies.find((body) => body.format === 'json');
-      if (compiled.bodies.length === 0 && !['get', 'head'].includes(compiled.operation.method.toLowerCase())) variants.push({ ...valid(), headers: { ...valid().headers, 'content-type': 'application/json' }, body: '{"unexpected":true}' });
+      if (compiled.bodies.length === 0 && !['get', 'head'].includes(compiled.operation.method.toLowerCase()))
+        variants.push({ ...valid(), headers: { ...valid().headers, 'content-type': 'application/json' }, body: '{"unexpected":true}' });
       else {
         variants.push({ ...valid(), headers: { ...valid().headers, 'content-type': 'application/x-unknown' } });
         variants.push({ ...valid(), body: `"${'x'.repeat(70 * 1024)}"` });
@@ -71,7 +75,8 @@ describe('every finding raised by representative traffic names a registered rule
           const request = valid();
           variants.push({ ...request, headers: { ...request.headers, 'content-type': json.media.mediaType }, body: '{"broken":' });
           const body = request.body === undefined ? undefined : (JSON.parse(request.body) as unknown);
-          if (typeof body === 'object' && body !== null && !Array.isArray(body)) variants.push({ ...request, headers: { ...request.headers, 'content-type': json.media.mediaType }, body: JSON.stringify({ ...body, Zzmisspelt: 1 }) });
+          if (typeof body === 'object' && body !== null && !Array.isArray(body))
+            variants.push({ ...request, headers: { ...request.headers, 'content-type': json.media.mediaType }, body: JSON.stringify({ ...body, Zzmisspelt: 1 }) });
         }
       }
       for (const variant of variants) await send(prefix, variant);
@@ -85,7 +90,8 @@ describe('every finding raised by representative traffic names a registered rule
   it('raises findings of every level the engine knows', () => {
     const levels = new Set(findings.map(({ finding }) => finding.level));
     for (const level of ['violation', 'notice', 'usage']) expect(levels).toContain(level);
-    for (const code of ['request.body.unknown-property', 'request.query.undeclared', 'request.body.unexpected', 'mock.prefer.invalid']) expect(codes.some((key) => key.endsWith(` ${code}`))).toBe(true);
+    for (const code of ['request.body.unknown-property', 'request.query.undeclared', 'request.body.unexpected', 'mock.prefer.invalid'])
+      expect(codes.some((key) => key.endsWith(` ${code}`))).toBe(true);
   });
 
   it.each(codes.map((key) => [key] as const))('%s is registered, and the finding carries its level and source', (key) => {

@@ -6,7 +6,8 @@ import { buildEngineContext, engineRequest } from '../helpers/engine-context.js'
 
 describe('validateExchange (stage 2)', async () => {
   const { context } = await buildEngineContext('emporix', { scenarioRules: [{ vendor: 'emporix', operation: 'getReturn', probability: 1, delayMs: 5 }] });
-  const matched = (headers: Record<string, string>) => matchRequest(context, { request: engineRequest('GET', '/return/acme/returns/r-1', headers), accept: undefined }) as MatchedDraft;
+  const matched = (headers: Record<string, string>) =>
+    matchRequest(context, { request: engineRequest('GET', '/return/acme/returns/r-1', headers), accept: undefined }) as MatchedDraft;
 
   it('types a valid request and merges Prefer over the scenario rules', () => {
     const draft = validateExchange(context, matched({ authorization: 'Bearer emporix-employee-token', prefer: 'dynamic=true' }));

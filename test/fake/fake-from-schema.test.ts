@@ -23,15 +23,17 @@ const SEEDS = Array.from({ length: 25 }, (_, i) => i + 1);
 
 const specOfSchemas = (schemas: Schemas, version: '3.0' | '3.1'): SpecDocument => inMemorySpec({ components: { schemas } }, version);
 
-const depthOf = (value: unknown): number =>
-  typeof value === 'object' && value !== null ? 1 + Math.max(0, ...Object.values(value).map(depthOf)) : 0;
+const depthOf = (value: unknown): number => (typeof value === 'object' && value !== null ? 1 + Math.max(0, ...Object.values(value).map(depthOf)) : 0);
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 const cases: Case[] = [
   {
     name: '$ref: a local reference is followed',
-    schemas: { Subject: { $ref: '#/components/schemas/Target' }, Target: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } }, additionalProperties: false } },
+    schemas: {
+      Subject: { $ref: '#/components/schemas/Target' },
+      Target: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } }, additionalProperties: false },
+    },
     check: (v) => expect(Object.keys(v)).toEqual(['id']),
   },
   {
@@ -58,7 +60,9 @@ const cases: Case[] = [
   {
     name: 'allOf: parts merge, required from every part',
     schemas: {
-      Subject: { allOf: [{ $ref: '#/components/schemas/Base' }, { type: 'object', required: ['extra'], properties: { extra: { type: 'string', minLength: 5 }, id: { minimum: 500 } } }] },
+      Subject: {
+        allOf: [{ $ref: '#/components/schemas/Base' }, { type: 'object', required: ['extra'], properties: { extra: { type: 'string', minLength: 5 }, id: { minimum: 500 } } }],
+      },
       Base: { type: 'object', required: ['id'], properties: { id: { type: 'integer', maximum: 600 } } },
     },
     check: (v) => {
@@ -68,7 +72,7 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'allOf: additionalProperties false of one part forbids the other part\'s optional names',
+    name: "allOf: additionalProperties false of one part forbids the other part's optional names",
     schemas: { Subject: { allOf: [{ type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false }, { properties: { b: { type: 'string' } } }] } },
     check: (v) => expect(v).not.toHaveProperty('b'),
   },
@@ -95,7 +99,10 @@ const cases: Case[] = [
   {
     name: 'oneOf with discriminator: the property names the chosen alternative',
     schemas: {
-      Subject: { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'petType', mapping: { cat: '#/components/schemas/Cat' } } },
+      Subject: {
+        oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }],
+        discriminator: { propertyName: 'petType', mapping: { cat: '#/components/schemas/Cat' } },
+      },
       Cat: { type: 'object', required: ['petType', 'meows'], properties: { petType: { type: 'string' }, meows: { type: 'boolean' } } },
       Dog: { type: 'object', required: ['petType', 'barks'], properties: { petType: { type: 'string' }, barks: { type: 'boolean' } } },
     },
@@ -139,7 +146,11 @@ const cases: Case[] = [
   { name: 'format date-time: ISO with milliseconds and Z', schemas: { Subject: { type: 'string', format: 'date-time' } }, check: (v) => expect(v).toMatch(ISO_MS) },
   { name: 'format date', schemas: { Subject: { type: 'string', format: 'date' } }, check: (v) => expect(v).toMatch(/^\d{4}-\d{2}-\d{2}$/) },
   { name: 'format time', schemas: { Subject: { type: 'string', format: 'time' } }, check: (v) => expect(v).toMatch(/^\d{2}:\d{2}:\d{2}\.\d{3}Z$/) },
-  { name: 'format uuid', schemas: { Subject: { type: 'string', format: 'uuid' } }, check: (v) => expect(v).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/) },
+  {
+    name: 'format uuid',
+    schemas: { Subject: { type: 'string', format: 'uuid' } },
+    check: (v) => expect(v).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+  },
   { name: 'format email', schemas: { Subject: { type: 'string', format: 'email' } }, check: (v) => expect(v).toMatch(/^[^@]+@[^@]+\.[a-z]+$/i) },
   { name: 'format uri', schemas: { Subject: { type: 'string', format: 'uri' } }, check: (v) => expect(v).toMatch(/^https?:\/\//) },
   { name: 'format url', schemas: { Subject: { type: 'string', format: 'url' } }, check: (v) => expect(v).toMatch(/^https?:\/\//) },
@@ -156,8 +167,16 @@ const cases: Case[] = [
       expect(v).toBeLessThanOrEqual(100_000);
     },
   },
-  { name: 'format int32: range respected', schemas: { Subject: { type: 'integer', format: 'int32', minimum: 2_147_483_000 } }, check: (v) => expect(v).toBeLessThanOrEqual(2 ** 31 - 1) },
-  { name: 'format int64: a safe integer', schemas: { Subject: { type: 'integer', format: 'int64', minimum: 2 ** 40 } }, check: (v) => expect(Number.isSafeInteger(v) && v >= 2 ** 40).toBe(true) },
+  {
+    name: 'format int32: range respected',
+    schemas: { Subject: { type: 'integer', format: 'int32', minimum: 2_147_483_000 } },
+    check: (v) => expect(v).toBeLessThanOrEqual(2 ** 31 - 1),
+  },
+  {
+    name: 'format int64: a safe integer',
+    schemas: { Subject: { type: 'integer', format: 'int64', minimum: 2 ** 40 } },
+    check: (v) => expect(Number.isSafeInteger(v) && v >= 2 ** 40).toBe(true),
+  },
   {
     name: 'minLength/maxLength',
     schemas: { Subject: { type: 'string', minLength: 30, maxLength: 40 } },
@@ -167,12 +186,29 @@ const cases: Case[] = [
     },
   },
   { name: 'maxLength 0', schemas: { Subject: { type: 'string', maxLength: 0 } }, check: (v) => expect(v).toBe('') },
-  { name: 'pattern: classes and quantifiers (faker fromRegExp)', schemas: { Subject: { type: 'string', pattern: '^[a-f0-9]{6}$' } }, check: (v) => expect(v).toMatch(/^[a-f0-9]{6}$/) },
-  { name: 'pattern: escapes and groups', schemas: { Subject: { type: 'string', pattern: '^[A-Z]{2}-\\d{4}(-[A-Z])?$' } }, check: (v) => expect(v).toMatch(/^[A-Z]{2}-\d{4}(-[A-Z])?$/) },
+  {
+    name: 'pattern: classes and quantifiers (faker fromRegExp)',
+    schemas: { Subject: { type: 'string', pattern: '^[a-f0-9]{6}$' } },
+    check: (v) => expect(v).toMatch(/^[a-f0-9]{6}$/),
+  },
+  {
+    name: 'pattern: escapes and groups',
+    schemas: { Subject: { type: 'string', pattern: '^[A-Z]{2}-\\d{4}(-[A-Z])?$' } },
+    check: (v) => expect(v).toMatch(/^[A-Z]{2}-\d{4}(-[A-Z])?$/),
+  },
   { name: 'pattern: alternation', schemas: { Subject: { type: 'string', pattern: '^(RET|PICK)[0-9]{3}$' } }, check: (v) => expect(v).toMatch(/^(RET|PICK)\d{3}$/) },
   { name: 'pattern: lookahead met by retrying', schemas: { Subject: { type: 'string', pattern: '^(?=.*\\d)[a-z0-9]{8}$' } }, check: (v) => expect(v).toMatch(/\d/) },
-  { name: 'pattern with minLength', schemas: { Subject: { type: 'string', pattern: '^[a-z]+$', minLength: 12, maxLength: 14 } }, check: (v) => expect(v).toMatch(/^[a-z]{12,14}$/) },
-  { name: 'pattern unanchored: a realistic value that contains a match', propertyName: 'email', schemas: { Subject: { type: 'string', pattern: '@' } }, check: (v) => expect(v).toMatch(/^[^@]+@[^@]+$/) },
+  {
+    name: 'pattern with minLength',
+    schemas: { Subject: { type: 'string', pattern: '^[a-z]+$', minLength: 12, maxLength: 14 } },
+    check: (v) => expect(v).toMatch(/^[a-z]{12,14}$/),
+  },
+  {
+    name: 'pattern unanchored: a realistic value that contains a match',
+    propertyName: 'email',
+    schemas: { Subject: { type: 'string', pattern: '@' } },
+    check: (v) => expect(v).toMatch(/^[^@]+@[^@]+$/),
+  },
   {
     name: 'number: minimum/maximum',
     schemas: { Subject: { type: 'number', minimum: 0.5, maximum: 0.7 } },
@@ -181,11 +217,24 @@ const cases: Case[] = [
       expect(v).toBeLessThanOrEqual(0.7);
     },
   },
-  { name: 'integer: exclusiveMinimum/exclusiveMaximum (2020-12)', schemas: { Subject: { type: 'integer', exclusiveMinimum: 10, exclusiveMaximum: 13 } }, check: (v) => expect([11, 12]).toContain(v) },
-  { name: 'integer: boolean exclusives (OpenAPI 3.0)', version: '3.0', schemas: { Subject: { type: 'integer', minimum: 5, exclusiveMinimum: true, maximum: 7, exclusiveMaximum: true } }, check: (v) => expect(v).toBe(6) },
+  {
+    name: 'integer: exclusiveMinimum/exclusiveMaximum (2020-12)',
+    schemas: { Subject: { type: 'integer', exclusiveMinimum: 10, exclusiveMaximum: 13 } },
+    check: (v) => expect([11, 12]).toContain(v),
+  },
+  {
+    name: 'integer: boolean exclusives (OpenAPI 3.0)',
+    version: '3.0',
+    schemas: { Subject: { type: 'integer', minimum: 5, exclusiveMinimum: true, maximum: 7, exclusiveMaximum: true } },
+    check: (v) => expect(v).toBe(6),
+  },
   { name: 'number: exclusive bounds', schemas: { Subject: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 } }, check: (v) => expect(v > 0 && v < 1).toBe(true) },
   { name: 'integer: multipleOf', schemas: { Subject: { type: 'integer', multipleOf: 7 } }, check: (v) => expect(v % 7).toBe(0) },
-  { name: 'number: decimal multipleOf passes an exact quotient test', schemas: { Subject: { type: 'number', multipleOf: 0.01, minimum: 0, maximum: 10 } }, check: (v) => expect(v / 0.01).toBe(Math.trunc(v / 0.01)) },
+  {
+    name: 'number: decimal multipleOf passes an exact quotient test',
+    schemas: { Subject: { type: 'number', multipleOf: 0.01, minimum: 0, maximum: 10 } },
+    check: (v) => expect(v / 0.01).toBe(Math.trunc(v / 0.01)),
+  },
   { name: 'number: negative range', schemas: { Subject: { type: 'integer', maximum: -5 } }, check: (v) => expect(v).toBeLessThanOrEqual(-5) },
   {
     name: 'array: 1 to 3 items by default',
@@ -265,7 +314,28 @@ const cases: Case[] = [
     schemas: {
       Subject: {
         type: 'object',
-        required: ['email', 'firstName', 'lastName', 'company', 'city', 'streetName', 'postCode', 'countryCode', 'country', 'phone', 'currency', 'name', 'productName', 'comment', 'language', 'url', 'href', 'createdAt', 'modifiedAt', 'id'],
+        required: [
+          'email',
+          'firstName',
+          'lastName',
+          'company',
+          'city',
+          'streetName',
+          'postCode',
+          'countryCode',
+          'country',
+          'phone',
+          'currency',
+          'name',
+          'productName',
+          'comment',
+          'language',
+          'url',
+          'href',
+          'createdAt',
+          'modifiedAt',
+          'id',
+        ],
         properties: {
           email: { type: 'string' },
           firstName: { type: 'string' },
@@ -321,7 +391,11 @@ describe('fakeFromSchema', () => {
     const spec = specOfSchemas(c.schemas, c.version ?? '3.1');
     const validate = createAjv(spec).compile({ $ref: 'spec#/components/schemas/Subject' });
     const values = SEEDS.map((seed) => {
-      const value = fakeFromSchema(spec.index, { $ref: '#/components/schemas/Subject' }, { matches: matcherFor(spec), faker: createSeededFaker(seed), propertyName: c.propertyName, maxDepth: c.maxDepth });
+      const value = fakeFromSchema(
+        spec.index,
+        { $ref: '#/components/schemas/Subject' },
+        { matches: matcherFor(spec), faker: createSeededFaker(seed), propertyName: c.propertyName, maxDepth: c.maxDepth },
+      );
       expect({ seed, value, errors: validate(value) ? null : validate.errors }).toEqual({ seed, value, errors: null });
       c.check(value);
       return value;
@@ -348,7 +422,8 @@ describe('fakeFromSchema on schemas nothing satisfies', () => {
   const impossibleSpec = inMemorySpec({ components: { schemas: impossible } });
   it.each(Object.keys(impossible))('%s: answers quickly and does not throw', (name) => {
     const started = performance.now();
-    for (const seed of [1, 2, 3]) fakeFromSchema(impossibleSpec.index, { $ref: `#/components/schemas/${name}` }, { matches: matcherFor(impossibleSpec), faker: createSeededFaker(seed) });
+    for (const seed of [1, 2, 3])
+      fakeFromSchema(impossibleSpec.index, { $ref: `#/components/schemas/${name}` }, { matches: matcherFor(impossibleSpec), faker: createSeededFaker(seed) });
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -11,7 +11,13 @@ import { matcherFor } from '../helpers/spec-tools.js';
 // must not change what a seed produces, or users' recorded runs and snapshots break.
 const SPECS_DIR = fileURLToPath(new URL('../../specs/', import.meta.url));
 const FIXTURE_SPEC = fileURLToPath(new URL('../fixtures/specs/catalog.yaml', import.meta.url));
-const specFiles = [...readdirSync(SPECS_DIR).filter((name) => name.endsWith('.yaml')).sort().map((name) => `${SPECS_DIR}${name}`), FIXTURE_SPEC];
+const specFiles = [
+  ...readdirSync(SPECS_DIR)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => `${SPECS_DIR}${name}`),
+  FIXTURE_SPEC,
+];
 
 describe('seeded faked values are pinned', () => {
   it('every component schema of every spec, seeds 1 and 2', async () => {
@@ -20,7 +26,10 @@ describe('seeded faked values are pinned', () => {
       const spec = await loadSpec(file);
       for (const name of Object.keys(spec.doc.components?.schemas ?? {})) {
         const pointer = `#/components/schemas/${name}`;
-        for (const seed of [1, 2]) lines.push(`${file.slice(file.lastIndexOf('/') + 1)} ${name} ${seed} ${JSON.stringify(fakeFromSchema(spec.index, { $ref: pointer }, { matches: matcherFor(spec), faker: createSeededFaker(seed), pointer }))}`);
+        for (const seed of [1, 2])
+          lines.push(
+            `${file.slice(file.lastIndexOf('/') + 1)} ${name} ${seed} ${JSON.stringify(fakeFromSchema(spec.index, { $ref: pointer }, { matches: matcherFor(spec), faker: createSeededFaker(seed), pointer }))}`,
+          );
       }
     }
     expect(lines.length).toBeGreaterThan(100);

@@ -8,7 +8,9 @@ import { matcherFor } from '../helpers/spec-tools.js';
 
 const SPECS_DIR = fileURLToPath(new URL('../../specs/', import.meta.url));
 // Globbed at test time: specs are added while the project grows, and every one that exists is covered.
-const specFiles = readdirSync(SPECS_DIR).filter((name) => name.endsWith('.yaml')).sort();
+const specFiles = readdirSync(SPECS_DIR)
+  .filter((name) => name.endsWith('.yaml'))
+  .sort();
 const COMPONENT_SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);
 const MEDIA_SEEDS = Array.from({ length: 10 }, (_, i) => 100 + i);
 
@@ -37,10 +39,7 @@ describe('faked values validate against the bundled specs', () => {
     it('every request and response body schema, 10 seeds', async () => {
       const spec = await loadSpec(`${SPECS_DIR}${fileName}`);
       const ajv = createAjv(spec);
-      const media = spec.index.operations.flatMap((operation) => [
-        ...(operation.requestBody?.content ?? []),
-        ...operation.responses.flatMap((response) => response.content),
-      ]);
+      const media = spec.index.operations.flatMap((operation) => [...(operation.requestBody?.content ?? []), ...operation.responses.flatMap((response) => response.content)]);
       const failures: unknown[] = [];
       for (const { schema, schemaPointer } of media) {
         if (schema === undefined || schemaPointer === undefined) continue;

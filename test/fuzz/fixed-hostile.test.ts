@@ -5,7 +5,12 @@ import { vendorShapeProblem } from './vendor-error-shape.js';
 const employee = { authorization: 'Bearer t' };
 const returnsPath = '/emporix/return/acme/returns';
 /** An employee's create: Emporix requires `requestor` and `submitter` from an employee. */
-const newReturn = (details = 'The items do not work.') => ({ orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001', details }, requestor: { customerId: 'C-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } });
+const newReturn = (details = 'The items do not work.') => ({
+  orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }],
+  reason: { code: '001', details },
+  requestor: { customerId: 'C-1' },
+  submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+});
 const polluted = () => (({}) as Record<string, unknown>).polluted;
 
 function expectVendorRefusal(vendor: string, answer: TestResponse, status?: number) {
@@ -39,7 +44,7 @@ describe('the hostile inputs the issue names, each aimed where it hurts', async 
     expect((await send('GET', path, { headers: employee })).json).toEqual(before);
   });
 
-  it("answers a catastrophic-backtracking q regex against a long stored value at once (linear-time engine)", async () => {
+  it('answers a catastrophic-backtracking q regex against a long stored value at once (linear-time engine)', async () => {
     expect((await send('POST', returnsPath, { headers: employee, body: newReturn(`${'a'.repeat(50_000)}!`) })).status).toBe(201);
     const answer = await send('GET', `${returnsPath}?q=${encodeURIComponent('reason.details:~(a+)+$')}`, { headers: employee });
     expect(answer.status).toBe(200);
@@ -118,7 +123,11 @@ describe('the hostile inputs the issue names, each aimed where it hurts', async 
       expectVendorRefusal('shopctrl', await send('POST', '/shopctrl/v1/Returns', { headers: { 'content-type': type }, body: '{}' }), 415);
     }
     const missing = await createTestMock({ vendors: ['emporix'] });
-    const answer = await missing.app.request(`http://localhost${returnsPath}`, { method: 'POST', headers: employee, body: new Uint8Array(Buffer.from(JSON.stringify(newReturn()))) });
+    const answer = await missing.app.request(`http://localhost${returnsPath}`, {
+      method: 'POST',
+      headers: employee,
+      body: new Uint8Array(Buffer.from(JSON.stringify(newReturn()))),
+    });
     expect(answer.status).toBe(415);
   });
 });

@@ -52,7 +52,8 @@ export function fuzzTargets(mock: Mock): FuzzTarget[] {
         const json = compiled.bodies.find((body) => bodyFormatOf(body.media.mediaType) === 'json');
         if (json !== undefined && built.body !== undefined && bodyFormatOf(built.headers['content-type'] ?? '') !== 'json') {
           // Mutating a JSON body reaches more of the server than mutating XML text.
-          const value = requestExample(json.media) ?? fakeFromSchema(engine.spec.index, json.media.schema, { matches: matcherFor(engine.spec), faker, pointer: json.media.schemaPointer });
+          const value =
+            requestExample(json.media) ?? fakeFromSchema(engine.spec.index, json.media.schema, { matches: matcherFor(engine.spec), faker, pointer: json.media.schemaPointer });
           built.headers['content-type'] = json.media.mediaType;
           built.body = JSON.stringify(value);
         }
@@ -85,7 +86,8 @@ export async function createFuzzMock(options: { maxBodyBytes?: number } = {}) {
   const send = async (prefix: string, request: FuzzRequest): Promise<{ response: Response; text: string; exchange: Exchange | undefined }> => {
     exchanges.length = 0;
     const init: RequestInit = { method: request.method, headers: request.headers };
-    if (request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD') init.body = typeof request.body === 'string' ? request.body : Buffer.from(request.body);
+    if (request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD')
+      init.body = typeof request.body === 'string' ? request.body : Buffer.from(request.body);
     const response = await mock.app.request(`http://localhost${prefix}${request.path}`, init);
     const text = await response.text();
     const exchange = exchanges[0];

@@ -63,18 +63,47 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('raw-body' as const),
       text: fc.oneof(
-        fc.constantFrom<string | Huge>(...HUGE_BODIES, '{"a":1,"a":2}', '{"Id":0,"Id":"x"}', '{', '[', '""', 'null', '{}', '[]', '{"__proto__":{"polluted":"yes"}}', '{"constructor":{"prototype":{"polluted":"yes"}}}'),
+        fc.constantFrom<string | Huge>(
+          ...HUGE_BODIES,
+          '{"a":1,"a":2}',
+          '{"Id":0,"Id":"x"}',
+          '{',
+          '[',
+          '""',
+          'null',
+          '{}',
+          '[]',
+          '{"__proto__":{"polluted":"yes"}}',
+          '{"constructor":{"prototype":{"polluted":"yes"}}}',
+        ),
         fc.string({ maxLength: 40 }),
         fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
       ),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('bytes-body' as const), bytes: fc.oneof(fc.constant<number[]>([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 64 })) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('bytes-body' as const),
+      bytes: fc.oneof(fc.constant<number[]>([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 64 })),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('content-type' as const),
-      value: fc.constantFrom(undefined, '', 'text/plain', 'application/xml', 'application/json; charset=latin1', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', '*/*', 'application/json;;;', 'ü/ü'),
+      value: fc.constantFrom(
+        undefined,
+        '',
+        'text/plain',
+        'application/xml',
+        'application/json; charset=latin1',
+        'multipart/form-data; boundary=x',
+        'application/x-www-form-urlencoded',
+        '*/*',
+        'application/json;;;',
+        'ü/ü',
+      ),
     }),
   },
   {
@@ -82,14 +111,20 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('path-segment' as const),
       at: fc.nat(),
-      value: fc.oneof(fc.constantFrom('..', '%2E%2E', '%2F', 'a%2Fb', '%00', 'a%00b', '%C3%BC%E2%82%AC', '%F0%9F%92%A5', '%FF', '%', 'x'.repeat(2_000), '__proto__', 'constructor'), fc.string({ maxLength: 12 }).map(encodeURIComponent)),
+      value: fc.oneof(
+        fc.constantFrom('..', '%2E%2E', '%2F', 'a%2Fb', '%00', 'a%00b', '%C3%BC%E2%82%AC', '%F0%9F%92%A5', '%FF', '%', 'x'.repeat(2_000), '__proto__', 'constructor'),
+        fc.string({ maxLength: 12 }).map(encodeURIComponent),
+      ),
     }),
   },
   {
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('query' as const),
-      key: fc.oneof(fc.constantFrom('__proto__', '__proto__[polluted]', 'constructor[prototype][polluted]', 'pageSize', 'pageNumber', 'q', 'sort', 'type', 'fields'), fc.string({ maxLength: 8 })),
+      key: fc.oneof(
+        fc.constantFrom('__proto__', '__proto__[polluted]', 'constructor[prototype][polluted]', 'pageSize', 'pageNumber', 'q', 'sort', 'type', 'fields'),
+        fc.string({ maxLength: 8 }),
+      ),
       value: fc.oneof(fc.constantFrom('yes', '-1', '0', '1e9', '99999999999999999999', '', 'a'.repeat(3_000), 'status:~(a+)+$', 'x:(', '%FF'), fc.string({ maxLength: 16 })),
     }),
   },
@@ -97,8 +132,40 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('header' as const),
-      name: fc.constantFrom('authorization', 'accept', 'x-tenant-id', 'x-appid', 'x-appversion', 'x-api-key', 'saas-token', 'prefer', 'x-mock-client', 'content-language', 'x-admin-token', 'x-auth-token'),
-      value: fc.oneof(fc.constant(undefined), fc.constantFrom('', ' ', '\t', 'Bearer', 'Bearer ', 'Basic !!!', 'Basic ' + Buffer.from('no-colon').toString('base64'), 'Bearer a.b.c', 'Bearer x.' + Buffer.from('{"scope":7}').toString('base64url') + '.y', '*/*;q=x', 'x'.repeat(4_000), 'code=999', 'delay=-1', 'fault=explode'), fc.string({ maxLength: 16 }).filter((s) => /^[\t\x20-\x7e]*$/.test(s))),
+      name: fc.constantFrom(
+        'authorization',
+        'accept',
+        'x-tenant-id',
+        'x-appid',
+        'x-appversion',
+        'x-api-key',
+        'saas-token',
+        'prefer',
+        'x-mock-client',
+        'content-language',
+        'x-admin-token',
+        'x-auth-token',
+      ),
+      value: fc.oneof(
+        fc.constant(undefined),
+        fc.constantFrom(
+          '',
+          ' ',
+          '\t',
+          'Bearer',
+          'Bearer ',
+          'Basic !!!',
+          'Basic ' + Buffer.from('no-colon').toString('base64'),
+          'Bearer a.b.c',
+          'Bearer x.' + Buffer.from('{"scope":7}').toString('base64url') + '.y',
+          '*/*;q=x',
+          'x'.repeat(4_000),
+          'code=999',
+          'delay=-1',
+          'fault=explode',
+        ),
+        fc.string({ maxLength: 16 }).filter((s) => /^[\t\x20-\x7e]*$/.test(s)),
+      ),
     }),
   },
 );
@@ -149,7 +216,8 @@ export function applyMutation(request: FuzzRequest, m: Mutation): FuzzRequest {
         const place = all[m.at % all.length]!;
         if ('root' in place) {
           if (m.kind === 'set') holder.value = materialize(m.value);
-          else if (m.kind === 'add' && typeof holder.value === 'object' && holder.value !== null) Object.defineProperty(holder.value, m.key, { value: materialize(m.value), enumerable: true, configurable: true, writable: true });
+          else if (m.kind === 'add' && typeof holder.value === 'object' && holder.value !== null)
+            Object.defineProperty(holder.value, m.key, { value: materialize(m.value), enumerable: true, configurable: true, writable: true });
           else if (m.kind === 'delete') holder.value = {};
           return;
         }
@@ -161,7 +229,8 @@ export function applyMutation(request: FuzzRequest, m: Mutation): FuzzRequest {
         } else {
           const target = (parent as Record<string | number, unknown>)[at];
           // defineProperty: a plain assignment of "__proto__" would set the prototype instead of adding the key.
-          if (typeof target === 'object' && target !== null) Object.defineProperty(target, m.key, { value: materialize(m.value), enumerable: true, configurable: true, writable: true });
+          if (typeof target === 'object' && target !== null)
+            Object.defineProperty(target, m.key, { value: materialize(m.value), enumerable: true, configurable: true, writable: true });
         }
       });
       if (text !== undefined) next.body = text;

@@ -62,7 +62,13 @@ describe('requests only a socket can send, against the real CLI', async () => {
   });
 
   it('answers invalid UTF-8 and dot segments in the path with a 4xx in the vendor shape', async () => {
-    for (const target of ['/emporix/return/acme/returns/%FF%FE', '/emporix/return/acme/returns/\xff\xfe', '/emporix/return/acme/returns/..%2F..%2Fetc', '/emporix/return/acme/returns/%00', '/emporix/return/acme/returns/%C3%BC%E2%82%AC']) {
+    for (const target of [
+      '/emporix/return/acme/returns/%FF%FE',
+      '/emporix/return/acme/returns/\xff\xfe',
+      '/emporix/return/acme/returns/..%2F..%2Fetc',
+      '/emporix/return/acme/returns/%00',
+      '/emporix/return/acme/returns/%C3%BC%E2%82%AC',
+    ]) {
       const answer = await rawExchange(port, Buffer.from(`GET ${target} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nConnection: close\r\n\r\n`, 'latin1'));
       const status = statusOf(answer);
       expect(status, target).toBeGreaterThanOrEqual(400);
@@ -72,7 +78,8 @@ describe('requests only a socket can send, against the real CLI', async () => {
   });
 
   it('survives clients that hang up mid-body or lie about the length, logging no error, and keeps answering', async () => {
-    const head = (length: number) => `POST /emporix/return/acme/returns HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`;
+    const head = (length: number) =>
+      `POST /emporix/return/acme/returns HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`;
     for (let i = 0; i < 20; i += 1) await hangUpMidBody(port, head(1_000), '{"orders":[');
     // A body shorter than announced, then silence: the server waits for the rest; the client gives up.
     await rawExchange(port, Buffer.from(`${head(50)}{}`), 300);

@@ -76,35 +76,45 @@ describe("raw requests over a real socket, Node's parser's refusals included", a
   const prefixes = mock.engines.map((engine) => ({ vendor: engine.plugin.id, prefix: engine.plugin.prefix }));
   afterAll(() => mock.close());
 
-  it(`answers ${RUNS} raw requests with an HTTP answer below 500, in the vendor's shape when the path names a vendor`, async () => {
-    const tally = { requests: 0, fiveHundreds: 0, wrongShape: 0, unanswered: 0 };
-    await fc.assert(
-      fc.asyncProperty(rawRequest, async (r) => {
-        const target = `${r.absolute ? 'http://x' : ''}${r.path}${r.suffix}`;
-        const [first, rest] = r.eol === 'mixed' ? ['\n', '\r\n'] : [r.eol, r.eol];
-        const lines = [...(r.host ? ['Host: x'] : []), ...r.headers, 'Connection: close', ...(r.headers.includes('Transfer-Encoding: chunked') ? [] : ['Content-Length: 0']), ...(r.padding > 0 ? [`X-Pad: ${'p'.repeat(r.padding)}`] : [])];
-        const body = r.headers.includes('Transfer-Encoding: chunked') ? '0\r\n\r\n' : '';
-        const head = `${r.method} ${target} ${r.version}${first}${lines.map((line) => `${line}${rest}`).join('')}${rest}`;
-        const answer = await rawExchange(port, Buffer.from(head + body, 'latin1'));
-        tally.requests += 1;
-        const where = `${JSON.stringify(head.slice(0, 160))}: ${JSON.stringify(answer.slice(0, 300))}`;
-        const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(answer)?.[1]);
-        if (Number.isNaN(status)) tally.unanswered += 1;
-        expect(status, `no answer to ${where}`).toBeGreaterThanOrEqual(100);
-        if (status >= 500) tally.fiveHundreds += 1;
-        expect(status, where).toBeLessThan(500);
-        const owner = prefixes.find(({ prefix }) => r.path.startsWith(`${prefix}/`));
-        const bodyText = answer.slice(answer.indexOf('\r\n\r\n') + 4);
-        // A HEAD answer has no body to check; a 100 Continue precedes the real answer, which the regex above skips.
-        if (owner !== undefined && status >= 400 && !/^HEAD /.test(head)) {
-          const contentType = /\r\ncontent-type: ([^\r]*)/i.exec(answer)?.[1] ?? '';
-          const problem = vendorShapeProblem(owner.vendor, status, contentType, bodyText);
-          if (problem !== undefined) tally.wrongShape += 1;
-          expect(problem, where).toBeUndefined();
-        }
-      }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true },
-    );
-    console.log(`[fuzz] raw socket requests: ${tally.requests}, 5xx: ${tally.fiveHundreds}, wrong vendor shape: ${tally.wrongShape}, unanswered: ${tally.unanswered}`);
-  }, Math.max(120_000, RUNS * 60));
+  it(
+    `answers ${RUNS} raw requests with an HTTP answer below 500, in the vendor's shape when the path names a vendor`,
+    async () => {
+      const tally = { requests: 0, fiveHundreds: 0, wrongShape: 0, unanswered: 0 };
+      await fc.assert(
+        fc.asyncProperty(rawRequest, async (r) => {
+          const target = `${r.absolute ? 'http://x' : ''}${r.path}${r.suffix}`;
+          const [first, rest] = r.eol === 'mixed' ? ['\n', '\r\n'] : [r.eol, r.eol];
+          const lines = [
+            ...(r.host ? ['Host: x'] : []),
+            ...r.headers,
+            'Connection: close',
+            ...(r.headers.includes('Transfer-Encoding: chunked') ? [] : ['Content-Length: 0']),
+            ...(r.padding > 0 ? [`X-Pad: ${'p'.repeat(r.padding)}`] : []),
+          ];
+          const body = r.headers.includes('Transfer-Encoding: chunked') ? '0\r\n\r\n' : '';
+          const head = `${r.method} ${target} ${r.version}${first}${lines.map((line) => `${line}${rest}`).join('')}${rest}`;
+          const answer = await rawExchange(port, Buffer.from(head + body, 'latin1'));
+          tally.requests += 1;
+          const where = `${JSON.stringify(head.slice(0, 160))}: ${JSON.stringify(answer.slice(0, 300))}`;
+          const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(answer)?.[1]);
+          if (Number.isNaN(status)) tally.unanswered += 1;
+          expect(status, `no answer to ${where}`).toBeGreaterThanOrEqual(100);
+          if (status >= 500) tally.fiveHundreds += 1;
+          expect(status, where).toBeLessThan(500);
+          const owner = prefixes.find(({ prefix }) => r.path.startsWith(`${prefix}/`));
+          const bodyText = answer.slice(answer.indexOf('\r\n\r\n') + 4);
+          // A HEAD answer has no body to check; a 100 Continue precedes the real answer, which the regex above skips.
+          if (owner !== undefined && status >= 400 && !/^HEAD /.test(head)) {
+            const contentType = /\r\ncontent-type: ([^\r]*)/i.exec(answer)?.[1] ?? '';
+            const problem = vendorShapeProblem(owner.vendor, status, contentType, bodyText);
+            if (problem !== undefined) tally.wrongShape += 1;
+            expect(problem, where).toBeUndefined();
+          }
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      );
+      console.log(`[fuzz] raw socket requests: ${tally.requests}, 5xx: ${tally.fiveHundreds}, wrong vendor shape: ${tally.wrongShape}, unanswered: ${tally.unanswered}`);
+    },
+    Math.max(120_000, RUNS * 60),
+  );
 });

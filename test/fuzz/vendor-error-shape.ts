@@ -17,7 +17,10 @@ export function vendorShapeProblem(vendor: string, status: number, contentType: 
       if (!contentType.startsWith('application/problem+json')) return `JTL error as ${contentType}`;
       return body.status === status && typeof body.title === 'string' && typeof body.errors === 'object' ? undefined : 'JTL problem details without status, title or errors';
     case 'intershop':
-      return body.status === status && Array.isArray(body.errors) && body.errors.length > 0 && body.errors.every((e: any) => typeof e.code === 'string' && typeof e.message === 'string')
+      return body.status === status &&
+        Array.isArray(body.errors) &&
+        body.errors.length > 0 &&
+        body.errors.every((e: any) => typeof e.code === 'string' && typeof e.message === 'string')
         ? undefined
         : 'IOM ErrorReport without status or errors of code and message';
     case 'emporix':

@@ -11,7 +11,13 @@ const BUNDLED_FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.ur
 /** One bundled vendor's engine context, as `createVendorEngine` builds it: real spec, real in-memory store, bundled fixtures. */
 export async function buildEngineContext(vendor: string, options: Partial<Omit<EngineContextOptions, 'plugin' | 'spec' | 'store'>> & { plugin?: VendorPlugin } = {}) {
   const plugin = options.plugin ?? vendorPlugins.find((candidate) => candidate.id === vendor)!;
-  return createEngineContext({ ...options, plugin, spec: await loadSpec(plugin.specFile), store: await createStore({ inMemory: true }), fixtures: await loadFixtures(BUNDLED_FIXTURES) });
+  return createEngineContext({
+    ...options,
+    plugin,
+    spec: await loadSpec(plugin.specFile),
+    store: await createStore({ inMemory: true }),
+    fixtures: await loadFixtures(BUNDLED_FIXTURES),
+  });
 }
 
 /** A request as the HTTP layer hands it to the engine. */

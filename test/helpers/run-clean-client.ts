@@ -10,6 +10,8 @@ export function runCleanClient(mock: RunningMock): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, RETURNS_MOCK_URL: mock.url };
   for (const engine of mock.engines) env[vendorUrlVariable(engine.plugin.id)] = mock.urlFor(engine.plugin.id);
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLEAN_CLIENT], { env, timeout: 30_000 }, (error, stdout, stderr) => (error === null ? resolve(stdout) : reject(new Error(`clean-client failed: ${error.message}\n${stdout}\n${stderr}`))));
+    execFile(process.execPath, [CLEAN_CLIENT], { env, timeout: 30_000 }, (error, stdout, stderr) =>
+      error === null ? resolve(stdout) : reject(new Error(`clean-client failed: ${error.message}\n${stdout}\n${stderr}`)),
+    );
   });
 }

@@ -37,7 +37,12 @@ describe('the admin API answers any bad or empty parameter with a 4xx naming it,
   });
 
   it('still serves the well-formed forms', async () => {
-    for (const path of ['/__admin/journal?since=0&limit=5&violations=true&vendor=emporix&client=a&operation=listReturns', '/__admin/report?format=md&vendor=jtl&client=a&requireCoverage=50', '/__admin/state', '/__admin/vendors']) {
+    for (const path of [
+      '/__admin/journal?since=0&limit=5&violations=true&vendor=emporix&client=a&operation=listReturns',
+      '/__admin/report?format=md&vendor=jtl&client=a&requireCoverage=50',
+      '/__admin/state',
+      '/__admin/vendors',
+    ]) {
       expect((await send('GET', path)).status, path).toBe(200);
     }
     expect((await send('POST', '/__admin/reset?vendor=emporix&tenant=acme')).status).toBe(200);

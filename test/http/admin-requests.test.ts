@@ -5,7 +5,12 @@ import { createTestMock } from '../helpers/mock-client.js';
 
 const employee = { authorization: 'Bearer employee-token', 'x-mock-client': 'ci-bot' };
 const base = '/emporix/return/acme/returns';
-const employeeReturn = { orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, reason: { code: '001' } }] }], reason: { code: '001' }, requestor: { customerId: 'c-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } };
+const employeeReturn = {
+  orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, reason: { code: '001' } }] }],
+  reason: { code: '001' },
+  requestor: { customerId: 'c-1' },
+  submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+};
 const jtl = { authorization: 'Bearer demo-token', 'x-appid': 'MyApp/1.0.0', 'x-appversion': '1.0.0', 'x-tenant-id': 'a3b6a3b6-0000-4000-8000-000000000001' };
 
 /** A mock that has seen a known mix: 2 lists, 1 create, 1 mistyped path, 1 refused JTL create, 1 request under no prefix. */
@@ -119,7 +124,12 @@ describe('GET /__admin/requests/unmatched', async () => {
     const [missingS, wrongPrefix] = answer.json.requests;
     expect(answer.json.requests).toHaveLength(2);
     expect(missingS).toMatchObject({ seq: 4, vendor: 'emporix', status: 404, method: 'GET', path: '/emporix/return/acme/return', client: 'ci-bot' });
-    expect(missingS.nearMisses[0]).toMatchObject({ vendor: 'emporix', operationId: 'listReturns', path: '/emporix/return/{tenant}/returns', differences: [{ kind: 'path-segment', expected: 'returns', actual: 'return' }] });
+    expect(missingS.nearMisses[0]).toMatchObject({
+      vendor: 'emporix',
+      operationId: 'listReturns',
+      path: '/emporix/return/{tenant}/returns',
+      differences: [{ kind: 'path-segment', expected: 'returns', actual: 'return' }],
+    });
     expect(wrongPrefix).toMatchObject({ seq: null, vendor: null, status: 404, path: '/emporx/return/acme/returns' });
     expect(wrongPrefix.nearMisses[0]).toMatchObject({ operationId: 'listReturns', differences: [{ kind: 'prefix', expected: 'emporix', actual: 'emporx' }] });
   });
@@ -144,8 +154,12 @@ describe('the admin API describes itself', async () => {
   });
 
   it('documents every mounted /__admin route, and lists them at GET /__admin', async () => {
-    const documented = new Set(Object.entries(ADMIN_OPENAPI.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} /__admin${path === '/' ? '' : path}`)));
-    const mounted = mock.app.routes.filter((route) => route.path.startsWith('/__admin') && route.method !== 'ALL').map((route) => `${route.method} ${route.path.replace(/\/$/, '') || '/'}`);
+    const documented = new Set(
+      Object.entries(ADMIN_OPENAPI.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} /__admin${path === '/' ? '' : path}`)),
+    );
+    const mounted = mock.app.routes
+      .filter((route) => route.path.startsWith('/__admin') && route.method !== 'ALL')
+      .map((route) => `${route.method} ${route.path.replace(/\/$/, '') || '/'}`);
     const undocumented = mounted.filter((route) => !documented.has(route) && !documented.has(`${route}/`));
     expect(undocumented).toEqual([]);
     const listing = await mock.send('GET', '/__admin');
@@ -156,6 +170,9 @@ describe('the admin API describes itself', async () => {
   it('answers /__admin/health with the loaded vendors', async () => {
     const answer = await mock.send('GET', '/__admin/health');
     expect(answer.status).toBe(200);
-    expect(answer.json).toEqual({ status: 'ok', vendors: [expect.objectContaining({ id: 'jtl', prefix: '/jtl' }), expect.objectContaining({ id: 'emporix', prefix: '/emporix', title: expect.any(String), operations: 6 })] });
+    expect(answer.json).toEqual({
+      status: 'ok',
+      vendors: [expect.objectContaining({ id: 'jtl', prefix: '/jtl' }), expect.objectContaining({ id: 'emporix', prefix: '/emporix', title: expect.any(String), operations: 6 })],
+    });
   });
 });

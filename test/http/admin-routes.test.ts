@@ -3,7 +3,12 @@ import { createTestMock } from '../helpers/mock-client.js';
 
 const employee = { authorization: 'Bearer t' };
 /** An employee's create: Emporix requires `requestor` and `submitter` from an employee. */
-const newReturn = { orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001' }, requestor: { customerId: 'C-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } };
+const newReturn = {
+  orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }],
+  reason: { code: '001' },
+  requestor: { customerId: 'C-1' },
+  submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+};
 
 describe('admin API', async () => {
   const { send } = await createTestMock({ vendors: ['emporix', 'jtl'] });

@@ -20,8 +20,11 @@ describe('GET /__admin/rules', async () => {
     expect(response.json).toEqual(JSON.parse(JSON.stringify(registry.list())));
     const codes = (response.json as Array<{ code: string; vendor: string }>).filter((rule) => rule.vendor === '*').map((rule) => rule.code);
     expect(new Set(codes).size).toBe(codes.length);
-    expect(codes).toEqual(expect.arrayContaining(['request.body.unknown-property', 'request.query.undeclared', 'request.body.unexpected', 'mock.prefer.invalid', 'request.body.maxLength']));
-    for (const rule of response.json as Array<Record<string, unknown>>) expect(Object.keys(rule).sort()).toEqual(expect.arrayContaining(['code', 'description', 'level', 'source', 'vendor']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['request.body.unknown-property', 'request.query.undeclared', 'request.body.unexpected', 'mock.prefer.invalid', 'request.body.maxLength']),
+    );
+    for (const rule of response.json as Array<Record<string, unknown>>)
+      expect(Object.keys(rule).sort()).toEqual(expect.arrayContaining(['code', 'description', 'level', 'source', 'vendor']));
   });
 
   it('with ?vendor= keeps the engine’s rules and that vendor’s', async () => {

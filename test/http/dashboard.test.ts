@@ -13,7 +13,12 @@ const VIEWPORT = { width: 1280, height: 900 };
 
 const employee = { authorization: 'Bearer t', 'content-type': 'application/json' };
 /** An employee's create: Emporix requires `requestor` and `submitter` from an employee. */
-const newReturn = { orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001' }, requestor: { customerId: 'C-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } };
+const newReturn = {
+  orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }],
+  reason: { code: '001' },
+  requestor: { customerId: 'C-1' },
+  submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+};
 
 let mock: RunningMock;
 let browser: Browser;
@@ -124,7 +129,11 @@ describe('dashboard at /__admin/ui', () => {
       CATCH_UP,
     );
     const coverage = await page.$eval(`${selector} .coverage`, (span) => [span.getAttribute('data-exercised'), span.getAttribute('data-offered'), span.textContent]);
-    expect(coverage).toEqual([String(result!.coverage.exercised), String(result!.coverage.offered), `${result!.coverage.exercised} of ${result!.coverage.offered} operations exercised`]);
+    expect(coverage).toEqual([
+      String(result!.coverage.exercised),
+      String(result!.coverage.offered),
+      `${result!.coverage.exercised} of ${result!.coverage.offered} operations exercised`,
+    ]);
     for (const operation of result!.operations) {
       const row = await page.$eval(`${selector} tr.operation[data-operation="${operation.operationId}"]`, (tr) => ({
         requests: tr.querySelector('.requests')?.textContent,
@@ -168,30 +177,42 @@ describe('dashboard at /__admin/ui', () => {
     expect(await page.textContent('#status')).toContain('live');
   });
 
-  it.each([1280, 1366, 1440])('at %i px wide: the journal fits without horizontal scrolling, operation names are whole, stored data is one anchor away (screenshot)', async (width) => {
-    const wide = await browser.newPage({ viewport: { width, height: 900 } });
-    try {
-      // Traffic with a long client name and a long query: the columns that used to push status and violations off screen.
-      await send('GET', `/emporix/return/acme/returns?pageSize=0&q=${'x'.repeat(80)}`, 'a-rather-long-client-name-for-the-journal');
-      await wide.goto(`${mock.url}/__admin/ui?token=${TOKEN}`);
-      await wide.waitForFunction(() => document.querySelectorAll('#journal-rows tr.entry').length > 0 && document.querySelectorAll('#vendor-list .operations code').length > 0, undefined, CATCH_UP);
-      const file = path.join(dir, `dashboard-${width}.png`);
-      await wide.screenshot({ path: file, fullPage: true });
-      const png = await readFile(file);
-      expect(png.readUInt32BE(16), 'the screenshot is as wide as the window: nothing sticks out').toBe(width);
-      expect(await wide.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      for (const column of ['status', 'violations']) {
-        const right = await wide.evaluate((name) => Math.max(...[...document.querySelectorAll(`#journal-rows td.${name}`)].map((cell) => cell.getBoundingClientRect().right)), column);
-        expect(right, column).toBeLessThanOrEqual(width);
+  it.each([1280, 1366, 1440])(
+    'at %i px wide: the journal fits without horizontal scrolling, operation names are whole, stored data is one anchor away (screenshot)',
+    async (width) => {
+      const wide = await browser.newPage({ viewport: { width, height: 900 } });
+      try {
+        // Traffic with a long client name and a long query: the columns that used to push status and violations off screen.
+        await send('GET', `/emporix/return/acme/returns?pageSize=0&q=${'x'.repeat(80)}`, 'a-rather-long-client-name-for-the-journal');
+        await wide.goto(`${mock.url}/__admin/ui?token=${TOKEN}`);
+        await wide.waitForFunction(
+          () => document.querySelectorAll('#journal-rows tr.entry').length > 0 && document.querySelectorAll('#vendor-list .operations code').length > 0,
+          undefined,
+          CATCH_UP,
+        );
+        const file = path.join(dir, `dashboard-${width}.png`);
+        await wide.screenshot({ path: file, fullPage: true });
+        const png = await readFile(file);
+        expect(png.readUInt32BE(16), 'the screenshot is as wide as the window: nothing sticks out').toBe(width);
+        expect(await wide.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        for (const column of ['status', 'violations']) {
+          const right = await wide.evaluate(
+            (name) => Math.max(...[...document.querySelectorAll(`#journal-rows td.${name}`)].map((cell) => cell.getBoundingClientRect().right)),
+            column,
+          );
+          expect(right, column).toBeLessThanOrEqual(width);
+        }
+        const broken = await wide.$$eval('#vendor-list .operations td:first-child code', (names) =>
+          names.filter((name) => name.getClientRects().length !== 1 || name.scrollWidth > name.getBoundingClientRect().width + 1).map((name) => name.textContent),
+        );
+        expect(broken).toEqual([]);
+        await wide.click('#sections a[href="#state"]');
+        await wide.waitForFunction(() => Math.abs(document.getElementById('state')!.getBoundingClientRect().top) < 100, undefined, CATCH_UP);
+        await wide.click('#sections a[href="#vendors"]');
+        await wide.waitForFunction(() => Math.abs(document.getElementById('vendors')!.getBoundingClientRect().top) < 100, undefined, CATCH_UP);
+      } finally {
+        await wide.close();
       }
-      const broken = await wide.$$eval('#vendor-list .operations td:first-child code', (names) => names.filter((name) => name.getClientRects().length !== 1 || name.scrollWidth > name.getBoundingClientRect().width + 1).map((name) => name.textContent));
-      expect(broken).toEqual([]);
-      await wide.click('#sections a[href="#state"]');
-      await wide.waitForFunction(() => Math.abs(document.getElementById('state')!.getBoundingClientRect().top) < 100, undefined, CATCH_UP);
-      await wide.click('#sections a[href="#vendors"]');
-      await wide.waitForFunction(() => Math.abs(document.getElementById('vendors')!.getBoundingClientRect().top) < 100, undefined, CATCH_UP);
-    } finally {
-      await wide.close();
-    }
-  });
+    },
+  );
 });

@@ -43,11 +43,16 @@ describe("requests Node's HTTP parser refuses get the vendor's error shape when 
     ['a request line over 16 KiB', 'emporix', 400, `GET /emporix/return/acme/returns/${'a'.repeat(17_000)} HTTP/1.1\r\nHost: x\r\n\r\n`],
     ['headers over 16 KiB', 'shopctrl', 400, `GET /shopctrl/v1/Returns HTTP/1.1\r\nHost: x\r\nX-Pad: ${'a'.repeat(17_000)}\r\n\r\n`],
     ['an absolute-form target', 'emporix', 400, 'get http://x/emporix/return/acme/returns HTTP/1.1\r\nHost: x\r\n\r\n'],
-    ['an Expect other than 100-continue', 'emporix', 417, 'POST /emporix/return/acme/returns HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'],
+    [
+      'an Expect other than 100-continue',
+      'emporix',
+      417,
+      'POST /emporix/return/acme/returns HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
+    ],
     ['CONNECT to a vendor path', 'jtl', 405, 'CONNECT /jtl/erp/returns HTTP/1.1\r\nHost: x\r\n\r\n'],
   ];
 
-  it.each(cases)("answers %s in the %s shape", async (_what, vendor, status, bytes) => {
+  it.each(cases)('answers %s in the %s shape', async (_what, vendor, status, bytes) => {
     const answer = await rawExchange(port, bytes);
     expect(statusOf(answer), answer.slice(0, 300)).toBe(status);
     expect(vendorShapeProblem(vendor, status, headerOf(answer, 'content-type'), bodyOf(answer)), answer.slice(0, 300)).toBeUndefined();

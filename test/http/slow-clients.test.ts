@@ -55,7 +55,12 @@ describe('slow and idle connections are bounded by explicit timeouts; normal cli
     open.push(...clients.map((c) => c.socket));
     const normal = await fetch(`${mock.url}/emporix/return/acme/returns`, { headers: { authorization: 'Bearer t' }, signal: AbortSignal.timeout(10_000) });
     expect(normal.status).toBe(200);
-    expect(await settledWithin(clients.map((c) => c.closed), 15_000)).toBe(45);
+    expect(
+      await settledWithin(
+        clients.map((c) => c.closed),
+        15_000,
+      ),
+    ).toBe(45);
     for (const client of clients) {
       const answer = client.received();
       expect(statusOf(answer), answer.slice(0, 200)).toBe(408);
@@ -99,6 +104,8 @@ describe('the CLI takes the timeouts as options', () => {
   }, 40_000);
 
   it('refuses a headers timeout longer than the request timeout, naming both', async () => {
-    await expect(startCli(['--headers-timeout', '5000', '--request-timeout', '1000'], 10_000)).rejects.toThrow(/headers timeout \(5000 ms, --headers-timeout\) must not be longer than the request timeout \(1000 ms/);
+    await expect(startCli(['--headers-timeout', '5000', '--request-timeout', '1000'], 10_000)).rejects.toThrow(
+      /headers timeout \(5000 ms, --headers-timeout\) must not be longer than the request timeout \(1000 ms/,
+    );
   }, 20_000);
 });

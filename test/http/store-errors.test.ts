@@ -5,7 +5,12 @@ import { createTestMock } from '../helpers/mock-client.js';
 import { createTempStoreFile } from '../store/temp-dir.js';
 
 const employee = { authorization: 'Bearer t' };
-const newReturn = { orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001' }, requestor: { customerId: 'C-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } };
+const newReturn = {
+  orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }],
+  reason: { code: '001' },
+  requestor: { customerId: 'C-1' },
+  submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+};
 
 describe('a store that cannot write', () => {
   it('answers 503 in the vendor shape (not a 500 claiming a bug), keeps serving, and loses no acknowledged write', async () => {

@@ -44,7 +44,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 );
 
 const actorOf = (index: number): EmporixActor => (index === 0 ? EMPLOYEE : CUSTOMERS[index - 1]!);
-const emporixHeaders = (who: EmporixActor): Record<string, string> => (who === EMPLOYEE ? { authorization: 'Bearer employee-token' } : { authorization: 'Bearer customer-token', 'saas-token': who });
+const emporixHeaders = (who: EmporixActor): Record<string, string> =>
+  who === EMPLOYEE ? { authorization: 'Bearer employee-token' } : { authorization: 'Bearer customer-token', 'saas-token': who };
 const iomHeaders = { authorization: `Basic ${Buffer.from('admin:secret').toString('base64')}` };
 const MARKER = /m~([a-z0-9-]+)~([a-z0-9-]+)~(\d+)/g;
 
@@ -65,7 +66,12 @@ describe('tenant and customer isolation under random interleavings', async () =>
   const mock = await createTestMock({ vendors: ['emporix', 'intershop', 'jtl'] });
   // Two shops with the same order number: their requests differ only by shop name.
   const fixtures = await mock.send('POST', '/__admin/fixtures', {
-    body: { intershop: { shops: SHOPS.map((name) => ({ name })), orders: SHOPS.map((shopName) => ({ shopName, shopOrderNumber: ORDER, positions: [{ positionNumber: 1, productNumber: 'P-1', quantity: 100_000 }] })) } },
+    body: {
+      intershop: {
+        shops: SHOPS.map((name) => ({ name })),
+        orders: SHOPS.map((shopName) => ({ shopName, shopOrderNumber: ORDER, positions: [{ positionNumber: 1, productNumber: 'P-1', quantity: 100_000 }] })),
+      },
+    },
   });
   expect(fixtures.status).toBe(200);
 
@@ -95,7 +101,10 @@ describe('tenant and customer isolation under random interleavings', async () =>
               const marker = `m~${tenant}~${who}~${(counter += 1)}`;
               const body = { orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001', details: marker } };
               // An employee must name requestor and submitter; an anonymous order's requestor belongs to no customer.
-              const employeeFields = who === EMPLOYEE ? { requestor: { anonymous: true, email: 'guest@example.com' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@example.com' } } : {};
+              const employeeFields =
+                who === EMPLOYEE
+                  ? { requestor: { anonymous: true, email: 'guest@example.com' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@example.com' } }
+                  : {};
               const answer = await mock.send('POST', `/emporix/return/${tenant}/returns`, { headers: emporixHeaders(who), body: { ...body, ...employeeFields } });
               expect(answer.status).toBe(201);
               emporix.push({ id: answer.json.id, tenant, owner: who, marker, closed: false, deleted: false });
@@ -128,7 +137,10 @@ describe('tenant and customer isolation under random interleavings', async () =>
               const record = emporix[a.pick % Math.max(1, emporix.length)];
               if (record === undefined) return;
               const marker = `m~${record.tenant}~${record.owner}~${(counter += 1)}`;
-              const answer = await mock.send('PATCH', `/emporix/return/${tenant}/returns/${record.id}`, { headers: emporixHeaders(who), body: [{ op: 'replace', path: '/reason/details', value: marker }] });
+              const answer = await mock.send('PATCH', `/emporix/return/${tenant}/returns/${record.id}`, {
+                headers: emporixHeaders(who),
+                body: [{ op: 'replace', path: '/reason/details', value: marker }],
+              });
               expectOnlyOwn(answer, tenant, who, `PATCH as ${tenant}/${who}`);
               if (!visibleTo(record, tenant, who)) expect(answer.status).toBe(404);
               else if (who !== EMPLOYEE && record.closed) expect(answer.status).toBeGreaterThanOrEqual(400);
@@ -190,7 +202,13 @@ describe('tenant and customer isolation under random interleavings', async () =>
               const tenant = JTL_TENANTS[a.tenant]!;
               const answer = await mock.send('POST', '/jtl/erp/returns', {
                 headers: { authorization: 'Bearer t', 'x-appid': 'iso/1', 'x-appversion': '1', 'x-tenant-id': tenant },
-                body: { CompanyId: 123, SalesOrderId: 123, WarehouseId: 123, InternalComment: `m~${tenant}~staff~${(counter += 1)}`, Items: [{ Quantity: 1, SalesOrderLineItemId: 123, ReturnReasonId: 123 }] },
+                body: {
+                  CompanyId: 123,
+                  SalesOrderId: 123,
+                  WarehouseId: 123,
+                  InternalComment: `m~${tenant}~staff~${(counter += 1)}`,
+                  Items: [{ Quantity: 1, SalesOrderLineItemId: 123, ReturnReasonId: 123 }],
+                },
               });
               expect(answer.status).toBe(201);
               expectOnlyOwn(answer, tenant, EMPLOYEE, 'JTL create');
@@ -210,12 +228,22 @@ describe('tenant and customer isolation under random interleavings', async () =>
             for (const who of [EMPLOYEE, ...CUSTOMERS] as const) {
               const listed = await mock.send('GET', `/emporix/return/${tenant}/returns?pageSize=60`, { headers: emporixHeaders(who) });
               const expected = emporix.filter((record) => visibleTo(record, tenant, who)).map((record) => record.marker);
-              expect(ownersIn(listed).map((found) => found.marker).sort(), `list of ${tenant} as ${who}`).toEqual(expected.sort());
+              expect(
+                ownersIn(listed)
+                  .map((found) => found.marker)
+                  .sort(),
+                `list of ${tenant} as ${who}`,
+              ).toEqual(expected.sort());
             }
           }
           for (const shop of SHOPS) {
             const listed = await mock.send('GET', `/intershop/shops/${shop}/orders/${ORDER}/return-requests`, { headers: iomHeaders });
-            expect(ownersIn(listed).map((found) => found.marker).sort(), `IOM list of ${shop}`).toEqual([...iom.get(shop)!.values()].sort());
+            expect(
+              ownersIn(listed)
+                .map((found) => found.marker)
+                .sort(),
+              `IOM list of ${shop}`,
+            ).toEqual([...iom.get(shop)!.values()].sort());
           }
         }
       }),

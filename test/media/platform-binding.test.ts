@@ -49,7 +49,12 @@ describe('bindJsonBody (Json.NET and System.Text.Json web defaults)', () => {
     expect(bound).toEqual({ OrderId: 5, Quantity: 1.5, Code: '7', Rows: [{ RowId: 2 }] });
   });
   it('leaves what does not bind as sent, so validation still names it', () => {
-    expect(bindJsonBody(spec, { OrderId: 'five', Quantity: ' 1', Unknown: '3', WarehouseId: null }, CHANGES)).toEqual({ OrderId: 'five', Quantity: ' 1', Unknown: '3', WarehouseId: null });
+    expect(bindJsonBody(spec, { OrderId: 'five', Quantity: ' 1', Unknown: '3', WarehouseId: null }, CHANGES)).toEqual({
+      OrderId: 'five',
+      Quantity: ' 1',
+      Unknown: '3',
+      WarehouseId: null,
+    });
   });
   it('keeps the declared spelling when a body carries both', () => {
     expect(bindJsonBody(spec, { orderId: 1, OrderId: 2 }, CHANGES)).toEqual({ orderId: 1, OrderId: 2 });

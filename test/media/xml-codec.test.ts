@@ -30,13 +30,19 @@ describe('encodeLocalName', () => {
 
 describe('encodeXml', () => {
   it('writes map keys as valid element names, so a ModelState keyed by row paths is well-formed XML', () => {
-    const xml = encodeXml(inMemorySpec(doc).index, { Message: 'The request is invalid.', ModelState: { 'orderReturn.OrderReturnRows[0].OrderRowId': ['unknown row'] } }, { $ref: '#/components/schemas/Error' }, undefined, 'Response');
+    const xml = encodeXml(
+      inMemorySpec(doc).index,
+      { Message: 'The request is invalid.', ModelState: { 'orderReturn.OrderReturnRows[0].OrderRowId': ['unknown row'] } },
+      { $ref: '#/components/schemas/Error' },
+      undefined,
+      'Response',
+    );
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).toContain('<ModelState><orderReturn.OrderReturnRows_x005B_0_x005D_.OrderRowId>unknown row</orderReturn.OrderReturnRows_x005B_0_x005D_.OrderRowId></ModelState>');
   });
 });
 
-describe('arrays, as OpenAPI\'s xml object describes them', () => {
+describe("arrays, as OpenAPI's xml object describes them", () => {
   const listDoc = {
     components: {
       schemas: {
@@ -78,7 +84,9 @@ describe('decodeXml', () => {
   });
 
   it('takes any root element for an inline schema, which names none', () => {
-    expect(decodeXml(inMemorySpec(doc).index, '<Anything><OrderId>5</OrderId></Anything>', { type: 'object', properties: { OrderId: { type: 'integer' } } })).toEqual({ OrderId: 5 });
+    expect(decodeXml(inMemorySpec(doc).index, '<Anything><OrderId>5</OrderId></Anything>', { type: 'object', properties: { OrderId: { type: 'integer' } } })).toEqual({
+      OrderId: 5,
+    });
   });
 
   it('refuses XML that is not well-formed', () => {

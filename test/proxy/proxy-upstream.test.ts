@@ -52,7 +52,11 @@ describe('proxy mode: each vendor forwarded to another returns-mock over a real 
 
   it('returns the upstream body unchanged: a return created through the proxy is read back through the proxy and from the upstream alike', async () => {
     const engine = proxy.engines.find((e) => e.plugin.id === 'emporix')!;
-    const create = buildValidRequest(engine.spec, engine.operations.find((c) => c.operation.operationId === 'createReturn')!, createSeededFaker(1));
+    const create = buildValidRequest(
+      engine.spec,
+      engine.operations.find((c) => c.operation.operationId === 'createReturn')!,
+      createSeededFaker(1),
+    );
     const created = await send(proxy.urlFor('emporix'), create);
     expect(created.status, created.text).toBe(201);
     const { id } = JSON.parse(created.text) as { id: string };
@@ -66,7 +70,12 @@ describe('proxy mode: each vendor forwarded to another returns-mock over a real 
 
   it('refuses a request that breaks the contract locally in strict mode, without forwarding it', async () => {
     const before = upstream.journal({ vendor: 'jtl' }).length;
-    const answer = await send(proxy.urlFor('jtl'), { method: 'POST', path: '/erp/returns', headers: { authorization: 'Bearer t', 'content-type': 'application/json', 'x-tenant-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6' }, body: '{}' });
+    const answer = await send(proxy.urlFor('jtl'), {
+      method: 'POST',
+      path: '/erp/returns',
+      headers: { authorization: 'Bearer t', 'content-type': 'application/json', 'x-tenant-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6' },
+      body: '{}',
+    });
     expect(answer.status).toBe(400);
     expect(upstream.journal({ vendor: 'jtl' }).length).toBe(before);
     const entry = proxy.journal({ vendor: 'jtl' }).at(-1)!;
@@ -76,11 +85,16 @@ describe('proxy mode: each vendor forwarded to another returns-mock over a real 
 });
 
 describe('proxy mode: --proxy-forward-invalid', () => {
-  it('forwards a request that breaks the contract and still reports it as the client\'s', async () => {
+  it("forwards a request that breaks the contract and still reports it as the client's", async () => {
     const upstream = await startMock({ inMemory: true });
     const proxy = await startMock({ inMemory: true, vendors: ['jtl'], proxy: { jtl: upstream.urlFor('jtl') }, proxyForwardInvalid: true });
     try {
-      const answer = await send(proxy.urlFor('jtl'), { method: 'POST', path: '/erp/returns', headers: { authorization: 'Bearer t', 'content-type': 'application/json', 'x-tenant-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6' }, body: '{}' });
+      const answer = await send(proxy.urlFor('jtl'), {
+        method: 'POST',
+        path: '/erp/returns',
+        headers: { authorization: 'Bearer t', 'content-type': 'application/json', 'x-tenant-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6' },
+        body: '{}',
+      });
       // The upstream refused it in its own shape, and that refusal is documented: no vendor finding.
       expect(answer.status).toBe(400);
       expect(upstream.journal({ vendor: 'jtl' })).toHaveLength(1);
@@ -174,16 +188,24 @@ describe('proxy mode: a vendor that departs from its documentation', () => {
     expect(junit).toContain('emporix: where the vendor departs from its documentation');
     expect(html).toContain('id="verdict">pass<');
     expect(html).toContain('class="vendor-departures" data-vendor="emporix"');
-    for (const [code, pointer] of [['response.status.undocumented', '/'], ['response.response.required', '/approvalStatus'], ['response.response.type', '/received']] as const) {
+    for (const [code, pointer] of [
+      ['response.status.undocumented', '/'],
+      ['response.response.required', '/approvalStatus'],
+      ['response.response.type', '/received'],
+    ] as const) {
       expect(markdown).toContain(`| getReturn | ${code} | response | ${pointer} |`);
       expect(junit).toContain(`name="getReturn: ${code} at response ${pointer}"`);
-      expect(html).toMatch(new RegExp(`<tr class="violation" data-level="violation" data-source="vendor-doc" data-party="vendor"><td class="operation">getReturn</td><td class="code"><code>${code.replaceAll('.', '\\.')}</code></td><td class="source">vendor-doc</td><td class="location">response</td><td class="pointer"><code>${pointer}</code>`));
+      expect(html).toMatch(
+        new RegExp(
+          `<tr class="violation" data-level="violation" data-source="vendor-doc" data-party="vendor"><td class="operation">getReturn</td><td class="code"><code>${code.replaceAll('.', '\\.')}</code></td><td class="source">vendor-doc</td><td class="location">response</td><td class="pointer"><code>${pointer}</code>`,
+        ),
+      );
     }
   });
 });
 
 describe('proxy mode: an upstream that fails', () => {
-  it('answers 502 in the vendor\'s shape, naming the upstream and the cause, when the connection is refused', async () => {
+  it("answers 502 in the vendor's shape, naming the upstream and the cause, when the connection is refused", async () => {
     // A port that was free a moment ago: nothing listens there.
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
@@ -197,7 +219,11 @@ describe('proxy mode: an upstream that fails', () => {
       expect(body).toMatchObject({ code: 502, status: 'Bad Gateway' });
       expect(body.message).toContain(`http://127.0.0.1:${port}/return/acme/returns/r-1`);
       expect(body.message).toContain('connection refused');
-      const iom = await send(proxy.urlFor('intershop'), { method: 'GET', path: '/shops/inTRONICS/orders/1/return-requests', headers: { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` } });
+      const iom = await send(proxy.urlFor('intershop'), {
+        method: 'GET',
+        path: '/shops/inTRONICS/orders/1/return-requests',
+        headers: { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` },
+      });
       expect(iom.status).toBe(502);
       expect(JSON.parse(iom.text)).toMatchObject({ status: 502, errors: [{ code: 'BAD_GATEWAY' }] });
       const report = proxy.report();

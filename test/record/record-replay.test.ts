@@ -36,7 +36,11 @@ describe('--record through the proxy, replayed with --fixtures', () => {
     proxy = await startMock({ inMemory: true, proxy: { emporix: upstream.urlFor('emporix'), intershop: upstream.urlFor('intershop'), jtl: upstream.urlFor('jtl') }, record: dir });
     const operation = (vendor: string, id: string) => {
       const engine = proxy.engines.find((e) => e.plugin.id === vendor)!;
-      return buildValidRequest(engine.spec, engine.operations.find((c) => c.operation.operationId === id)!, createSeededFaker(5));
+      return buildValidRequest(
+        engine.spec,
+        engine.operations.find((c) => c.operation.operationId === id)!,
+        createSeededFaker(5),
+      );
     };
 
     // Emporix: create, then read it back (the get is what records the return).
@@ -76,7 +80,7 @@ describe('--record through the proxy, replayed with --fixtures', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes fixtures --fixtures reads, with the upstream\'s ids, and every proxied exchange as NDJSON', async () => {
+  it("writes fixtures --fixtures reads, with the upstream's ids, and every proxied exchange as NDJSON", async () => {
     const fixtures = await loadFixtures(dir);
     const emporixReturn = JSON.parse(recorded.emporix!.text) as { id: string };
     expect(fixtures.emporix?.returns?.map((record) => record.id)).toEqual([emporixReturn.id]);
@@ -84,7 +88,10 @@ describe('--record through the proxy, replayed with --fixtures', () => {
     const iomReturn = JSON.parse(recorded.intershop!.text) as { id: number };
     expect(fixtures.intershop?.returnRequests).toEqual([expect.objectContaining({ id: iomReturn.id, positions: JSON.parse(recorded.positions!.text) })]);
     expect(fixtures.jtl?.returns).toHaveLength(1);
-    const lines = readFileSync(path.join(dir, 'exchanges.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const lines = readFileSync(path.join(dir, 'exchanges.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((line) => [line.vendor, line.operationId, line.upstream.status])).toEqual([
       ['emporix', 'createReturn', 201],
       ['emporix', 'getReturn', 200],

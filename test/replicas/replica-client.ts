@@ -31,7 +31,11 @@ export interface Answer {
 
 /** One request to a replica (127.0.0.1 only); a JSON body is sent with `type`. */
 export async function call(base: string, method: string, path: string, headers: Record<string, string>, body?: unknown, type = 'application/json'): Promise<Answer> {
-  const response = await fetch(`${base}${path}`, { method, headers: body === undefined ? headers : { ...headers, 'content-type': type }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: body === undefined ? headers : { ...headers, 'content-type': type },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   let json: unknown;
   try {
@@ -47,7 +51,14 @@ export const APPROVAL_TYPE = 'application/vnd.intershop.approval.v1+json';
 
 /** Creates an IOM return request for `quantity` pieces of the bulk order's `positionNumber` through `base`. */
 export const createIomRequest = (base: string, positionNumber = 1, quantity = 1) =>
-  call(base, 'POST', requestsPath(), IOM_AUTH, { type: 'RETURN', positions: [{ positionNumber, productNumber: positionNumber === 1 ? '20180303500' : '20180303124', reason: 'RET100', quantity }] }, REQUEST_TYPE);
+  call(
+    base,
+    'POST',
+    requestsPath(),
+    IOM_AUTH,
+    { type: 'RETURN', positions: [{ positionNumber, productNumber: positionNumber === 1 ? '20180303500' : '20180303124', reason: 'RET100', quantity }] },
+    REQUEST_TYPE,
+  );
 
 /** The id at the end of a `Location` header. */
 export const idFrom = (answer: Answer): number => Number(new URL(answer.headers.get('location')!).pathname.split('/').pop());

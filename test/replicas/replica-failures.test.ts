@@ -58,11 +58,15 @@ describe('replicas on PostgreSQL when something fails', () => {
       server?.stop();
     });
 
-    it('answers 503 in the vendor\'s error shape while it is down, and serves again once it is back', async () => {
+    it("answers 503 in the vendor's error shape while it is down, and serves again once it is back", async () => {
       server = await startPostgresServer();
       mock = await createMock({ store: server.url, vendors: ['emporix'] });
       const send = async (method: string, path: string, body?: unknown) => {
-        const response = await mock!.app.request(`http://localhost${path}`, { method, headers: { ...EMPLOYEE, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+        const response = await mock!.app.request(`http://localhost${path}`, {
+          method,
+          headers: { ...EMPLOYEE, 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
         return { status: response.status, json: (await response.json()) as Record<string, unknown> };
       };
       const created = await send('POST', EMPORIX_RETURNS, emporixReturn('OUTAGE-1'));

@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCli } from '../helpers/spawn-cli.js';
 import { createTestDatabase } from '../helpers/postgres-database.js';
-import { APPROVAL_TYPE, call, createIomRequest, EMPLOYEE, EMPORIX_RETURNS, emporixReturn, idFrom, IOM_AUTH, REQUEST_TYPE, requestsPath, SHOP, startReplica } from './replica-client.js';
+import {
+  APPROVAL_TYPE,
+  call,
+  createIomRequest,
+  EMPLOYEE,
+  EMPORIX_RETURNS,
+  emporixReturn,
+  idFrom,
+  IOM_AUTH,
+  REQUEST_TYPE,
+  requestsPath,
+  SHOP,
+  startReplica,
+} from './replica-client.js';
 
 describe('two replicas (two CLI processes) on one PostgreSQL database', () => {
   let replicas: RunningCli[] = [];
@@ -43,15 +56,24 @@ describe('two replicas (two CLI processes) on one PostgreSQL database', () => {
       const approvals = await Promise.all([0, 1].map((replica) => call(base(replica), 'POST', requestsPath(`/${id}/approvals`), IOM_AUTH, DECISIONS[replica], APPROVAL_TYPE)));
       expect(approvals.map((answer) => answer.status)).toEqual([201, 201]);
       const read = await call(base(round + 1), 'GET', requestsPath(`/${id}`), IOM_AUTH);
-      expect([{ status: 'ACCEPTED', businessStatus: 'ACCEPTED' }, { status: 'REJECTED', businessStatus: 'REJECTED' }]).toContainEqual({ status: read.json.status, businessStatus: read.json.businessStatus });
+      expect([
+        { status: 'ACCEPTED', businessStatus: 'ACCEPTED' },
+        { status: 'REJECTED', businessStatus: 'REJECTED' },
+      ]).toContainEqual({ status: read.json.status, businessStatus: read.json.businessStatus });
     }
   });
 
-  it('accept one Emporix PUT of a version sent to both at once; the other gets Emporix\'s 409', async () => {
+  it("accept one Emporix PUT of a version sent to both at once; the other gets Emporix's 409", async () => {
     for (let round = 0; round < 10; round += 1) {
       const created = await call(base(round), 'POST', EMPORIX_RETURNS, EMPLOYEE, emporixReturn(`RACE-${round}`));
       expect(created.status).toBe(201);
-      const put = (replica: number) => call(base(replica), 'PUT', `${EMPORIX_RETURNS}/${created.json.id}`, EMPLOYEE, { ...emporixReturn(`RACE-${round}`), metadata: { version: 1 }, approvalStatus: 'APPROVED', reason: { code: '001', details: `from replica ${replica}` } });
+      const put = (replica: number) =>
+        call(base(replica), 'PUT', `${EMPORIX_RETURNS}/${created.json.id}`, EMPLOYEE, {
+          ...emporixReturn(`RACE-${round}`),
+          metadata: { version: 1 },
+          approvalStatus: 'APPROVED',
+          reason: { code: '001', details: `from replica ${replica}` },
+        });
       const answers = await Promise.all([put(0), put(1)]);
       expect(answers.map((answer) => answer.status).sort(), JSON.stringify(answers.map((answer) => answer.json))).toEqual([204, 409]);
       const read = await call(base(round + 1), 'GET', `${EMPORIX_RETURNS}/${created.json.id}`, EMPLOYEE);
@@ -65,7 +87,14 @@ describe('two replicas (two CLI processes) on one PostgreSQL database', () => {
     expect(posted.status).toBe(200);
     const reasons = await call(base(1), 'GET', `/intershop/shops/${encodeURIComponent(SHOP)}/return-reasons`, IOM_AUTH);
     expect(reasons.json.map((reason: { name: string }) => reason.name)).toContain('RET900');
-    const created = await call(base(1), 'POST', requestsPath(), IOM_AUTH, { type: 'RETURN', positions: [{ positionNumber: 1, productNumber: '20180303500', reason: 'RET900', quantity: 1 }] }, REQUEST_TYPE);
+    const created = await call(
+      base(1),
+      'POST',
+      requestsPath(),
+      IOM_AUTH,
+      { type: 'RETURN', positions: [{ positionNumber: 1, productNumber: '20180303500', reason: 'RET900', quantity: 1 }] },
+      REQUEST_TYPE,
+    );
     expect(created.status).toBe(201);
   });
 

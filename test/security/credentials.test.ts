@@ -6,14 +6,24 @@ import { vendorShapeProblem } from '../fuzz/vendor-error-shape.js';
 
 const TENANT = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
 const OTHER_TENANT = '11111111-1111-4111-8111-111111111111';
-const jtlHeaders = (authorization: string | undefined, tenant = TENANT) => ({ ...(authorization === undefined ? {} : { authorization }), 'x-appid': 'sec/1', 'x-appversion': '1', 'x-tenant-id': tenant });
+const jtlHeaders = (authorization: string | undefined, tenant = TENANT) => ({
+  ...(authorization === undefined ? {} : { authorization }),
+  'x-appid': 'sec/1',
+  'x-appversion': '1',
+  'x-tenant-id': tenant,
+});
 const jtlReturn = { CompanyId: 123, SalesOrderId: 123, WarehouseId: 123, Items: [{ Quantity: 1, SalesOrderLineItemId: 123, ReturnReasonId: 123 }] };
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const jwt = (claims: object) => `x.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.y`;
 const iomCreate = (shop: string) => `/intershop/shops/${encodeURIComponent(shop)}/orders/20180303123/return-requests`;
 const iomBody = { type: 'RETURN', positions: [{ positionNumber: 2, productNumber: '20180303124', reason: 'RET100', quantity: 1 }] };
 const iomType = { 'content-type': 'application/vnd.intershop.return-request.v1+json' };
-const emporixReturn = { orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }], reason: { code: '001' }, requestor: { customerId: 'C-1' }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } };
+const emporixReturn = {
+  orders: [{ id: 'O-1', items: [{ id: '1', quantity: 1 }] }],
+  reason: { code: '001' },
+  requestor: { customerId: 'C-1' },
+  submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+};
 
 function expectRefusal(vendor: string, answer: TestResponse, status: number) {
   expect(answer.status).toBe(status);
@@ -54,7 +64,10 @@ describe("each vendor's 401 and 403, open and strict", async () => {
   });
 
   it('ShopCtrl documents no authentication: strict mode lets it through', async () => {
-    const answer = await strict.send('POST', '/shopctrl/v1/Returns', { headers: { accept: 'application/json' }, body: { Id: 0, OrderId: 5, ReturnCode: 'R-1', OrderReturnRows: [{ OrderRowId: 2, ReturnedQuantity: 1, Resolution: 0 }] } });
+    const answer = await strict.send('POST', '/shopctrl/v1/Returns', {
+      headers: { accept: 'application/json' },
+      body: { Id: 0, OrderId: 5, ReturnCode: 'R-1', OrderReturnRows: [{ OrderRowId: 2, ReturnedQuantity: 1, Resolution: 0 }] },
+    });
     expect(answer.status).toBe(200);
   });
 });

@@ -22,7 +22,10 @@ describe('a present but empty or malformed customer credential is refused, never
     ['whitespace', '   '],
     ['a tab', '\t'],
   ])("Emporix: a %s saas-token is a 401 in the gateway's fault shape, on reads and writes", async (_what, value) => {
-    for (const [method, body] of [['GET', undefined], ['POST', customerReturn]] as const) {
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['POST', customerReturn],
+    ] as const) {
       const answer = await send(method, returnsPath, { headers: { ...employee, 'saas-token': value }, body });
       expect(answer.status, `${method} ${JSON.stringify(value)}: ${answer.text}`).toBe(401);
       expect(vendorShapeProblem('emporix', 401, answer.headers.get('content-type') ?? '', answer.text)).toBeUndefined();
@@ -65,7 +68,10 @@ describe('a present but empty or malformed customer credential is refused, never
 
   it('JTL: an empty or whitespace x-tenant-id is refused with 400 naming it, never a default tenant', async () => {
     for (const tenant of ['', ' ']) {
-      const answer = await send('POST', '/jtl/erp/returns', { headers: { authorization: 'Bearer t', 'x-appid': 'a/1', 'x-appversion': '1', 'x-tenant-id': tenant }, body: JTL_RETURN });
+      const answer = await send('POST', '/jtl/erp/returns', {
+        headers: { authorization: 'Bearer t', 'x-appid': 'a/1', 'x-appversion': '1', 'x-tenant-id': tenant },
+        body: JTL_RETURN,
+      });
       expect(answer.status, answer.text).toBe(400);
       expect(answer.text).toContain('x-tenant-id');
     }

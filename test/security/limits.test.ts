@@ -14,7 +14,10 @@ describe('limits answer with clear errors in the vendor shape', async () => {
     expect(over.status).toBe(413);
     expect(over.json.message).toContain('2048');
     expect(vendorShapeProblem('emporix', 413, over.headers.get('content-type') ?? '', over.text)).toBeUndefined();
-    const shopctrl = await send('POST', '/shopctrl/v1/Returns', { headers: { 'content-type': 'application/json', accept: 'application/json' }, body: `{"x":"${'a'.repeat(2048)}"}` });
+    const shopctrl = await send('POST', '/shopctrl/v1/Returns', {
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: `{"x":"${'a'.repeat(2048)}"}`,
+    });
     expect(shopctrl.status).toBe(413);
     expect(shopctrl.json.Message).toContain('2048');
     const atLimit = await send('POST', list, { headers: { ...employee, 'content-type': 'application/json' }, body: `{"x":"${'a'.repeat(2048 - 8)}"}` });

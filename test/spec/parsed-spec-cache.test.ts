@@ -40,7 +40,10 @@ describe('parsed spec cache', () => {
   it('loads a spec the same from its text and from the cache', async () => {
     const file = path.join(await temp(), 'api.yaml');
     // Unique text, so the first load parses it and the second reads what the first kept.
-    await writeFile(file, `openapi: 3.1.0\ninfo: {title: cache ${Date.now()} ${Math.random()}, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n`);
+    await writeFile(
+      file,
+      `openapi: 3.1.0\ninfo: {title: cache ${Date.now()} ${Math.random()}, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n`,
+    );
     const cache = path.join(import.meta.dirname, '../../node_modules/.cache/returns-mock/specs');
     const entries = async () => (await readdir(cache).catch(() => [] as string[])).length;
     const before = await entries();

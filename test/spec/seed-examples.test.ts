@@ -28,9 +28,7 @@ async function readManifest(vendor: string): Promise<SeedExample[]> {
   return manifest.examples;
 }
 
-const cases = await Promise.all(
-  vendorPlugins.map(async (plugin) => ({ plugin, spec: await loadSpec(plugin.specFile), examples: await readManifest(plugin.id) })),
-);
+const cases = await Promise.all(vendorPlugins.map(async (plugin) => ({ plugin, spec: await loadSpec(plugin.specFile), examples: await readManifest(plugin.id) })));
 
 describe.each(cases.map((c) => [c.plugin.id, c] as const))('seed samples of %s', (_id, { plugin, spec, examples }) => {
   const ajv = createAjv(spec);
@@ -43,8 +41,7 @@ describe.each(cases.map((c) => [c.plugin.id, c] as const))('seed samples of %s',
   it.each(examples.map((example) => [example.file, example] as const))('%s', async (_file, example) => {
     const compiled = operations.get(example.operationId);
     expect(compiled, `operation ${example.operationId} exists in ${plugin.id}`).toBeDefined();
-    const candidates: CompiledMediaType[] =
-      example.kind === 'request' ? compiled!.bodies : (findResponse(compiled!, Number(example.status))?.content ?? []);
+    const candidates: CompiledMediaType[] = example.kind === 'request' ? compiled!.bodies : (findResponse(compiled!, Number(example.status))?.content ?? []);
     const media = candidates.find((candidate) => mediaTypeCovers(candidate.media.mediaType, example.mediaType));
     expect(media, `${example.mediaType} is documented for ${example.operationId} ${example.kind} ${example.status ?? ''}`).toBeDefined();
     const text = await readFile(path.join(examplesDir(plugin.id), example.file), 'utf8');

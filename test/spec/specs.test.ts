@@ -14,7 +14,7 @@ const DOCUMENTED_OPERATIONS: Record<string, number> = { jtl: 1, intershop: 12, e
 
 describe.each(vendorPlugins.map((plugin) => [plugin.id, plugin.specFile] as const))('spec %s', (id, specFile) => {
   it('is a valid OpenAPI document', async () => {
-    const result = await new Validator().validate(parseYaml(await readFile(specFile, 'utf8')) as Parameters<Validator["validate"]>[0]);
+    const result = await new Validator().validate(parseYaml(await readFile(specFile, 'utf8')) as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
   });

@@ -95,7 +95,13 @@ describe('createStore', () => {
       tx.put('jtl', 't', 'returns', '1', { status: 'CLOSED' });
       tx.put('jtl', 't', 'returns', '2', { status: 'OPEN' });
       const deleted = tx.delete('jtl', 't', 'returns', '2');
-      return { inside: tx.get('jtl', 't', 'returns', '1'), list: tx.list('jtl', 't', 'returns'), outside: store.get('jtl', 't', 'returns', '1'), deleted, missing: tx.delete('jtl', 't', 'returns', 'nope') };
+      return {
+        inside: tx.get('jtl', 't', 'returns', '1'),
+        list: tx.list('jtl', 't', 'returns'),
+        outside: store.get('jtl', 't', 'returns', '1'),
+        deleted,
+        missing: tx.delete('jtl', 't', 'returns', 'nope'),
+      };
     });
     expect(seen).toEqual({ inside: { status: 'CLOSED' }, list: [{ status: 'CLOSED' }], outside: { status: 'OPEN' }, deleted: true, missing: false });
     expect(store.get('jtl', 't', 'returns', '1')).toEqual({ status: 'CLOSED' });
@@ -128,7 +134,7 @@ describe('createStore', () => {
     const copy = store.get<{ items: number[] }>('emporix', 'acme', 'returns', 'r1')!;
     copy.items.push(2);
     // A list gives the stored records themselves, frozen: changing one throws instead of reaching the store.
-    expect(() => (store.list<{ items: number[] }>('emporix', 'acme', 'returns')[0]!.items).push(3)).toThrow(TypeError);
+    expect(() => store.list<{ items: number[] }>('emporix', 'acme', 'returns')[0]!.items.push(3)).toThrow(TypeError);
     store.dump().vendors.emporix!.acme!.collections.returns![0]![1] = 'overwritten';
     // Stored as JSON at once, so a Date reads the same before and after a restart.
     expect(store.get('emporix', 'acme', 'returns', 'r1')).toEqual({ id: 'r1', items: [1], at: '2026-01-02T03:04:05.000Z' });

@@ -48,7 +48,16 @@ describe('createJsonFileAdapter', () => {
   it.each([
     ['a collection that is not a list', partition({ returns: { 1: {} } }), '/vendors/jtl/t/collections/returns'],
     ['a record without an id', partition({ returns: [[{}]] }), '/vendors/jtl/t/collections/returns/0'],
-    ['a duplicate id', partition({ returns: [['1', {}], ['1', {}]] }), 'duplicate id "1" at /vendors/jtl/t/collections/returns/1'],
+    [
+      'a duplicate id',
+      partition({
+        returns: [
+          ['1', {}],
+          ['1', {}],
+        ],
+      }),
+      'duplicate id "1" at /vendors/jtl/t/collections/returns/1',
+    ],
     ['a negative sequence', partition({}, { returns: -1 }), '/vendors/jtl/t/sequences/returns'],
     ['a partition without collections', { version: STORE_DATA_VERSION, vendors: { jtl: { 'a/b': {} } } }, '/vendors/jtl/a~1b'],
   ])('refuses %s with a JSON pointer instead of dropping data', async (_, content, where) => {

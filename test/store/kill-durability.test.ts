@@ -57,7 +57,10 @@ describe('durability across kill -9', () => {
       const acknowledged = await runAndKill(script, file, atLeast);
       expect(acknowledged.length).toBeGreaterThanOrEqual(atLeast);
       // The snapshot, once there, is never torn; the log may end in a torn line, which the store ignores.
-      await readFile(file, 'utf8').then((text) => JSON.parse(text) as unknown, (error: NodeJS.ErrnoException) => expect(error.code).toBe('ENOENT'));
+      await readFile(file, 'utf8').then(
+        (text) => JSON.parse(text) as unknown,
+        (error: NodeJS.ErrnoException) => expect(error.code).toBe('ENOENT'),
+      );
       const store = await createStore({ file });
       const missing = acknowledged.filter((id) => store.get('jtl', 'tenant-a', 'returns', String(id)) === undefined);
       expect(missing).toEqual([]);

@@ -36,7 +36,13 @@ describe('loadFixtures', () => {
     });
     expect(await loadFixtures(dir)).toEqual({
       intershop: { shops: [{ shopName: 'Second' }, { shopName: 'Test Shop US DE' }], orders: [{ shopOrderNumber: '1' }] },
-      jtl: { companies: [{ Id: 123 }], warehouses: [{ id: 1, name: 'Main' }, { id: 2, name: 'Returns' }] },
+      jtl: {
+        companies: [{ Id: 123 }],
+        warehouses: [
+          { id: 1, name: 'Main' },
+          { id: 2, name: 'Returns' },
+        ],
+      },
       shopctrl: { statuses: [{ id: 'OPEN' }] },
     });
   });

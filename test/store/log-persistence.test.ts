@@ -81,7 +81,10 @@ describe('a store file with an append-only log beside it', () => {
     await mkdir(path.dirname(file), { recursive: true });
     const partition = { collections: { returns: [['r', { v: 'snapshot' }]] }, sequences: { returns: 5 } };
     await writeFile(file, JSON.stringify({ version: STORE_DATA_VERSION, vendors: { jtl: { t: partition } }, logBatch: 5 }));
-    await writeFile(LOG(file), ['[4,["put","jtl","t","returns","r",{"v":"stale"}],["sequence","jtl","t","returns",4]]', '[6,["put","jtl","t","returns","s",{"v":"new"}]]', ''].join('\n'));
+    await writeFile(
+      LOG(file),
+      ['[4,["put","jtl","t","returns","r",{"v":"stale"}],["sequence","jtl","t","returns",4]]', '[6,["put","jtl","t","returns","s",{"v":"new"}]]', ''].join('\n'),
+    );
     const store = await createStore({ file });
     expect(store.list('jtl', 't', 'returns')).toEqual([{ v: 'snapshot' }, { v: 'new' }]);
     expect(await store.transact((tx) => tx.nextId('jtl', 't', 'returns'))).toBe(6);

@@ -73,5 +73,4 @@ describe('one process per store file', () => {
     await first.close();
     await expect(access(lockFileOf(file))).rejects.toMatchObject({ code: 'ENOENT' });
   });
-
 });

@@ -64,7 +64,11 @@ async function thingsMock() {
   return createTestMock({ vendors: [], specs: [{ file }] });
 }
 
-const findings = (mock: Awaited<ReturnType<typeof thingsMock>>) => mock.journal().at(-1)!.violations.map(({ code, pointer, level }) => ({ code, pointer, level }));
+const findings = (mock: Awaited<ReturnType<typeof thingsMock>>) =>
+  mock
+    .journal()
+    .at(-1)!
+    .violations.map(({ code, pointer, level }) => ({ code, pointer, level }));
 
 describe('notices of what the vendor ignores, found from the spec', () => {
   it('names unknown body properties at any depth, through $ref, allOf, oneOf and arrays; a map or free-form object takes any name', async () => {

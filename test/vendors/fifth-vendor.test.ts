@@ -11,7 +11,12 @@ const AUTH = { authorization: 'Bearer parcel-token' };
 describe('a fifth vendor mounted through the registry', () => {
   it('validates, keeps state, reads its fixtures and answers in its own error shape', async () => {
     const ownBreaks: string[] = [];
-    const mock = await createTestMock({ vendors: [], plugins: [parcelPlugin], fixtures: FIXTURES, onExchange: (exchange) => ownBreaks.push(...exchange.responseViolations.map((v) => v.message)) });
+    const mock = await createTestMock({
+      vendors: [],
+      plugins: [parcelPlugin],
+      fixtures: FIXTURES,
+      onExchange: (exchange) => ownBreaks.push(...exchange.responseViolations.map((v) => v.message)),
+    });
     const created = await mock.send('POST', '/parcel/returns', { headers: AUTH, body: { carrier: 'DHL', parcels: 2 } });
     expect(created.status).toBe(201);
     expect(created.json).toEqual({ id: 'PR-1', carrier: 'DHL', parcels: 2, status: 'announced' });
@@ -42,6 +47,8 @@ describe('a fifth vendor mounted through the registry', () => {
 
   it('fails start-up on a handler keyed by an operationId the spec lacks', async () => {
     const typo = { ...parcelPlugin, handlers: { ...parcelPlugin.handlers, getParcelReturns: parcelPlugin.handlers!.getParcelReturn! } };
-    await expect(createMock({ inMemory: true, vendors: [], plugins: [typo], fixtures: FIXTURES })).rejects.toThrow(/vendor 'parcel' has a handler for 'getParcelReturns', which is no operationId/);
+    await expect(createMock({ inMemory: true, vendors: [], plugins: [typo], fixtures: FIXTURES })).rejects.toThrow(
+      /vendor 'parcel' has a handler for 'getParcelReturns', which is no operationId/,
+    );
   });
 });

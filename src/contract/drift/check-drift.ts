@@ -69,10 +69,12 @@ function checkVendor(entries: readonly JournalEntry[], specs: DriftSpecs): Drift
     if (refusals.length > 0) operation.refused.push({ seq: entry.seq, client: entry.client, request: describe(entry), findings: refusals.map(toFinding) });
     const answerFindings = newOnly(after.responseViolations, before.responseViolations);
     const lostFields = [...after.undocumentedFields].filter((pointer) => !before.undocumentedFields.has(pointer));
-    if (answerFindings.length > 0 || lostFields.length > 0) operation.answers.push({ seq: entry.seq, client: entry.client, status: entry.response.status, undocumentedFields: lostFields, findings: answerFindings.map(toFinding) });
+    if (answerFindings.length > 0 || lostFields.length > 0)
+      operation.answers.push({ seq: entry.seq, client: entry.client, status: entry.response.status, undocumentedFields: lostFields, findings: answerFindings.map(toFinding) });
   }
   for (const operation of operations.values()) {
-    operation.breaks = operation.refused.length > 0 || operation.answers.length > 0 || operation.newRequiredFields.length > 0 || (operation.fate !== undefined && operation.fate.kind !== 'renamed');
+    operation.breaks =
+      operation.refused.length > 0 || operation.answers.length > 0 || operation.newRequiredFields.length > 0 || (operation.fate !== undefined && operation.fate.kind !== 'renamed');
   }
   const order = oldVersion.operations.map((operation) => operation.operationId);
   const byClass = (changeClass: SpecChange['class']) => changes.filter((change) => change.class === changeClass);

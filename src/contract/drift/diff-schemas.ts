@@ -29,32 +29,63 @@ const narrowing = (context: SchemaDiffContext): ChangeClass => (context.side ===
 const widening = (context: SchemaDiffContext): ChangeClass => (context.side === 'request' ? 'non-breaking' : 'breaking');
 
 /** `/pageSize`, or for a whole body `the request body` / `the response 200 body`. */
-const describe = (context: SchemaDiffContext, pointer: string): string => pointer || (context.operation.location === 'body' ? 'the request body' : `the ${context.operation.location} body`);
+const describe = (context: SchemaDiffContext, pointer: string): string =>
+  pointer || (context.operation.location === 'body' ? 'the request body' : `the ${context.operation.location} body`);
 
 function diffBounds(context: SchemaDiffContext, oldSchema: Record<string, unknown>, newSchema: Record<string, unknown>, pointer: string): void {
   const where = describe(context, pointer);
   if (JSON.stringify(oldSchema.default) !== JSON.stringify(newSchema.default)) {
-    add(context, 'default.changed', context.side === 'request' ? 'unclassified' : 'non-breaking', pointer, `default of ${where} changed from ${JSON.stringify(oldSchema.default) ?? '(none)'} to ${JSON.stringify(newSchema.default) ?? '(none)'}`);
+    add(
+      context,
+      'default.changed',
+      context.side === 'request' ? 'unclassified' : 'non-breaking',
+      pointer,
+      `default of ${where} changed from ${JSON.stringify(oldSchema.default) ?? '(none)'} to ${JSON.stringify(newSchema.default) ?? '(none)'}`,
+    );
   }
   for (const keyword of UPPER_BOUNDS) {
     const before = asNumber(oldSchema[keyword]);
     const after = asNumber(newSchema[keyword]);
     if (before === after) continue;
     const tighter = after !== undefined && (before === undefined || after < before);
-    add(context, `${keyword}.${tighter ? 'decreased' : 'increased'}`, tighter ? narrowing(context) : 'non-breaking', pointer, `${keyword} of ${where} ${before === undefined ? 'added' : `changed from ${before}`} ${after === undefined ? 'removed' : `to ${after}`}`);
+    add(
+      context,
+      `${keyword}.${tighter ? 'decreased' : 'increased'}`,
+      tighter ? narrowing(context) : 'non-breaking',
+      pointer,
+      `${keyword} of ${where} ${before === undefined ? 'added' : `changed from ${before}`} ${after === undefined ? 'removed' : `to ${after}`}`,
+    );
   }
   for (const keyword of LOWER_BOUNDS) {
     const before = asNumber(oldSchema[keyword]);
     const after = asNumber(newSchema[keyword]);
     if (before === after) continue;
     const tighter = after !== undefined && (before === undefined || after > before);
-    add(context, `${keyword}.${tighter ? 'increased' : 'decreased'}`, tighter ? narrowing(context) : 'non-breaking', pointer, `${keyword} of ${where} ${before === undefined ? 'added' : `changed from ${before}`} ${after === undefined ? 'removed' : `to ${after}`}`);
+    add(
+      context,
+      `${keyword}.${tighter ? 'increased' : 'decreased'}`,
+      tighter ? narrowing(context) : 'non-breaking',
+      pointer,
+      `${keyword} of ${where} ${before === undefined ? 'added' : `changed from ${before}`} ${after === undefined ? 'removed' : `to ${after}`}`,
+    );
   }
   if (oldSchema.pattern !== newSchema.pattern) {
-    add(context, 'pattern.changed', newSchema.pattern === undefined ? 'non-breaking' : narrowing(context), pointer, `pattern of ${where} changed from ${String(oldSchema.pattern ?? '(none)')} to ${String(newSchema.pattern ?? '(none)')}`);
+    add(
+      context,
+      'pattern.changed',
+      newSchema.pattern === undefined ? 'non-breaking' : narrowing(context),
+      pointer,
+      `pattern of ${where} changed from ${String(oldSchema.pattern ?? '(none)')} to ${String(newSchema.pattern ?? '(none)')}`,
+    );
   }
   if (oldSchema.format !== newSchema.format) {
-    add(context, 'format.changed', newSchema.format === undefined ? 'non-breaking' : narrowing(context), pointer, `format of ${where} changed from ${String(oldSchema.format ?? '(none)')} to ${String(newSchema.format ?? '(none)')}`);
+    add(
+      context,
+      'format.changed',
+      newSchema.format === undefined ? 'non-breaking' : narrowing(context),
+      pointer,
+      `format of ${where} changed from ${String(oldSchema.format ?? '(none)')} to ${String(newSchema.format ?? '(none)')}`,
+    );
   }
 }
 
@@ -83,18 +114,27 @@ export function diffSchemas(context: SchemaDiffContext, oldSchema: unknown, newS
   if (before.types.length > 0 || after.types.length > 0) {
     const lost = before.types.filter((t) => !after.types.includes(t) && !(t === 'integer' && after.types.includes('number')));
     const gained = after.types.filter((t) => !before.types.includes(t) && !(t === 'integer' && before.types.includes('number')));
-    if (after.types.length > 0 && lost.length > 0) add(context, 'type.narrowed', narrowing(context), pointer, `${where} no longer accepts type ${lost.join(', ')} (now ${after.types.join(', ')})`);
-    if (before.types.length > 0 && (gained.length > 0 || after.types.length === 0)) add(context, 'type.widened', widening(context), pointer, `${where} now also has type ${gained.join(', ') || 'any'}`);
+    if (after.types.length > 0 && lost.length > 0)
+      add(context, 'type.narrowed', narrowing(context), pointer, `${where} no longer accepts type ${lost.join(', ')} (now ${after.types.join(', ')})`);
+    if (before.types.length > 0 && (gained.length > 0 || after.types.length === 0))
+      add(context, 'type.widened', widening(context), pointer, `${where} now also has type ${gained.join(', ') || 'any'}`);
   }
   diffBounds(context, before.schema, after.schema, pointer);
   diffEnum(context, before.schema.enum, after.schema.enum, pointer);
   for (const name of after.required) {
     if (before.required.has(name)) continue;
     const existed = before.properties.has(name);
-    add(context, 'property.required-added', context.side === 'request' ? 'breaking' : 'non-breaking', `${pointer}/${name}`, `${existed ? 'property' : 'new property'} '${name}' of ${where} is now required`);
+    add(
+      context,
+      'property.required-added',
+      context.side === 'request' ? 'breaking' : 'non-breaking',
+      `${pointer}/${name}`,
+      `${existed ? 'property' : 'new property'} '${name}' of ${where} is now required`,
+    );
   }
   for (const name of before.required) {
-    if (!after.required.has(name) && after.properties.has(name)) add(context, 'property.required-removed', widening(context), `${pointer}/${name}`, `property '${name}' of ${where} is no longer required`);
+    if (!after.required.has(name) && after.properties.has(name))
+      add(context, 'property.required-removed', widening(context), `${pointer}/${name}`, `property '${name}' of ${where} is no longer required`);
   }
   const closed = after.schema.additionalProperties === false || after.schema.unevaluatedProperties === false;
   for (const [name, property] of before.properties) {
@@ -105,7 +145,8 @@ export function diffSchemas(context: SchemaDiffContext, oldSchema: unknown, newS
     } else diffSchemas(context, property.schema, now.schema, `${pointer}/${name}`, depth + 1);
   }
   for (const name of after.properties.keys()) {
-    if (!before.properties.has(name) && !after.required.has(name)) add(context, 'property.added', 'non-breaking', `${pointer}/${name}`, `optional property '${name}' added to ${where}`);
+    if (!before.properties.has(name) && !after.required.has(name))
+      add(context, 'property.added', 'non-breaking', `${pointer}/${name}`, `optional property '${name}' added to ${where}`);
   }
   if (before.items !== undefined && after.items !== undefined) diffSchemas(context, before.items.schema, after.items.schema, itemPointer(pointer), depth + 1);
 }

@@ -13,7 +13,12 @@ code{font-family:ui-monospace,monospace;font-size:12px}details summary{cursor:po
 
 function changeTable(title: string, changes: SpecChange[]): string {
   if (changes.length === 0) return '';
-  const rows = changes.map((c) => `<tr><td>${x(`${c.method} ${c.path}`)}</td><td><code>${x(c.kind)}</code></td><td>${x(c.location)}</td><td><code>${x(c.pointer || '/')}</code></td><td>${x(c.message)}</td></tr>`).join('');
+  const rows = changes
+    .map(
+      (c) =>
+        `<tr><td>${x(`${c.method} ${c.path}`)}</td><td><code>${x(c.kind)}</code></td><td>${x(c.location)}</td><td><code>${x(c.pointer || '/')}</code></td><td>${x(c.message)}</td></tr>`,
+    )
+    .join('');
   return `<details${title === 'Breaking' ? ' open' : ''}><summary>${x(title)} (${changes.length})</summary><table><thead><tr><th>operation</th><th>kind</th><th>location</th><th>pointer</th><th>change</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
@@ -28,9 +33,15 @@ export function renderDriftHtml(report: DriftReport): string {
         return `<tr data-operation="${x(operation.operationId)}"><td>${x(operationName(operation))}</td><td class="num">${operation.requests}</td><td><span class="verdict ${operation.breaks ? 'breaks' : 'safe'}">${operation.breaks ? 'breaks' : 'ok'}</span>${detail}</td></tr>`;
       })
       .join('');
-    const table = vendor.operations.length === 0 ? '<p>The recorded traffic used no operation of this vendor.</p>' : `<table><thead><tr><th>operation</th><th>requests</th><th>on the new spec</th></tr></thead><tbody>${rows}</tbody></table>`;
+    const table =
+      vendor.operations.length === 0
+        ? '<p>The recorded traffic used no operation of this vendor.</p>'
+        : `<table><thead><tr><th>operation</th><th>requests</th><th>on the new spec</th></tr></thead><tbody>${rows}</tbody></table>`;
     const { breaking, nonBreaking, unclassified } = vendor.specDiff;
-    const diff = breaking.length + nonBreaking.length + unclassified.length === 0 ? '<p>The two versions do not differ structurally.</p>' : changeTable('Breaking', breaking) + changeTable('Non-breaking', nonBreaking) + changeTable('Unclassified', unclassified);
+    const diff =
+      breaking.length + nonBreaking.length + unclassified.length === 0
+        ? '<p>The two versions do not differ structurally.</p>'
+        : changeTable('Breaking', breaking) + changeTable('Non-breaking', nonBreaking) + changeTable('Unclassified', unclassified);
     return `<section><h2>${x(vendor.vendor)}: ${x(vendor.oldSpec.version)} → ${x(vendor.newSpec.version)}</h2><p>Old: <code>${x(vendor.oldSpec.file)}</code>, new: <code>${x(vendor.newSpec.file)}</code>.</p>${table}<h3>Spec diff</h3>${diff}</section>`;
   });
   return `<!doctype html>

@@ -7,7 +7,14 @@ const row = (cells: Array<string | number>) => `| ${cells.map((cell) => String(c
 
 function changeTable(title: string, changes: SpecChange[]): string[] {
   if (changes.length === 0) return [];
-  return [`#### ${title} (${changes.length})`, '', row(['operation', 'kind', 'location', 'pointer', 'change']), row(['---', '---', '---', '---', '---']), ...changes.map((c) => row([m(`${c.method} ${c.path}`), m(c.kind), m(c.location), m(c.pointer || '/'), m(c.message)])), ''];
+  return [
+    `#### ${title} (${changes.length})`,
+    '',
+    row(['operation', 'kind', 'location', 'pointer', 'change']),
+    row(['---', '---', '---', '---', '---']),
+    ...changes.map((c) => row([m(`${c.method} ${c.path}`), m(c.kind), m(c.location), m(c.pointer || '/'), m(c.message)])),
+    '',
+  ];
 }
 
 /** The drift report as Markdown, for a pull-request comment: verdict, per-operation problems, then the spec diff. */
@@ -20,7 +27,12 @@ export function renderDriftMarkdown(report: DriftReport): string {
     '',
   ];
   for (const vendor of report.vendors) {
-    lines.push(`## ${m(vendor.vendor)}: ${m(vendor.oldSpec.version)} → ${m(vendor.newSpec.version)}`, '', `Old: \`${m(vendor.oldSpec.file)}\`, new: \`${m(vendor.newSpec.file)}\`.`, '');
+    lines.push(
+      `## ${m(vendor.vendor)}: ${m(vendor.oldSpec.version)} → ${m(vendor.newSpec.version)}`,
+      '',
+      `Old: \`${m(vendor.oldSpec.file)}\`, new: \`${m(vendor.newSpec.file)}\`.`,
+      '',
+    );
     if (vendor.operations.length === 0) lines.push('The recorded traffic used no operation of this vendor.', '');
     else {
       lines.push(row(['operation', 'requests', 'verdict']), row(['---', '---:', '---']));
@@ -30,7 +42,8 @@ export function renderDriftMarkdown(report: DriftReport): string {
     for (const operation of vendor.operations.filter((o) => o.breaks)) {
       lines.push(`### ${m(operationName(operation))}`, '', ...describeBreaks(operation).map((line) => `- ${m(line)}`), '');
     }
-    if (vendor.skipped.truncated + vendor.skipped.unmatched > 0) lines.push(`Not re-validated: ${vendor.skipped.truncated} with a body cut in the journal, ${vendor.skipped.unmatched} that matched no operation of the old spec either.`, '');
+    if (vendor.skipped.truncated + vendor.skipped.unmatched > 0)
+      lines.push(`Not re-validated: ${vendor.skipped.truncated} with a body cut in the journal, ${vendor.skipped.unmatched} that matched no operation of the old spec either.`, '');
     lines.push('### Spec diff', '');
     const { breaking, nonBreaking, unclassified } = vendor.specDiff;
     if (breaking.length + nonBreaking.length + unclassified.length === 0) lines.push('The two versions do not differ structurally.', '');

@@ -51,11 +51,13 @@ export function revalidateEntry(entry: JournalEntry, version: CompiledSpecVersio
   const doc = version.spec.index;
   const { violations: requestViolations } = validateRequest(doc, compiled, toHttpRequest(entry), match.pathParams);
   const response = entry.response;
-  if (response === undefined || entry.outcome !== 'answered' || response.bodyTruncated === true) return { operation: match.operation, requestViolations, responseViolations: [], undocumentedFields: new Set() };
+  if (response === undefined || entry.outcome !== 'answered' || response.bodyTruncated === true)
+    return { operation: match.operation, requestViolations, responseViolations: [], undocumentedFields: new Set() };
   const mediaType = response.headers['content-type'];
   const body = /json/i.test(mediaType ?? '') ? parseJson(response.body) : undefined;
   // Only JSON answers are re-read: an XML answer's fields would first need the spec's XML mapping.
-  const responseViolations = response.body !== undefined && body === undefined ? [] : validateResponse(doc, compiled, { status: response.status, headers: response.headers, body }, mediaType);
+  const responseViolations =
+    response.body !== undefined && body === undefined ? [] : validateResponse(doc, compiled, { status: response.status, headers: response.headers, body }, mediaType);
   const documented = findResponse(compiled, response.status)?.content.find((media) => essence(media.media.mediaType) === essence(mediaType));
   const undocumentedFields = body === undefined || documented === undefined ? new Set<string>() : findUndocumentedFields(doc, documented.media.schema, body);
   return { operation: match.operation, requestViolations, responseViolations, undocumentedFields };

@@ -69,7 +69,12 @@ export function buildPacts(entries: readonly JournalEntry[], vendors: readonly P
       seen.add(key);
       let pact = pacts.get(pactKey);
       if (pact === undefined) {
-        pact = { consumer: { name: entry.client }, provider: { name: entry.vendor }, interactions: [], metadata: { pactSpecification: { version: PACT_SPECIFICATION_VERSION }, 'returns-mock': { source: options.source } } };
+        pact = {
+          consumer: { name: entry.client },
+          provider: { name: entry.vendor },
+          interactions: [],
+          metadata: { pactSpecification: { version: PACT_SPECIFICATION_VERSION }, 'returns-mock': { source: options.source } },
+        };
         pacts.set(pactKey, pact);
       }
       pact.interactions.push(toPactInteraction(entry, operation, vendor, session));

@@ -35,7 +35,14 @@ function leavesOf(value: unknown, name = '*', out: Array<[string, Scalar]> = [])
 
 /** Adds a request's values to the session; a value the mock made up earlier (an id in the path) stays generated. */
 export function addRequestValues(session: SessionValues, path: string, query: string, body: unknown): void {
-  const values: Array<[string, Scalar]> = [...path.split('/').filter((segment) => segment !== '').map((segment): [string, Scalar] => ['*', safeDecode(segment)]), ...new URLSearchParams(query).entries(), ...leavesOf(body)];
+  const values: Array<[string, Scalar]> = [
+    ...path
+      .split('/')
+      .filter((segment) => segment !== '')
+      .map((segment): [string, Scalar] => ['*', safeDecode(segment)]),
+    ...new URLSearchParams(query).entries(),
+    ...leavesOf(body),
+  ];
   for (const [name, value] of values) if (!session.generated.has(typed(value))) session.sent.add(sentToken(name, value));
 }
 

@@ -1,8 +1,5 @@
 /** One matcher of a Pact v4 matching rule (the subset returns-mock writes). */
-export type PactMatcher =
-  | { match: 'type'; min?: number }
-  | { match: 'regex'; regex: string }
-  | { match: 'datetime' | 'date'; format: string };
+export type PactMatcher = { match: 'type'; min?: number } | { match: 'regex'; regex: string } | { match: 'datetime' | 'date'; format: string };
 
 /** Matchers for one location, keyed by a JSON path (`$.id`, `$.items[*].createdAt`) or a header/query name. */
 export type PactMatchingRules = Record<string, { combine: 'AND'; matchers: PactMatcher[] }>;

@@ -73,7 +73,8 @@ export function toPactInteraction(entry: JournalEntry, operation: Operation, ven
   const responseHeaderNames = new Set(['content-type', ...Object.keys(documented?.headers ?? {})]);
   const responseContentType = entry.response.headers['content-type'];
   const responseBody = pactBody(entry.response.body, entry.response.bodyEncoding, responseContentType);
-  const bodyRules = responseBody !== undefined && isJson(responseContentType) && typeof responseBody.content !== 'string' ? matchGeneratedValues(responseBody.content, session) : {};
+  const bodyRules =
+    responseBody !== undefined && isJson(responseContentType) && typeof responseBody.content !== 'string' ? matchGeneratedValues(responseBody.content, session) : {};
   const headerRules = credentialRules(headers, secret);
   const hasPathParameters = operation.pathTemplate.includes('{');
   return {
@@ -87,7 +88,12 @@ export function toPactInteraction(entry: JournalEntry, operation: Operation, ven
       ...(headers === undefined ? {} : { headers }),
       ...(requestBody === undefined ? {} : { body: requestBody }),
       ...(hasPathParameters || headerRules !== undefined
-        ? { matchingRules: { ...(hasPathParameters ? { path: { combine: 'AND' as const, matchers: [{ match: 'regex' as const, regex: pathRegex(operation.pathTemplate) }] } } : {}), ...(headerRules === undefined ? {} : { header: headerRules }) } }
+        ? {
+            matchingRules: {
+              ...(hasPathParameters ? { path: { combine: 'AND' as const, matchers: [{ match: 'regex' as const, regex: pathRegex(operation.pathTemplate) }] } } : {}),
+              ...(headerRules === undefined ? {} : { header: headerRules }),
+            },
+          }
         : {}),
     },
     response: {

@@ -36,7 +36,8 @@ export function identifyEmporixCaller(request: ValidatedRequest, declared: Decla
     const claims = decodeJwtClaims(saasToken);
     const id = claims === undefined ? saasToken : (namedCustomer(claims.customerId) ?? namedCustomer(claims.sub));
     const customerId = declaredCustomer ?? id;
-    if (customerId === undefined) return { kind: 'unidentified', pointer: '/saas-token', message: "the saas-token names no customer: its customerId and sub claims are missing or empty" };
+    if (customerId === undefined)
+      return { kind: 'unidentified', pointer: '/saas-token', message: 'the saas-token names no customer: its customerId and sub claims are missing or empty' };
     return { kind: 'customer', customerId, scopes, saasToken: true };
   }
   const ownOnly = scopes !== undefined && OWN_SCOPES.some((s) => scopes.has(s)) && !EMPLOYEE_SCOPES.some((s) => scopes.has(s));
@@ -44,7 +45,8 @@ export function identifyEmporixCaller(request: ValidatedRequest, declared: Decla
     const claims = request.credentials[0]?.claims ?? {};
     const customerId = declaredCustomer ?? namedCustomer(claims.customerId) ?? namedCustomer(claims.sub);
     // Without a name every such token would be one shared customer, seeing the others' returns.
-    if (customerId === undefined) return { kind: 'unidentified', pointer: '/Authorization', message: "the customer's access token names no customer: its customerId and sub claims are missing or empty" };
+    if (customerId === undefined)
+      return { kind: 'unidentified', pointer: '/Authorization', message: "the customer's access token names no customer: its customerId and sub claims are missing or empty" };
     return { kind: 'customer', customerId, scopes, saasToken: false };
   }
   return { kind: 'employee', scopes };

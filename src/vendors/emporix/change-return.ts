@@ -27,14 +27,22 @@ const MANAGE_SCOPE = { employee: 'returns.returns_manage', customer: 'returns.re
 
 /** A changed return that breaks the `Return` schema, each violation naming the field. */
 const refuseInvalid = (context: HandlerContext, violations: Violation[]) =>
-  context.refuse(400, violations.map((violation) => raise(RULES.returnInvalid, { ...violation, location: 'body' })));
+  context.refuse(
+    400,
+    violations.map((violation) => raise(RULES.returnInvalid, { ...violation, location: 'body' })),
+  );
 
 /**
  * PUT and PATCH end alike: a customer may change only a PENDING return; version and modifiedAt move on. The return is
  * read, checked (the version) and written in one transaction, so of two changes to one version only one is accepted,
  * also across replicas sharing a database. `change` collects its risks and notices; they are noted once it is done.
  */
-async function saveChange(context: HandlerContext, request: ValidatedRequest, caller: EmporixCaller, change: (record: EmporixReturn, noted: Finding[]) => EmporixReturn | OperationResult): Promise<OperationResult> {
+async function saveChange(
+  context: HandlerContext,
+  request: ValidatedRequest,
+  caller: EmporixCaller,
+  change: (record: EmporixReturn, noted: Finding[]) => EmporixReturn | OperationResult,
+): Promise<OperationResult> {
   const noted: Finding[] = [];
   const result = await context.store.transact((tx): OperationResult => {
     noted.length = 0;
@@ -67,11 +75,27 @@ export const updateReturn = guarded(
     saveChange(context, request, caller, (record, noted) => {
       const body = withoutNullProperties(request.body as Body);
       if (body.id !== undefined && body.id !== record.id) {
-        noted.push(raise(RULES.idMismatch, { location: 'body', pointer: '/id', message: `the body's id '${String(body.id)}' is not the path's returnId '${record.id}'; the path's return is updated`, specPointer: '#/components/schemas/UpdateReturn/properties/id', value: body.id }));
+        noted.push(
+          raise(RULES.idMismatch, {
+            location: 'body',
+            pointer: '/id',
+            message: `the body's id '${String(body.id)}' is not the path's returnId '${record.id}'; the path's return is updated`,
+            specPointer: '#/components/schemas/UpdateReturn/properties/id',
+            value: body.id,
+          }),
+        );
       }
       const version = (body.metadata as Body).version;
       if (version !== record.metadata.version) {
-        return context.refuse(409, [raise(RULES.versionConflict, { location: 'body', pointer: '/metadata/version', message: `metadata.version ${String(version)} is not the stored version ${record.metadata.version}`, specPointer: '#/components/schemas/UpdateMetadata/properties/version', value: version })]);
+        return context.refuse(409, [
+          raise(RULES.versionConflict, {
+            location: 'body',
+            pointer: '/metadata/version',
+            message: `metadata.version ${String(version)} is not the stored version ${record.metadata.version}`,
+            specPointer: '#/components/schemas/UpdateMetadata/properties/version',
+            value: version,
+          }),
+        ]);
       }
       const expiry = caller.kind === 'employee' && typeof body.expiryDate === 'string' ? readExpiryDate(body.expiryDate, '/expiryDate') : undefined;
       const findings = [
@@ -105,7 +129,15 @@ function missingPatchReadScope(caller: IdentifiedCaller): string | undefined {
 export const patchReturn = guarded((request, context, caller) => {
   const missingRead = missingPatchReadScope(caller);
   if (missingRead !== undefined) {
-    context.note(raise(RULES.patchScopePairIncomplete, { location: 'security', pointer: '/Authorization', message: `the token holds ${MANAGE_SCOPE[caller.kind]} without ${missingRead}, which the PATCH description pairs with it`, specPointer: '#/components/securitySchemes/OAuth2', value: missingRead }));
+    context.note(
+      raise(RULES.patchScopePairIncomplete, {
+        location: 'security',
+        pointer: '/Authorization',
+        message: `the token holds ${MANAGE_SCOPE[caller.kind]} without ${missingRead}, which the PATCH description pairs with it`,
+        specPointer: '#/components/securitySchemes/OAuth2',
+        value: missingRead,
+      }),
+    );
   }
   return saveChange(context, request, caller, (record, noted) => {
     const operations = request.body as Array<{ path: string }>;
@@ -123,7 +155,14 @@ export const patchReturn = guarded((request, context, caller) => {
       patched = applyPatch(record, applied.map(({ operation }) => operation) as never, true, true, true).newDocument;
     } catch (error) {
       const operationIndex = applied[(error as { index?: number }).index ?? 0]?.index ?? 0;
-      return context.refuse(400, [raise(RULES.patchNotApplicable, { location: 'body', pointer: `/${operationIndex}`, message: `patch operation ${operationIndex} cannot be applied: ${(error as Error).message.split('\n')[0]}`, specPointer: '#/components/schemas/PatchOperation' })]);
+      return context.refuse(400, [
+        raise(RULES.patchNotApplicable, {
+          location: 'body',
+          pointer: `/${operationIndex}`,
+          message: `patch operation ${operationIndex} cannot be applied: ${(error as Error).message.split('\n')[0]}`,
+          specPointer: '#/components/schemas/PatchOperation',
+        }),
+      ]);
     }
     // An employee's patched expiry date is read as a PUT's is (a date or a date-time without offset as UTC, a risk).
     if (typeof patched.expiryDate === 'string' && patched.expiryDate !== storedExpiryDate) {
@@ -135,7 +174,11 @@ export const patchReturn = guarded((request, context, caller) => {
     const invalid = context.validate(RETURN_SCHEMA, patched);
     if (invalid.length > 0) return refuseInvalid(context, invalid);
     // A patched order is held to the same rules as a PUT's, and priced again: the totals follow the quantities.
-    const refusedOrders = sortFindings(context, checkReturnedOrders(patched.orders, (orderId) => fixtureOrder(context, tenantOf(request), orderId), context.strictFixtures), noted);
+    const refusedOrders = sortFindings(
+      context,
+      checkReturnedOrders(patched.orders, (orderId) => fixtureOrder(context, tenantOf(request), orderId), context.strictFixtures),
+      noted,
+    );
     if (refusedOrders !== undefined) return refusedOrders;
     return { ...patched, ...priceReturn(context, tenantOf(request), patched.orders, record.total.currency) };
   });

@@ -23,7 +23,12 @@ const under = (path: string, root: string) => path === root || path.startsWith(`
 /** A customer's write without the `saas-token` header (the seed: "mandatory for operations done by a customer"). */
 export function missingSaasToken(caller: EmporixCaller): Finding | undefined {
   if (caller.kind !== 'customer' || caller.saasToken) return undefined;
-  return raise(RULES.saasTokenMissing, { location: 'header', pointer: '/saas-token', message: "header 'saas-token' is required for an operation done by a customer", specPointer: '#/components/parameters/saasToken' });
+  return raise(RULES.saasTokenMissing, {
+    location: 'header',
+    pointer: '/saas-token',
+    message: "header 'saas-token' is required for an operation done by a customer",
+    specPointer: '#/components/parameters/saasToken',
+  });
 }
 
 /**
@@ -37,8 +42,16 @@ export function employeeOnlyFields(caller: EmporixCaller, body: Record<string, u
     .filter((field) => body[field] !== undefined)
     .map((field) => {
       const unchanged = isDeepStrictEqual(body[field], stored[field]);
-      const message = unchanged ? `'${field}' can be set only by an employee; the return's own value is ignored` : `'${field}' can be set only by an employee (scope returns.returns_manage)`;
-      return raise(unchanged ? RULES.employeeOnlyFieldUnchanged : RULES.employeeOnlyField, { location: 'body', pointer: `/${field}`, message, specPointer: '#/components/schemas/Return', value: body[field] });
+      const message = unchanged
+        ? `'${field}' can be set only by an employee; the return's own value is ignored`
+        : `'${field}' can be set only by an employee (scope returns.returns_manage)`;
+      return raise(unchanged ? RULES.employeeOnlyFieldUnchanged : RULES.employeeOnlyField, {
+        location: 'body',
+        pointer: `/${field}`,
+        message,
+        specPointer: '#/components/schemas/Return',
+        value: body[field],
+      });
     });
 }
 
@@ -49,7 +62,17 @@ export function forbiddenPatchPaths(caller: EmporixCaller, operations: ReadonlyA
     const serviceSet = SERVICE_PATHS.some((root) => under(path, root)) || ITEM_PRICED_FIELD.test(path) || path === '/metadata' || path === '';
     const allowed = !serviceSet && (caller.kind === 'employee' || CUSTOMER_PATCH_ROOTS.some((root) => under(path, root)));
     if (allowed) return [];
-    const message = serviceSet ? `'${path}' is set by the service; the operation is skipped` : `a customer cannot patch '${path}'; only /orders, /reason, /mixins and /metadata/mixins`;
-    return [raise(serviceSet ? RULES.patchReadOnlyPath : RULES.employeeOnlyField, { location: 'body', pointer: `/${index}/path`, message, specPointer: '#/components/schemas/PatchOperation/properties/path', value: path })];
+    const message = serviceSet
+      ? `'${path}' is set by the service; the operation is skipped`
+      : `a customer cannot patch '${path}'; only /orders, /reason, /mixins and /metadata/mixins`;
+    return [
+      raise(serviceSet ? RULES.patchReadOnlyPath : RULES.employeeOnlyField, {
+        location: 'body',
+        pointer: `/${index}/path`,
+        message,
+        specPointer: '#/components/schemas/PatchOperation/properties/path',
+        value: path,
+      }),
+    ];
   });
 }

@@ -22,8 +22,18 @@ export interface EmployeeBodyRules {
  * employee's PUT (`updateEmployeeReturn`) requires `approvalStatus`, `requestor` and `submitter`, but its body is "any
  * of" that and the customer's variant, which requires none of them: a risk there.
  */
-export const EMPLOYEE_CREATE: EmployeeBodyRules = { required: ['requestor', 'submitter'], schema: '#/components/schemas/CreateReturn', action: 'create', missing: RULES.employeeFieldRequired };
-export const EMPLOYEE_UPDATE: EmployeeBodyRules = { required: ['approvalStatus', 'requestor', 'submitter'], schema: '#/components/schemas/UpdateReturn', action: 'update', missing: RULES.employeeFieldMissingOnUpdate };
+export const EMPLOYEE_CREATE: EmployeeBodyRules = {
+  required: ['requestor', 'submitter'],
+  schema: '#/components/schemas/CreateReturn',
+  action: 'create',
+  missing: RULES.employeeFieldRequired,
+};
+export const EMPLOYEE_UPDATE: EmployeeBodyRules = {
+  required: ['approvalStatus', 'requestor', 'submitter'],
+  schema: '#/components/schemas/UpdateReturn',
+  action: 'update',
+  missing: RULES.employeeFieldMissingOnUpdate,
+};
 
 const WHAT: Record<string, string> = {
   requestor: "'requestor': customerId for a registered customer, or anonymous: true and email for an anonymous order",
@@ -42,7 +52,14 @@ export function missingEmployeeFields(caller: EmporixCaller, body: Record<string
   if (caller.kind !== 'employee') return [];
   const findings: Finding[] = rules.required
     .filter((field) => body[field] === undefined)
-    .map((field) => raise(rules.missing, { location: 'body', pointer: `/${field}`, message: `an employee's ${rules.action} needs ${WHAT[field] ?? `'${field}'`}`, specPointer: `${rules.schema}/properties/${field}` }));
+    .map((field) =>
+      raise(rules.missing, {
+        location: 'body',
+        pointer: `/${field}`,
+        message: `an employee's ${rules.action} needs ${WHAT[field] ?? `'${field}'`}`,
+        specPointer: `${rules.schema}/properties/${field}`,
+      }),
+    );
   const requestor = body.requestor;
   if (typeof requestor === 'object' && requestor !== null && !Array.isArray(requestor)) {
     const { customerId, anonymous, email } = requestor as Record<string, unknown>;
@@ -50,12 +67,12 @@ export function missingEmployeeFields(caller: EmporixCaller, body: Record<string
       const anonymousWithoutEmail = anonymous === true;
       findings.push(
         raise(RULES.requestorIncomplete, {
-        location: 'body',
-        pointer: anonymousWithoutEmail ? '/requestor/email' : '/requestor/customerId',
-        message: anonymousWithoutEmail
-          ? "an anonymous order's requestor needs 'email', the order's email"
-          : "'requestor' needs 'customerId' (a registered customer) or 'anonymous': true and 'email' (an anonymous order)",
-        specPointer: '#/components/schemas/RequestorInput',
+          location: 'body',
+          pointer: anonymousWithoutEmail ? '/requestor/email' : '/requestor/customerId',
+          message: anonymousWithoutEmail
+            ? "an anonymous order's requestor needs 'email', the order's email"
+            : "'requestor' needs 'customerId' (a registered customer) or 'anonymous': true and 'email' (an anonymous order)",
+          specPointer: '#/components/schemas/RequestorInput',
         }),
       );
     }

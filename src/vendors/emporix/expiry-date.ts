@@ -18,6 +18,12 @@ export function readExpiryDate(value: string, pointer: string): { instant: strin
   const parsed = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : `${value}Z`);
   if (Number.isNaN(parsed.getTime())) return { instant: value };
   const instant = parsed.toISOString();
-  const risk = raise(RULES.expiryDateNotInstant, { location: 'body', pointer, message: `'${pointer}': '${value}' has no UTC offset; read as ${instant}`, specPointer: '#/components/schemas/CreateReturn/properties/expiryDate', value });
+  const risk = raise(RULES.expiryDateNotInstant, {
+    location: 'body',
+    pointer,
+    message: `'${pointer}': '${value}' has no UTC offset; read as ${instant}`,
+    specPointer: '#/components/schemas/CreateReturn/properties/expiryDate',
+    value,
+  });
   return { instant, risk };
 }

@@ -21,12 +21,16 @@ const listReturns = guarded((request, context, caller) => {
   const q = request.query.q;
   const parsed = typeof q === 'string' ? parseEmporixQuery(q) : { ok: true as const, terms: [] };
   if (!parsed.ok) {
-    return context.refuse(400, [raise(RULES.queryUnreadable, { location: 'query', pointer: '/q', message: parsed.message, specPointer: '#/paths/~1return~1{tenant}~1returns/get', value: q })]);
+    return context.refuse(400, [
+      raise(RULES.queryUnreadable, { location: 'query', pointer: '/q', message: parsed.message, specPointer: '#/paths/~1return~1{tenant}~1returns/get', value: q }),
+    ]);
   }
   const sort = request.query.sort;
   const sorted = typeof sort === 'string' && sort.trim() !== '' ? parseEmporixSort(sort) : { ok: true as const, keys: [] };
   if (!sorted.ok) {
-    return context.refuse(400, [raise(RULES.sortUnreadable, { location: 'query', pointer: '/sort', message: sorted.message, specPointer: '#/components/parameters/sort', value: sort })]);
+    return context.refuse(400, [
+      raise(RULES.sortUnreadable, { location: 'query', pointer: '/sort', message: sorted.message, specPointer: '#/components/parameters/sort', value: sort }),
+    ]);
   }
   const pageSize = (request.query.pageSize as number | undefined) ?? 60;
   const pageNumber = (request.query.pageNumber as number | undefined) ?? 1;
@@ -100,7 +104,11 @@ const deleteReturn = guarded(
         return { status: 204 };
       }
       if (record.approvalStatus !== 'PENDING') return notPending(context, record);
-      const closed: EmporixReturn = { ...record, approvalStatus: 'CLOSED', metadata: { ...record.metadata, modifiedAt: context.now().toISOString(), version: record.metadata.version + 1 } };
+      const closed: EmporixReturn = {
+        ...record,
+        approvalStatus: 'CLOSED',
+        metadata: { ...record.metadata, modifiedAt: context.now().toISOString(), version: record.metadata.version + 1 },
+      };
       tx.put(tenant, RETURNS, record.id, closed);
       return { status: 204 };
     }),

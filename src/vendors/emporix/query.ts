@@ -2,7 +2,6 @@ import { RE2JS } from 're2js';
 import { compareSortValues } from '../../store/query/compare-sort-values.js';
 import { valuesAtPath } from '../../store/query/values-at-path.js';
 
-
 /**
  * Emporix's `q` query language (seed 003): space-separated `field:value` terms, all of which must hold.
  * Values: exact (`PENDING`, `20`, `true`), comparisons (`>20`, `<="2021-05-18T07:27:27.455Z"`), ranges

@@ -4,7 +4,6 @@ import { dotNetFieldPath } from '../shared/field-path.js';
 import { reasonPhrase } from '../shared/reason-phrase.js';
 import { RULES } from './rules.js';
 
-
 /** Emporix's errors: the Apigee gateway's `fault` for 401, `{code, status, message, details}` otherwise. */
 export function renderEmporixError({ status, violations }: Problem): OperationResult {
   if (status === 401) {

@@ -32,27 +32,83 @@ export function checkPositions(positions: readonly WritePosition[], order: IomOr
     const at = `/positions/${index}`;
     const entry = returnable.get(position.positionNumber);
     if (entry === undefined) {
-      findings.push(raise(RULES.positionNotOnOrder, { location: 'body', pointer: `${at}/positionNumber`, message: `'${at}/positionNumber': position ${position.positionNumber} is not a position of order '${order.shopOrderNumber}'`, specPointer: `${POSITION_SCHEMA}/positionNumber`, value: position.positionNumber }));
+      findings.push(
+        raise(RULES.positionNotOnOrder, {
+          location: 'body',
+          pointer: `${at}/positionNumber`,
+          message: `'${at}/positionNumber': position ${position.positionNumber} is not a position of order '${order.shopOrderNumber}'`,
+          specPointer: `${POSITION_SCHEMA}/positionNumber`,
+          value: position.positionNumber,
+        }),
+      );
       return;
     }
     if (position.productNumber !== entry.position.productNumber) {
-      findings.push(raise(RULES.productMismatch, { location: 'body', pointer: `${at}/productNumber`, message: `'${at}/productNumber': position ${position.positionNumber} of order '${order.shopOrderNumber}' holds product '${entry.position.productNumber}', not '${position.productNumber}'`, specPointer: `${POSITION_SCHEMA}/productNumber`, value: position.productNumber }));
+      findings.push(
+        raise(RULES.productMismatch, {
+          location: 'body',
+          pointer: `${at}/productNumber`,
+          message: `'${at}/productNumber': position ${position.positionNumber} of order '${order.shopOrderNumber}' holds product '${entry.position.productNumber}', not '${position.productNumber}'`,
+          specPointer: `${POSITION_SCHEMA}/productNumber`,
+          value: position.productNumber,
+        }),
+      );
     }
     if (!reasons.ofShop.has(position.reason)) {
-      findings.push(raise(RULES.unknownReason, { location: 'body', pointer: `${at}/reason`, message: `'${at}/reason': '${position.reason}' is not a return reason of the shop; GET .../return-reasons lists them`, specPointer: `${POSITION_SCHEMA}/reason`, value: position.reason }));
+      findings.push(
+        raise(RULES.unknownReason, {
+          location: 'body',
+          pointer: `${at}/reason`,
+          message: `'${at}/reason': '${position.reason}' is not a return reason of the shop; GET .../return-reasons lists them`,
+          specPointer: `${POSITION_SCHEMA}/reason`,
+          value: position.reason,
+        }),
+      );
     } else if (!reasons.returnType.has(position.reason)) {
-      findings.push(raise(RULES.reasonNotReturnType, { location: 'body', pointer: `${at}/reason`, message: `'${at}/reason': '${position.reason}' is a return reason of the shop, but not of type RET`, specPointer: `${POSITION_SCHEMA}/reason`, value: position.reason }));
+      findings.push(
+        raise(RULES.reasonNotReturnType, {
+          location: 'body',
+          pointer: `${at}/reason`,
+          message: `'${at}/reason': '${position.reason}' is a return reason of the shop, but not of type RET`,
+          specPointer: `${POSITION_SCHEMA}/reason`,
+          value: position.reason,
+        }),
+      );
     }
     if (position.quantity >= 1 && (position.items ?? []).length > position.quantity) {
-      findings.push(raise(RULES.serialTooMany, { location: 'body', pointer: `${at}/items`, message: `'${at}/items': ${(position.items ?? []).length} serial numbers for a quantity of ${position.quantity}; each serial number is one piece`, specPointer: `${POSITION_SCHEMA}/items`, value: (position.items ?? []).length }));
+      findings.push(
+        raise(RULES.serialTooMany, {
+          location: 'body',
+          pointer: `${at}/items`,
+          message: `'${at}/items': ${(position.items ?? []).length} serial numbers for a quantity of ${position.quantity}; each serial number is one piece`,
+          specPointer: `${POSITION_SCHEMA}/items`,
+          value: (position.items ?? []).length,
+        }),
+      );
     }
     if (position.quantity < 1) {
-      findings.push(raise(RULES.quantityNotPositive, { location: 'body', pointer: `${at}/quantity`, message: `'${at}/quantity': quantity ${position.quantity} of position ${position.positionNumber} must be at least 1`, specPointer: `${POSITION_SCHEMA}/quantity`, value: position.quantity }));
+      findings.push(
+        raise(RULES.quantityNotPositive, {
+          location: 'body',
+          pointer: `${at}/quantity`,
+          message: `'${at}/quantity': quantity ${position.quantity} of position ${position.positionNumber} must be at least 1`,
+          specPointer: `${POSITION_SCHEMA}/quantity`,
+          value: position.quantity,
+        }),
+      );
     } else {
       const total = (asked.get(position.positionNumber) ?? 0) + position.quantity;
       asked.set(position.positionNumber, total);
       if (total > entry.quantity) {
-        findings.push(raise(RULES.quantityExceeded, { location: 'body', pointer: `${at}/quantity`, message: `'${at}/quantity': returning ${total} of position ${position.positionNumber} exceeds its returnable quantity ${entry.quantity}`, specPointer: `${POSITION_SCHEMA}/quantity`, value: position.quantity }));
+        findings.push(
+          raise(RULES.quantityExceeded, {
+            location: 'body',
+            pointer: `${at}/quantity`,
+            message: `'${at}/quantity': returning ${total} of position ${position.positionNumber} exceeds its returnable quantity ${entry.quantity}`,
+            specPointer: `${POSITION_SCHEMA}/quantity`,
+            value: position.quantity,
+          }),
+        );
       }
     }
     const onOrder = new Set(serialNumbersOf(entry.position));
@@ -61,11 +117,35 @@ export function checkPositions(positions: readonly WritePosition[], order: IomOr
       const serial = item.productSerialNumber;
       const pointer = `${at}/items/${itemIndex}/productSerialNumber`;
       if (!onOrder.has(serial)) {
-        findings.push(raise(RULES.serialNotOnOrder, { location: 'body', pointer, message: `'${pointer}': serial number '${serial}' is not on position ${position.positionNumber} of order '${order.shopOrderNumber}'`, specPointer: ITEM_SCHEMA, value: serial }));
+        findings.push(
+          raise(RULES.serialNotOnOrder, {
+            location: 'body',
+            pointer,
+            message: `'${pointer}': serial number '${serial}' is not on position ${position.positionNumber} of order '${order.shopOrderNumber}'`,
+            specPointer: ITEM_SCHEMA,
+            value: serial,
+          }),
+        );
       } else if (named.has(serial)) {
-        findings.push(raise(RULES.serialDuplicate, { location: 'body', pointer, message: `'${pointer}': serial number '${serial}' is named more than once in this return request`, specPointer: ITEM_SCHEMA, value: serial }));
+        findings.push(
+          raise(RULES.serialDuplicate, {
+            location: 'body',
+            pointer,
+            message: `'${pointer}': serial number '${serial}' is named more than once in this return request`,
+            specPointer: ITEM_SCHEMA,
+            value: serial,
+          }),
+        );
       } else if (!free.has(serial)) {
-        findings.push(raise(RULES.serialNotReturnable, { location: 'body', pointer, message: `'${pointer}': serial number '${serial}' is already held by a return request`, specPointer: ITEM_SCHEMA, value: serial }));
+        findings.push(
+          raise(RULES.serialNotReturnable, {
+            location: 'body',
+            pointer,
+            message: `'${pointer}': serial number '${serial}' is already held by a return request`,
+            specPointer: ITEM_SCHEMA,
+            value: serial,
+          }),
+        );
       }
       named.add(serial);
     });

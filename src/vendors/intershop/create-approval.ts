@@ -64,7 +64,15 @@ export const createApproval: OperationHandler = async (request, context) => {
   if ('findings' in outcome) return context.refuse(outcome.status, outcome.findings);
   if (outcome.risk !== undefined) context.note(outcome.risk);
   if (body.status === 'NOT_APPROVED' && (body.comment ?? '').trim() === '') {
-    context.note(raise(RULES.rejectionCommentBlank, { location: 'body', pointer: '/comment', message: "'/comment' is blank: IOM requires a comment for NOT_APPROVED", specPointer: '#/components/schemas/WriteApproval/properties/comment', value: body.comment }));
+    context.note(
+      raise(RULES.rejectionCommentBlank, {
+        location: 'body',
+        pointer: '/comment',
+        message: "'/comment' is blank: IOM requires a comment for NOT_APPROVED",
+        specPointer: '#/components/schemas/WriteApproval/properties/comment',
+        value: body.comment,
+      }),
+    );
   }
   return { status: 201, headers: { Location: `${returnRequestUrl(request, outcome.returnRequestId)}/approvals/${outcome.approvalId}` } };
 };

@@ -25,13 +25,33 @@ type Finding = Omit<Violation, 'operationId'>;
 type Outcome = { status: 404 | 400; findings: Finding[] } | { record: StoredReturnRequest; risks: Finding[] };
 
 /** The documented properties only: what a client sends beyond them is tolerated but not read back. */
-const PICKUP_ADDRESS_FIELDS = ['company', 'firstName', 'lastName', 'streetName', 'houseNumber', 'postCode', 'city', 'countryCode', 'district', 'additionFirstLine', 'additionSecondLine'];
+const PICKUP_ADDRESS_FIELDS = [
+  'company',
+  'firstName',
+  'lastName',
+  'streetName',
+  'houseNumber',
+  'postCode',
+  'city',
+  'countryCode',
+  'district',
+  'additionFirstLine',
+  'additionSecondLine',
+];
 const CONTACT_PERSON_FIELDS = ['company', 'firstName', 'lastName', 'phoneNumber', 'emailAddress', 'language'];
 
 /** Every reason type the shop's fixtures name: a reason of any of them is one the shop allows. */
-const reasonTypesOfShop = (context: HandlerContext, shopName: string): string[] => [...new Set(context.fixtures('returnReasons').filter((reason) => reason.shopName === undefined || reason.shopName === shopName).map((reason) => String(reason.type)))];
+const reasonTypesOfShop = (context: HandlerContext, shopName: string): string[] => [
+  ...new Set(
+    context
+      .fixtures('returnReasons')
+      .filter((reason) => reason.shopName === undefined || reason.shopName === shopName)
+      .map((reason) => String(reason.type)),
+  ),
+];
 
-const pick = (record: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(fields.filter((field) => record[field] !== undefined).map((field) => [field, record[field]]));
+const pick = (record: Record<string, unknown>, fields: readonly string[]) =>
+  Object.fromEntries(fields.filter((field) => record[field] !== undefined).map((field) => [field, record[field]]));
 
 /** Resolves shop and order, checks the positions against what is returnable and, when all fits, stores and holds: one atomic step, so parallel creates never oversell. */
 function createInTransaction(tx: VendorTransaction, context: HandlerContext, shopName: string, shopOrderNumber: string, body: WriteReturnRequest): Outcome {
@@ -40,7 +60,10 @@ function createInTransaction(tx: VendorTransaction, context: HandlerContext, sho
   const { order } = scoped.scope;
   const ledger = tx.get<OrderLedger>(shopName, COLLECTIONS.ledgers, shopOrderNumber) ?? emptyLedger();
   const shopReasons = reasonsOfShop(context.fixtures('returnReasons'), shopName, reasonTypesOfShop(context, shopName));
-  const reasons = { ofShop: new Set(shopReasons.map((reason) => reason.name)), returnType: new Set(shopReasons.filter((reason) => reason.type === RETURN_REASON_TYPE).map((reason) => reason.name)) };
+  const reasons = {
+    ofShop: new Set(shopReasons.map((reason) => reason.name)),
+    returnType: new Set(shopReasons.filter((reason) => reason.type === RETURN_REASON_TYPE).map((reason) => reason.name)),
+  };
   const findings = checkPositions(body.positions, order, ledger, reasons);
   const refused = findings.filter(refuses);
   if (refused.length > 0) return { status: 400, findings: refused };
@@ -51,9 +74,19 @@ function createInTransaction(tx: VendorTransaction, context: HandlerContext, sho
   let id = nextId('returnRequests');
   while (tx.get(shopName, COLLECTIONS.returnRequests, String(id)) !== undefined) id = nextId('returnRequests');
   const positions = body.positions.map((position): StoredPosition => {
-    const product = productOf(positionsOf(order).find((candidate) => candidate.positionNumber === position.positionNumber)!, products);
+    const product = productOf(
+      positionsOf(order).find((candidate) => candidate.positionNumber === position.positionNumber)!,
+      products,
+    );
     // IOM resolves a position by its order position: a different productNumber (a risk) is not what it stores.
-    const stored: StoredPosition = { id: nextId('returnRequestPositions'), positionNumber: position.positionNumber, productNumber: product.number, reason: position.reason, quantity: position.quantity, items: [] };
+    const stored: StoredPosition = {
+      id: nextId('returnRequestPositions'),
+      positionNumber: position.positionNumber,
+      productNumber: product.number,
+      reason: position.reason,
+      quantity: position.quantity,
+      items: [],
+    };
     if (product.name !== undefined) stored.productName = product.name;
     if (product.supplierProductNumber !== undefined) stored.supplierProductNumber = product.supplierProductNumber;
     stored.items = (position.items ?? []).map((item) => ({ id: nextId('returnRequestItems'), productSerialNumber: item.productSerialNumber }));
@@ -89,7 +122,15 @@ export const createReturnRequest: OperationHandler = async (request, context) =>
   const outcome = await context.store.transact((tx) => createInTransaction(tx, context, shopName, orderNumberOf(request), body));
   if ('findings' in outcome) return context.refuse(outcome.status, outcome.findings);
   if (body.positions.length === 0) {
-    context.note(raise(RULES.noPositions, { location: 'body', pointer: '/positions', message: "'/positions' is empty: the return request returns nothing", specPointer: '#/components/schemas/WriteReturnRequest/properties/positions', value: [] }));
+    context.note(
+      raise(RULES.noPositions, {
+        location: 'body',
+        pointer: '/positions',
+        message: "'/positions' is empty: the return request returns nothing",
+        specPointer: '#/components/schemas/WriteReturnRequest/properties/positions',
+        value: [],
+      }),
+    );
   }
   for (const risk of outcome.risks) context.note(risk);
   return { status: 201, headers: { Location: returnRequestUrl(request, outcome.record.id) } };

@@ -19,20 +19,20 @@ export type ScopeOutcome = { scope: OrderScope } | { missing: Finding };
 /** 404 finding for a shop the fixtures lack under `--strict-fixtures`. */
 export const shopNotFound = (shopName: string): Finding =>
   raise(RULES.shopNotFound, {
-  location: 'path',
-  pointer: '/shopName',
-  message: `shop '${shopName}' (shopName) does not exist`,
-  specPointer: '#/components/parameters/shopName',
-  value: shopName,
+    location: 'path',
+    pointer: '/shopName',
+    message: `shop '${shopName}' (shopName) does not exist`,
+    specPointer: '#/components/parameters/shopName',
+    value: shopName,
   });
 
 const orderNotFound = (shopName: string, shopOrderNumber: string): Finding =>
   raise(RULES.orderNotFound, {
-  location: 'path',
-  pointer: '/shopOrderNumber',
-  message: `order '${shopOrderNumber}' (shopOrderNumber) does not exist in shop '${shopName}'`,
-  specPointer: '#/components/parameters/shopOrderNumber',
-  value: shopOrderNumber,
+    location: 'path',
+    pointer: '/shopOrderNumber',
+    message: `order '${shopOrderNumber}' (shopOrderNumber) does not exist in shop '${shopName}'`,
+    specPointer: '#/components/parameters/shopOrderNumber',
+    value: shopOrderNumber,
   });
 
 /** The shop fixtures, matched by `name`. */
@@ -45,14 +45,29 @@ export const isFixtureShop = (context: HandlerContext, shopName: string): boolea
  * Resolves the shop and the order inside a transaction: from the fixtures, as fabricated earlier, or fabricated now
  * and stored (so they stay the same); under `--strict-fixtures` an unknown one is missing (404).
  */
-export function resolveScopeInTransaction(tx: VendorTransaction, context: HandlerContext, shopName: string, shopOrderNumber: string, requested: ReadonlyMap<number, RequestedPosition>): ScopeOutcome {
+export function resolveScopeInTransaction(
+  tx: VendorTransaction,
+  context: HandlerContext,
+  shopName: string,
+  shopOrderNumber: string,
+  requested: ReadonlyMap<number, RequestedPosition>,
+): ScopeOutcome {
   const strict = context.strictFixtures;
   const shop = resolveReference<IomShop>({ tx, tenant: shopName, collection: FABRICATED.shops, fixtures: shopFixtures(context), strict, id: shopName, key: 'name' }, () =>
     fabricateShop(context.seedFor(`intershop/shop/${shopName}`), shopName),
   );
   if (shop === undefined) return { missing: shopNotFound(shopName) };
-  const order = resolveReference<IomOrder>({ tx, tenant: shopName, collection: FABRICATED.orders, fixtures: [findFixtureOrder(context, shopName, shopOrderNumber)].filter((order) => order !== undefined), strict, id: shopOrderNumber, key: 'shopOrderNumber' }, () =>
-    fabricateOrder(context.seedFor(`intershop/${shopName}/order/${shopOrderNumber}`), shop.record, shopOrderNumber, requested),
+  const order = resolveReference<IomOrder>(
+    {
+      tx,
+      tenant: shopName,
+      collection: FABRICATED.orders,
+      fixtures: [findFixtureOrder(context, shopName, shopOrderNumber)].filter((order) => order !== undefined),
+      strict,
+      id: shopOrderNumber,
+      key: 'shopOrderNumber',
+    },
+    () => fabricateOrder(context.seedFor(`intershop/${shopName}/order/${shopOrderNumber}`), shop.record, shopOrderNumber, requested),
   );
   if (order === undefined) return { missing: orderNotFound(shopName, shopOrderNumber) };
   if (shop.fabricated) tx.put(shopName, FABRICATED.shops, shopName, shop.record);
@@ -67,7 +82,9 @@ export function resolveScopeInTransaction(tx: VendorTransaction, context: Handle
  */
 export async function resolveScope(context: HandlerContext, shopName: string, shopOrderNumber: string): Promise<ScopeOutcome> {
   const strict = context.strictFixtures;
-  const shop = (shopFixtures(context).find((record) => record.name === shopName) as IomShop | undefined) ?? (strict ? undefined : context.store.get<IomShop>(shopName, FABRICATED.shops, shopName));
+  const shop =
+    (shopFixtures(context).find((record) => record.name === shopName) as IomShop | undefined) ??
+    (strict ? undefined : context.store.get<IomShop>(shopName, FABRICATED.shops, shopName));
   if (shop === undefined && strict) return { missing: shopNotFound(shopName) };
   const order =
     (findFixtureOrder(context, shopName, shopOrderNumber) as IomOrder | undefined) ??

@@ -11,7 +11,11 @@ const ANY_SHOP = '*';
  * A permission in one spelling: the spec's role name (`View return requests`) and IOM's constant
  * (`VIEW_RETURN_REQUESTS`) are the same permission.
  */
-const permissionKey = (name: string): string => name.trim().toUpperCase().replace(/[\s-]+/g, '_');
+const permissionKey = (name: string): string =>
+  name
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
 
 type ShopPermissions = ReadonlyMap<string, ReadonlySet<string>>;
 

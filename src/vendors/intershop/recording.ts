@@ -13,7 +13,11 @@ const PARTS: Record<string, 'positions' | 'contactPersons' | 'customAttributes' 
   listPickupAddresses: 'pickupAddresses',
 };
 
-const returnRequest = (shopName: string, id: unknown, record: Json): RecordedFixture => ({ collection: COLLECTIONS.returnRequests, key: `${shopName}/${String(id)}`, record: { ...record, id, shopName } });
+const returnRequest = (shopName: string, id: unknown, record: Json): RecordedFixture => ({
+  collection: COLLECTIONS.returnRequests,
+  key: `${shopName}/${String(id)}`,
+  record: { ...record, id, shopName },
+});
 
 /** A recorded request as stored: the parts it has no recording of are empty, its positions' serial numbers unknown. */
 function toStored(record: Json): StoredReturnRequest {
@@ -49,7 +53,9 @@ export const intershopRecording: VendorRecording = {
   },
   restore(fixtures) {
     // A sub-resource list read without its request leaves a record without the request's own fields: nothing to restore.
-    const recorded = fixtures(COLLECTIONS.returnRequests).filter((record) => typeof record.shopName === 'string' && typeof record.shopOrderNumber === 'string' && typeof record.id === 'number');
+    const recorded = fixtures(COLLECTIONS.returnRequests).filter(
+      (record) => typeof record.shopName === 'string' && typeof record.shopOrderNumber === 'string' && typeof record.id === 'number',
+    );
     const ledgers = new Map<string, { shopName: string; shopOrderNumber: string; ledger: OrderLedger }>();
     const restored: RestoredRecord[] = [];
     for (const stored of recorded.map(toStored).sort((a, b) => a.id - b.id)) {

@@ -99,5 +99,12 @@ export function fabricateOrder(seed: number, shop: IomShop, shopOrderNumber: str
       positions.push(position);
     }
   }
-  return { shopName: shop.name, shopOrderNumber, supplierOrderNumber, ...(shop.supplierName === undefined ? {} : { supplierName: shop.supplierName }), positions, fabricated: true };
+  return {
+    shopName: shop.name,
+    shopOrderNumber,
+    supplierOrderNumber,
+    ...(shop.supplierName === undefined ? {} : { supplierName: shop.supplierName }),
+    positions,
+    fabricated: true,
+  };
 }

@@ -15,14 +15,13 @@ export function returnRequestUrl(request: ValidatedRequest, id: number): string 
 }
 
 /** 404 for a return request the order does not have. */
-export const returnRequestNotFound = (context: HandlerContext, request: ValidatedRequest) =>
-  context.refuse(404, [returnRequestMissing(request)]);
+export const returnRequestNotFound = (context: HandlerContext, request: ValidatedRequest) => context.refuse(404, [returnRequestMissing(request)]);
 
 export const returnRequestMissing = (request: ValidatedRequest): Omit<Violation, 'operationId'> =>
   raise(RULES.returnRequestNotFound, {
-  location: 'path',
-  pointer: '/returnRequestId',
-  message: `return request ${returnRequestIdOf(request)} (returnRequestId) does not exist for order '${orderNumberOf(request)}' in shop '${shopNameOf(request)}'`,
-  specPointer: '#/components/parameters/returnRequestId',
-  value: request.pathParams.returnRequestId,
+    location: 'path',
+    pointer: '/returnRequestId',
+    message: `return request ${returnRequestIdOf(request)} (returnRequestId) does not exist for order '${orderNumberOf(request)}' in shop '${shopNameOf(request)}'`,
+    specPointer: '#/components/parameters/returnRequestId',
+    value: request.pathParams.returnRequestId,
   });

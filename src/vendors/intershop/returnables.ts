@@ -46,7 +46,11 @@ export function productOf(position: IomOrderPosition, products: ReadonlyArray<Re
   const product = products.find((record) => String(record.number) === number) as IomProduct | undefined;
   const name = position.productName ?? product?.name;
   const supplierProductNumber = position.supplierProductNumber ?? product?.supplierProductNumber;
-  return { number, ...(name === undefined ? {} : { name: String(name) }), ...(supplierProductNumber === undefined ? {} : { supplierProductNumber: String(supplierProductNumber) }) };
+  return {
+    number,
+    ...(name === undefined ? {} : { name: String(name) }),
+    ...(supplierProductNumber === undefined ? {} : { supplierProductNumber: String(supplierProductNumber) }),
+  };
 }
 
 /** What a create asks of each order position, summed over the positions naming it (for fabricating an unknown order). */

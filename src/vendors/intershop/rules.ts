@@ -12,7 +12,7 @@ export const RULES = defineRules('intershop', {
     code: 'security.permission.missing',
     level: 'violation',
     source: 'vendor-doc',
-    description: 'The caller lacks the permission the operation needs at the path\'s shop (403).',
+    description: "The caller lacks the permission the operation needs at the path's shop (403).",
     cite: `${PAGE}, "Authorization": "View return requests" for GET, "Manage return requests" for POST, assigned at the shop`,
   },
   shopNotFound: {
@@ -61,21 +61,21 @@ export const RULES = defineRules('intershop', {
     code: 'state.position.unknown-reason',
     level: 'violation',
     source: 'vendor-doc',
-    description: 'A position\'s reason is none of the shop\'s configured return reasons (400).',
+    description: "A position's reason is none of the shop's configured return reasons (400).",
     cite: `${PAGE}, Changelog 2.10: "return-reasons, which returns all return reasons that are allowed for the shop"`,
   },
   reasonNotReturnType: {
     code: 'state.position.reason-not-return-type',
     level: 'risk',
     source: 'mock',
-    description: 'A position\'s reason is one of the shop\'s reasons, but not of type RET (e.g. a CAN cancellation reason); served.',
+    description: "A position's reason is one of the shop's reasons, but not of type RET (e.g. a CAN cancellation reason); served.",
     cite: `${PAGE}, ShopReturnReason "type": the page does not say which types a return request takes`,
   },
   productMismatch: {
     code: 'state.position.product-mismatch',
     level: 'risk',
     source: 'mock',
-    description: 'A position\'s productNumber is not the product of the order position it names; served with the order position\'s product.',
+    description: "A position's productNumber is not the product of the order position it names; served with the order position's product.",
     cite: `${PAGE}, WriteReturnRequestPosition "productNumber": no rule ties it to the order position`,
   },
   quantityNotPositive: {
@@ -103,7 +103,7 @@ export const RULES = defineRules('intershop', {
     code: 'state.serial-number.not-on-order',
     level: 'violation',
     source: 'vendor-doc',
-    description: 'A serial number that is not one of the order position\'s (400).',
+    description: "A serial number that is not one of the order position's (400).",
     cite: `${PAGE}, ReturnableDataItem: "Serial number of the item to return"`,
   },
   serialNotReturnable: {

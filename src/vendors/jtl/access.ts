@@ -36,14 +36,41 @@ export function checkJtlAccess(request: ValidatedRequest, context: HandlerContex
   const scopes = declared === undefined ? grantedScopes(request) : declaredScopes === undefined ? undefined : new Set(declaredScopes);
   if (scopes !== undefined && request.headerParams['x-runas'] !== undefined && !scopes.has(RUN_AS_SCOPE)) {
     const value = request.headerParams['x-runas'];
-    return { denied: raise(JTL_RULES.runAsScopeMissing, { location: 'header', pointer: '/x-runas', message: `the access token lacks the scope ${RUN_AS_SCOPE} that x-runas requires`, specPointer: '#/components/parameters/RunAs', value }), risks: [] };
+    return {
+      denied: raise(JTL_RULES.runAsScopeMissing, {
+        location: 'header',
+        pointer: '/x-runas',
+        message: `the access token lacks the scope ${RUN_AS_SCOPE} that x-runas requires`,
+        specPointer: '#/components/parameters/RunAs',
+        value,
+      }),
+      risks: [],
+    };
   }
   const tenants = stringList(declared?.tenants);
   if (tenants !== undefined && !tenants.some((granted) => canonicalTenant(granted) === tenant)) {
-    return { denied: raise(JTL_RULES.tenantForbidden, { location: 'header', pointer: '/x-tenant-id', message: `the access token does not grant access to tenant ${tenant}`, specPointer: '#/components/parameters/TenantId', value: tenant }), risks: [] };
+    return {
+      denied: raise(JTL_RULES.tenantForbidden, {
+        location: 'header',
+        pointer: '/x-tenant-id',
+        message: `the access token does not grant access to tenant ${tenant}`,
+        specPointer: '#/components/parameters/TenantId',
+        value: tenant,
+      }),
+      risks: [],
+    };
   }
   if (scopes !== undefined && !scopes.has(RETURNS_WRITE_SCOPE)) {
-    return { risks: [raise(JTL_RULES.createScopeUndocumented, { location: 'security', pointer: '/Authorization', message: `the access token states scopes without ${RETURNS_WRITE_SCOPE}; JTL documents no scope for creating a return, so it may be refused (403)`, specPointer: '#/components/securitySchemes/Bearer' })] };
+    return {
+      risks: [
+        raise(JTL_RULES.createScopeUndocumented, {
+          location: 'security',
+          pointer: '/Authorization',
+          message: `the access token states scopes without ${RETURNS_WRITE_SCOPE}; JTL documents no scope for creating a return, so it may be refused (403)`,
+          specPointer: '#/components/securitySchemes/Bearer',
+        }),
+      ],
+    };
   }
   return { risks: [] };
 }

@@ -42,19 +42,42 @@ export function checkItemsAgainstOrder(items: readonly CreateReturnItem[], order
     const lineId = item.SalesOrderLineItemId;
     if (lineId === undefined) {
       if (item.DeliveryNoteLineItemId === undefined) {
-        findings.push(raise(JTL_RULES.itemNamesNoLine, { location: 'body', pointer: `/Items/${index}`, message: 'the item names neither SalesOrderLineItemId nor DeliveryNoteLineItemId', specPointer: '#/components/schemas/CreateReturnItem' }));
+        findings.push(
+          raise(JTL_RULES.itemNamesNoLine, {
+            location: 'body',
+            pointer: `/Items/${index}`,
+            message: 'the item names neither SalesOrderLineItemId nor DeliveryNoteLineItemId',
+            specPointer: '#/components/schemas/CreateReturnItem',
+          }),
+        );
       }
       return;
     }
     const line = lines.get(lineId);
     if (line === undefined) {
-      findings.push(raise(JTL_RULES.lineItemNotOnOrder, { location: 'body', pointer: `/Items/${index}/SalesOrderLineItemId`, message: `line item ${lineId} is not on sales order ${order.Id}`, specPointer: itemSpec('SalesOrderLineItemId'), value: lineId }));
+      findings.push(
+        raise(JTL_RULES.lineItemNotOnOrder, {
+          location: 'body',
+          pointer: `/Items/${index}/SalesOrderLineItemId`,
+          message: `line item ${lineId} is not on sales order ${order.Id}`,
+          specPointer: itemSpec('SalesOrderLineItemId'),
+          value: lineId,
+        }),
+      );
       return;
     }
     const total = (returned.get(line.Id) ?? 0) + item.Quantity;
     returned.set(line.Id, total);
     if (total > line.Quantity + TOLERANCE) {
-      findings.push(raise(JTL_RULES.lineItemQuantityExceeded, { location: 'body', pointer: `/Items/${index}/Quantity`, message: `returning ${total} of line item ${line.Id} exceeds its quantity ${line.Quantity}`, specPointer: itemSpec('Quantity'), value: item.Quantity }));
+      findings.push(
+        raise(JTL_RULES.lineItemQuantityExceeded, {
+          location: 'body',
+          pointer: `/Items/${index}/Quantity`,
+          message: `returning ${total} of line item ${line.Id} exceeds its quantity ${line.Quantity}`,
+          specPointer: itemSpec('Quantity'),
+          value: item.Quantity,
+        }),
+      );
     }
   });
   return findings;
@@ -67,6 +90,14 @@ export function checkReturnReasons(items: readonly CreateReturnItem[], reasons: 
   return items.flatMap((item, index) =>
     item.ReturnReasonId === undefined || known.has(item.ReturnReasonId)
       ? []
-      : [raise(JTL_RULES.returnReasonUnknown, { location: 'body', pointer: `/Items/${index}/ReturnReasonId`, message: `return reason ${item.ReturnReasonId} does not exist`, specPointer: itemSpec('ReturnReasonId'), value: item.ReturnReasonId })],
+      : [
+          raise(JTL_RULES.returnReasonUnknown, {
+            location: 'body',
+            pointer: `/Items/${index}/ReturnReasonId`,
+            message: `return reason ${item.ReturnReasonId} does not exist`,
+            specPointer: itemSpec('ReturnReasonId'),
+            value: item.ReturnReasonId,
+          }),
+        ],
   );
 }

@@ -32,7 +32,13 @@ const RETURNS = 'returns';
 const UNKNOWN_RULES = { CompanyId: JTL_RULES.companyUnknown, SalesOrderId: JTL_RULES.salesOrderUnknown, WarehouseId: JTL_RULES.warehouseUnknown } as const;
 
 const unknownReference = (field: keyof typeof UNKNOWN_RULES, what: string, id: number): Finding =>
-  raise(UNKNOWN_RULES[field], { location: 'body', pointer: `/${field}`, message: `${what} ${id} does not exist`, specPointer: `#/components/schemas/CreateReturn/properties/${field}`, value: id });
+  raise(UNKNOWN_RULES[field], {
+    location: 'body',
+    pointer: `/${field}`,
+    message: `${what} ${id} does not exist`,
+    specPointer: `#/components/schemas/CreateReturn/properties/${field}`,
+    value: id,
+  });
 
 /** The state a new return starts in: the fixtures' `returnStates` entry marked `Initial`, else the first; 0 when there are none. */
 function initialStateId(context: HandlerContext): number {
@@ -42,17 +48,25 @@ function initialStateId(context: HandlerContext): number {
 }
 
 /** Resolves the references, checks the items and, when all is well, stores the return: one atomic step, so parallel creates never race. */
-function createInTransaction(tx: VendorTransaction, context: HandlerContext, tenant: string, body: CreateReturnBody): { violations: Finding[] } | { record: JtlReturnRecord; risks: Finding[] } {
+function createInTransaction(
+  tx: VendorTransaction,
+  context: HandlerContext,
+  tenant: string,
+  body: CreateReturnBody,
+): { violations: Finding[] } | { record: JtlReturnRecord; risks: Finding[] } {
   const strict = context.strictFixtures;
   const seedOf = (kind: string, id: number) => context.seedFor(`jtl/${tenant}/${kind}/${id}`);
-  const company: Resolved<JtlNamedRecord> = resolveReference({ tx, tenant, collection: FABRICATED.companies, fixtures: context.fixtures('companies'), strict, id: body.CompanyId }, () =>
-    fabricateNamed(seedOf('company', body.CompanyId), 'company', body.CompanyId),
+  const company: Resolved<JtlNamedRecord> = resolveReference(
+    { tx, tenant, collection: FABRICATED.companies, fixtures: context.fixtures('companies'), strict, id: body.CompanyId },
+    () => fabricateNamed(seedOf('company', body.CompanyId), 'company', body.CompanyId),
   );
-  const order: Resolved<JtlSalesOrder> = resolveReference({ tx, tenant, collection: FABRICATED.salesOrders, fixtures: context.fixtures('salesOrders'), strict, id: body.SalesOrderId }, () =>
-    fabricateSalesOrder(seedOf('salesOrder', body.SalesOrderId), body.SalesOrderId, requestedQuantities(body.Items)),
+  const order: Resolved<JtlSalesOrder> = resolveReference(
+    { tx, tenant, collection: FABRICATED.salesOrders, fixtures: context.fixtures('salesOrders'), strict, id: body.SalesOrderId },
+    () => fabricateSalesOrder(seedOf('salesOrder', body.SalesOrderId), body.SalesOrderId, requestedQuantities(body.Items)),
   );
-  const warehouse: Resolved<JtlNamedRecord> = resolveReference({ tx, tenant, collection: FABRICATED.warehouses, fixtures: context.fixtures('warehouses'), strict, id: body.WarehouseId }, () =>
-    fabricateNamed(seedOf('warehouse', body.WarehouseId), 'warehouse', body.WarehouseId),
+  const warehouse: Resolved<JtlNamedRecord> = resolveReference(
+    { tx, tenant, collection: FABRICATED.warehouses, fixtures: context.fixtures('warehouses'), strict, id: body.WarehouseId },
+    () => fabricateNamed(seedOf('warehouse', body.WarehouseId), 'warehouse', body.WarehouseId),
   );
   const violations: Finding[] = [];
   if (company === undefined) violations.push(unknownReference('CompanyId', 'company', body.CompanyId));

@@ -9,7 +9,17 @@ const TITLES: Record<number, string> = {
 
 /** ASP.NET Core points `type` at the status's section of RFC 9110. */
 const RFC9110_SECTIONS: Record<number, string> = {
-  400: '15.5.1', 401: '15.5.2', 403: '15.5.4', 404: '15.5.5', 405: '15.5.6', 406: '15.5.7', 413: '15.5.14', 415: '15.5.16', 500: '15.6.1', 502: '15.6.3', 504: '15.6.5',
+  400: '15.5.1',
+  401: '15.5.2',
+  403: '15.5.4',
+  404: '15.5.5',
+  405: '15.5.6',
+  406: '15.5.7',
+  413: '15.5.14',
+  415: '15.5.16',
+  500: '15.6.1',
+  502: '15.6.3',
+  504: '15.6.5',
 };
 
 /** The challenge ASP.NET Core's bearer authentication sends with a 401 (RFC 9110 requires one). */

@@ -2,7 +2,8 @@ import { defineRules } from '../../core/rules.js';
 
 /** Where the JTL page is: every `vendor-doc` cite names a section of it. */
 const PAGE = 'JTL-Cloud ERP API reference, "Create Return" (POST /erp/returns)';
-const ASPNET_CORE_NEGOTIATION = 'ASP.NET Core docs, "Format response data in ASP.NET Core Web API": without ReturnHttpNotAcceptable an Accept no formatter satisfies is answered with the first formatter (JSON), not 406';
+const ASPNET_CORE_NEGOTIATION =
+  'ASP.NET Core docs, "Format response data in ASP.NET Core Web API": without ReturnHttpNotAcceptable an Accept no formatter satisfies is answered with the first formatter (JSON), not 406';
 /** Only under `--strict-fixtures`, which asks for it: without it the mock fabricates the reference, as a vendor with that data would accept it. */
 const STRICT_FIXTURES = 'returns-mock option --strict-fixtures (the user asks that references the fixtures lack be refused)';
 
@@ -12,7 +13,7 @@ export const JTL_RULES = defineRules('jtl', {
     code: 'security.scope.missing',
     level: 'violation',
     source: 'vendor-doc',
-    description: "A request with x-runas whose token lacks the scope Application.RunAs is refused with 403.",
+    description: 'A request with x-runas whose token lacks the scope Application.RunAs is refused with 403.',
     cite: `${PAGE}, Headers: x-runas "Requires scope 'Application.RunAs'"`,
   },
   createScopeUndocumented: {
@@ -27,7 +28,7 @@ export const JTL_RULES = defineRules('jtl', {
     level: 'violation',
     source: 'platform',
     description: 'The fixtures declare the token for other tenants than x-tenant-id: refused with 403, as a resource server refuses a token without the privilege.',
-    cite: 'RFC 6750 §3.1 (insufficient_scope: the resource server SHOULD respond with 403); the token\'s tenants come from fixtures/jtl/credentials.yaml',
+    cite: "RFC 6750 §3.1 (insufficient_scope: the resource server SHOULD respond with 403); the token's tenants come from fixtures/jtl/credentials.yaml",
   },
   companyUnknown: {
     code: 'state.company.unknown',

@@ -6,5 +6,9 @@
 export function withoutNullProperties<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item: unknown) => withoutNullProperties(item)) as T;
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null).map(([key, field]) => [key, withoutNullProperties(field)])) as T;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null)
+      .map(([key, field]) => [key, withoutNullProperties(field)]),
+  ) as T;
 }

@@ -22,9 +22,26 @@ export function requestedQuantities(rows: readonly OrderReturnRowChanges[]): Map
 /** Risks of rows on their own: one without an `OrderRowId` (nothing says what it returns), one returning a negative quantity. */
 export function checkRowsOnTheirOwn(rows: readonly OrderReturnRowChanges[]): Finding[] {
   return rows.flatMap((row, index) => [
-    ...(row.OrderRowId === undefined ? [raise(SHOPCTRL_RULES.orderRowMissing, { location: 'body', pointer: rowPointer(index, 'OrderRowId'), message: 'the return row names no order row it returns', specPointer: rowSpec('OrderRowId') })] : []),
+    ...(row.OrderRowId === undefined
+      ? [
+          raise(SHOPCTRL_RULES.orderRowMissing, {
+            location: 'body',
+            pointer: rowPointer(index, 'OrderRowId'),
+            message: 'the return row names no order row it returns',
+            specPointer: rowSpec('OrderRowId'),
+          }),
+        ]
+      : []),
     ...(row.ReturnedQuantity !== undefined && row.ReturnedQuantity < 0
-      ? [raise(SHOPCTRL_RULES.returnedQuantityNegative, { location: 'body', pointer: rowPointer(index, 'ReturnedQuantity'), message: `the return row returns a negative quantity (${row.ReturnedQuantity})`, specPointer: rowSpec('ReturnedQuantity'), value: row.ReturnedQuantity })]
+      ? [
+          raise(SHOPCTRL_RULES.returnedQuantityNegative, {
+            location: 'body',
+            pointer: rowPointer(index, 'ReturnedQuantity'),
+            message: `the return row returns a negative quantity (${row.ReturnedQuantity})`,
+            specPointer: rowSpec('ReturnedQuantity'),
+            value: row.ReturnedQuantity,
+          }),
+        ]
       : []),
   ]);
 }
@@ -41,13 +58,29 @@ export function checkRowsAgainstOrder(rows: readonly OrderReturnRowChanges[], or
     if (row.OrderRowId === undefined) return;
     const orderRow = orderRows.get(row.OrderRowId);
     if (orderRow === undefined) {
-      findings.push(raise(SHOPCTRL_RULES.orderRowNotOnOrder, { location: 'body', pointer: rowPointer(index, 'OrderRowId'), message: `order row ${row.OrderRowId} is not a row of order ${order.Id}`, specPointer: rowSpec('OrderRowId'), value: row.OrderRowId }));
+      findings.push(
+        raise(SHOPCTRL_RULES.orderRowNotOnOrder, {
+          location: 'body',
+          pointer: rowPointer(index, 'OrderRowId'),
+          message: `order row ${row.OrderRowId} is not a row of order ${order.Id}`,
+          specPointer: rowSpec('OrderRowId'),
+          value: row.OrderRowId,
+        }),
+      );
       return;
     }
     const total = (returned.get(orderRow.Id) ?? 0) + (row.ReturnedQuantity ?? 0);
     returned.set(orderRow.Id, total);
     if (total > orderRow.Quantity + TOLERANCE) {
-      findings.push(raise(SHOPCTRL_RULES.orderRowQuantityExceeded, { location: 'body', pointer: rowPointer(index, 'ReturnedQuantity'), message: `returning ${total} of order row ${orderRow.Id} exceeds its quantity ${orderRow.Quantity}`, specPointer: rowSpec('ReturnedQuantity'), value: row.ReturnedQuantity }));
+      findings.push(
+        raise(SHOPCTRL_RULES.orderRowQuantityExceeded, {
+          location: 'body',
+          pointer: rowPointer(index, 'ReturnedQuantity'),
+          message: `returning ${total} of order row ${orderRow.Id} exceeds its quantity ${orderRow.Quantity}`,
+          specPointer: rowSpec('ReturnedQuantity'),
+          value: row.ReturnedQuantity,
+        }),
+      );
     }
   });
   return findings;
@@ -60,6 +93,14 @@ export function checkReturnReasons(rows: readonly OrderReturnRowChanges[], reaso
   return rows.flatMap((row, index) =>
     row.ReturnReasonId === undefined || known.has(row.ReturnReasonId)
       ? []
-      : [raise(SHOPCTRL_RULES.returnReasonUnknown, { location: 'body', pointer: rowPointer(index, 'ReturnReasonId'), message: `return reason ${row.ReturnReasonId} does not exist`, specPointer: rowSpec('ReturnReasonId'), value: row.ReturnReasonId })],
+      : [
+          raise(SHOPCTRL_RULES.returnReasonUnknown, {
+            location: 'body',
+            pointer: rowPointer(index, 'ReturnReasonId'),
+            message: `return reason ${row.ReturnReasonId} does not exist`,
+            specPointer: rowSpec('ReturnReasonId'),
+            value: row.ReturnReasonId,
+          }),
+        ],
   );
 }

@@ -18,20 +18,33 @@ const RETURNS = 'returns';
 const UNKNOWN_RULES = { OrderId: SHOPCTRL_RULES.orderUnknown, WarehouseId: SHOPCTRL_RULES.warehouseUnknown } as const;
 
 const unknownReference = (field: keyof typeof UNKNOWN_RULES, what: string, id: number): Finding =>
-  raise(UNKNOWN_RULES[field], { location: 'body', pointer: `/${field}`, message: `${what} ${id} does not exist`, specPointer: `#/components/schemas/OrderReturnChanges/properties/${field}`, value: id });
+  raise(UNKNOWN_RULES[field], {
+    location: 'body',
+    pointer: `/${field}`,
+    message: `${what} ${id} does not exist`,
+    specPointer: `#/components/schemas/OrderReturnChanges/properties/${field}`,
+    value: id,
+  });
 
 /** Resolves order, warehouse and statuses, checks the rows and, when all is well, stores the return: one atomic step, so parallel adds never race. */
-function addInTransaction(tx: VendorTransaction, context: HandlerContext, changes: OrderReturnChanges): { violations: Finding[] } | { record: OrderReturnRecord; risks: Finding[] } {
+function addInTransaction(
+  tx: VendorTransaction,
+  context: HandlerContext,
+  changes: OrderReturnChanges,
+): { violations: Finding[] } | { record: OrderReturnRecord; risks: Finding[] } {
   const strict = context.strictFixtures;
   const rows = changes.OrderReturnRows ?? [];
-  const order: Resolved<ShopCtrlOrder> = resolveReference({ tx, tenant: TENANT, collection: FABRICATED.orders, fixtures: context.fixtures('orders'), strict, id: changes.OrderId }, () =>
-    fabricateOrder(context.seedFor(`shopctrl/order/${changes.OrderId}`), changes.OrderId, requestedQuantities(rows)),
+  const order: Resolved<ShopCtrlOrder> = resolveReference(
+    { tx, tenant: TENANT, collection: FABRICATED.orders, fixtures: context.fixtures('orders'), strict, id: changes.OrderId },
+    () => fabricateOrder(context.seedFor(`shopctrl/order/${changes.OrderId}`), changes.OrderId, requestedQuantities(rows)),
   );
   const warehouseId = changes.WarehouseId;
   const warehouse =
     warehouseId === undefined
       ? undefined
-      : resolveReference({ tx, tenant: TENANT, collection: FABRICATED.warehouses, fixtures: context.fixtures('warehouses'), strict, id: warehouseId }, () => fabricateWarehouse(context.seedFor(`shopctrl/warehouse/${warehouseId}`), warehouseId));
+      : resolveReference({ tx, tenant: TENANT, collection: FABRICATED.warehouses, fixtures: context.fixtures('warehouses'), strict, id: warehouseId }, () =>
+          fabricateWarehouse(context.seedFor(`shopctrl/warehouse/${warehouseId}`), warehouseId),
+        );
   const seedFor = (key: string) => context.seedFor(key);
   const main = resolveStatus('main', changes.MainStatusId, { tx, statuses: context.fixtures('mainStatuses'), strict, seedFor });
   const custom = resolveStatus('custom', changes.CustomStatusId, { tx, statuses: context.fixtures('customStatuses'), strict, seedFor });

@@ -18,12 +18,63 @@ function ordered(value: Record<string, unknown>, order: readonly string[]): Reco
   return result;
 }
 
-const ROW_ORDER = ['Id', 'OrderRowId', 'ProductCode', 'ProductName', 'Comment', 'CustomerComment', 'ReturnedQuantity', 'ApprovedQuantity', 'Resolution', 'ReturnReasonId', 'MainReturnRowStatusId', 'ReturnConditionId', 'ProductSelectionProductId', 'SupplierName', 'CustomReturnRowStatusId', 'StockItems'] as const;
+const ROW_ORDER = [
+  'Id',
+  'OrderRowId',
+  'ProductCode',
+  'ProductName',
+  'Comment',
+  'CustomerComment',
+  'ReturnedQuantity',
+  'ApprovedQuantity',
+  'Resolution',
+  'ReturnReasonId',
+  'MainReturnRowStatusId',
+  'ReturnConditionId',
+  'ProductSelectionProductId',
+  'SupplierName',
+  'CustomReturnRowStatusId',
+  'StockItems',
+] as const;
 const STOCK_ITEM_ORDER = ['Id', 'ProductId', 'LotNumber', 'ExpiryDate', 'SerialNumber'] as const;
 const PARAM_ORDER = ['Key', 'Value', 'DataType', 'DataTypeName'] as const;
 /** The page's JSON sample lists the object properties first, its XML sample the scalar ones: each answer follows its sample. */
-const JSON_ORDER = ['CustomStatus', 'CustomerComment', 'MainStatus', 'OrderReturnRows', 'Params', 'ChangedTimestamp', 'CreatedTimestamp', 'CustomStatusId', 'Id', 'MainStatusId', 'OrderId', 'ReceivedDate', 'ClosedTimestamp', 'FollowUpTimestamp', 'ReturnCode', 'WarehouseId'] as const;
-const XML_ORDER = ['ChangedTimestamp', 'CreatedTimestamp', 'CustomStatusId', 'Id', 'MainStatusId', 'OrderId', 'ReceivedDate', 'ClosedTimestamp', 'FollowUpTimestamp', 'ReturnCode', 'WarehouseId', 'CustomStatus', 'CustomerComment', 'MainStatus', 'OrderReturnRows', 'Params'] as const;
+const JSON_ORDER = [
+  'CustomStatus',
+  'CustomerComment',
+  'MainStatus',
+  'OrderReturnRows',
+  'Params',
+  'ChangedTimestamp',
+  'CreatedTimestamp',
+  'CustomStatusId',
+  'Id',
+  'MainStatusId',
+  'OrderId',
+  'ReceivedDate',
+  'ClosedTimestamp',
+  'FollowUpTimestamp',
+  'ReturnCode',
+  'WarehouseId',
+] as const;
+const XML_ORDER = [
+  'ChangedTimestamp',
+  'CreatedTimestamp',
+  'CustomStatusId',
+  'Id',
+  'MainStatusId',
+  'OrderId',
+  'ReceivedDate',
+  'ClosedTimestamp',
+  'FollowUpTimestamp',
+  'ReturnCode',
+  'WarehouseId',
+  'CustomStatus',
+  'CustomerComment',
+  'MainStatus',
+  'OrderReturnRows',
+  'Params',
+] as const;
 
 /** Server-side values of a new return: its ids (from sequences), timestamp, statuses and each row's product. */
 export interface AssignedValues {
@@ -40,7 +91,15 @@ function returnRow(row: OrderReturnRowChanges, values: AssignedValues): Record<s
   const product = values.productOfRow(row);
   const stockItems = row.StockItems?.map((item: StockItemChanges) => ordered({ ...item, Id: values.stockItemId(), ProductId: item.ProductId ?? product.Id }, STOCK_ITEM_ORDER));
   return ordered(
-    { ...row, Id: values.rowId(), ProductCode: row.ProductCode ?? product.Code, ProductName: row.ProductName ?? product.Name, SupplierName: row.SupplierName ?? product.SupplierName, Resolution: row.Resolution ?? 0, StockItems: stockItems },
+    {
+      ...row,
+      Id: values.rowId(),
+      ProductCode: row.ProductCode ?? product.Code,
+      ProductName: row.ProductName ?? product.Name,
+      SupplierName: row.SupplierName ?? product.SupplierName,
+      Resolution: row.Resolution ?? 0,
+      StockItems: stockItems,
+    },
     ROW_ORDER,
   );
 }

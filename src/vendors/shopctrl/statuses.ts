@@ -58,18 +58,30 @@ function fabricateStatus(seed: number, kind: 'main' | 'custom', id: number): Rec
  * main list's entry marked `Default` (else its first), and no custom status. An id the list lacks is fabricated and kept
  * (`fabricated` to store), or a finding under `--strict-fixtures`. With no list in the fixtures the id is echoed without an object.
  */
-export function resolveStatus(kind: 'main' | 'custom', id: number | undefined, lookup: StatusLookup): { resolved: ResolvedStatus; finding?: Finding; fabricated?: Record<string, unknown> } {
+export function resolveStatus(
+  kind: 'main' | 'custom',
+  id: number | undefined,
+  lookup: StatusLookup,
+): { resolved: ResolvedStatus; finding?: Finding; fabricated?: Record<string, unknown> } {
   const { tx, statuses, strict } = lookup;
   if (id === undefined) {
     const fallback = kind === 'main' ? (statuses.find((status) => status.Default === true) ?? statuses[0]) : undefined;
     return { resolved: fallback === undefined || typeof fallback.Id !== 'number' ? {} : { id: fallback.Id, status: statusObject(fallback) } };
   }
   if (statuses.length === 0) return { resolved: { id } };
-  const found = resolveReference({ tx, tenant: TENANT, collection: FABRICATED_STATUSES[kind], fixtures: statuses, strict, id }, () => fabricateStatus(lookup.seedFor(`shopctrl/${kind}-status/${id}`), kind, id));
+  const found = resolveReference({ tx, tenant: TENANT, collection: FABRICATED_STATUSES[kind], fixtures: statuses, strict, id }, () =>
+    fabricateStatus(lookup.seedFor(`shopctrl/${kind}-status/${id}`), kind, id),
+  );
   if (found !== undefined) return { resolved: { id, status: statusObject(found.record) }, ...(found.fabricated ? { fabricated: found.record } : {}) };
   const field = FIELDS[kind];
   return {
     resolved: { id },
-    finding: raise(RULES[kind], { location: 'body', pointer: `/${field}`, message: `${kind} status ${id} does not exist`, specPointer: `#/components/schemas/OrderReturnChanges/properties/${field}`, value: id }),
+    finding: raise(RULES[kind], {
+      location: 'body',
+      pointer: `/${field}`,
+      message: `${kind} status ${id} does not exist`,
+      specPointer: `#/components/schemas/OrderReturnChanges/properties/${field}`,
+      value: id,
+    }),
   };
 }

@@ -14,8 +14,20 @@ const OLD = {
   openapi: '3.1.0',
   info: { title: 'Shop', version: '1' },
   paths: {
-    '/items/{id}': { get: { operationId: 'getItem', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok', ...json(item({ legacyCode: { type: 'string' } })) } } } },
-    '/items': { post: { operationId: 'createItem', requestBody: { required: true, ...json(item({ kind: { enum: ['a', 'b'] } })) }, responses: { '201': { description: 'ok', ...json(item({})) } } } },
+    '/items/{id}': {
+      get: {
+        operationId: 'getItem',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'ok', ...json(item({ legacyCode: { type: 'string' } })) } },
+      },
+    },
+    '/items': {
+      post: {
+        operationId: 'createItem',
+        requestBody: { required: true, ...json(item({ kind: { enum: ['a', 'b'] } })) },
+        responses: { '201': { description: 'ok', ...json(item({})) } },
+      },
+    },
     '/old': { get: { operationId: 'getOld', responses: { '200': { description: 'ok' } } } },
     '/same': { get: { operationId: 'getSame', responses: { '204': { description: 'ok' } } } },
   },
@@ -25,8 +37,20 @@ const NEW = {
   openapi: '3.1.0',
   info: { title: 'Shop', version: '2' },
   paths: {
-    '/items/{itemId}': { get: { operationId: 'getItem', parameters: [{ name: 'itemId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok', ...json(item({})) } } } },
-    '/things': { post: { operationId: 'createItem', requestBody: { required: true, ...json(item({ kind: { enum: ['a'] } })) }, responses: { '201': { description: 'ok', ...json(item({})) } } } },
+    '/items/{itemId}': {
+      get: {
+        operationId: 'getItem',
+        parameters: [{ name: 'itemId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'ok', ...json(item({})) } },
+      },
+    },
+    '/things': {
+      post: {
+        operationId: 'createItem',
+        requestBody: { required: true, ...json(item({ kind: { enum: ['a'] } })) },
+        responses: { '201': { description: 'ok', ...json(item({})) } },
+      },
+    },
     '/same': { get: { operationId: 'readSame', responses: { '204': { description: 'ok' } } } },
     '/new': { get: { operationId: 'getNew', responses: { '200': { description: 'ok' } } } },
   },
@@ -44,11 +68,21 @@ const entry = (seq: number, method: string, requestPath: string, status: number,
   operationId: null,
   method,
   pathTemplate: null,
-  request: { method, path: requestPath, query: '', headers: requestBody === undefined ? {} : { 'content-type': 'application/json' }, ...(requestBody === undefined ? {} : { body: JSON.stringify(requestBody) }) },
+  request: {
+    method,
+    path: requestPath,
+    query: '',
+    headers: requestBody === undefined ? {} : { 'content-type': 'application/json' },
+    ...(requestBody === undefined ? {} : { body: JSON.stringify(requestBody) }),
+  },
   status,
   lenient: false,
   violations: [],
-  response: { status, headers: responseBody === undefined ? {} : { 'content-type': 'application/json' }, ...(responseBody === undefined ? {} : { body: JSON.stringify(responseBody) }) },
+  response: {
+    status,
+    headers: responseBody === undefined ? {} : { 'content-type': 'application/json' },
+    ...(responseBody === undefined ? {} : { body: JSON.stringify(responseBody) }),
+  },
   durationMs: 1,
   outcome: 'answered',
 });

@@ -29,7 +29,12 @@ const compare = (vendor: string, pact: unknown) => comparePact(fileURLToPath(new
 
 describe('mock.pact() on the clean example client', () => {
   it('writes one v4 pact per vendor, consumer clean-client', () => {
-    expect(exported.files.map((file) => path.basename(file)).sort()).toEqual(['clean-client-emporix.json', 'clean-client-intershop.json', 'clean-client-jtl.json', 'clean-client-shopctrl.json']);
+    expect(exported.files.map((file) => path.basename(file)).sort()).toEqual([
+      'clean-client-emporix.json',
+      'clean-client-intershop.json',
+      'clean-client-jtl.json',
+      'clean-client-shopctrl.json',
+    ]);
   });
 
   it.each(['emporix', 'intershop', 'jtl', 'shopctrl'])('%s: the comparator finds 0 errors', async (vendor) => {

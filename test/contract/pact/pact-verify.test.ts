@@ -34,10 +34,19 @@ afterAll(async () => {
 
 // pact-js's own verifier (the Rust core through @pact-foundation/pact-core) loads each written v4 file and replays it
 // against the same mock: the requests are accepted, and the matchers let the newly made-up ids and times through.
-it.each(Object.keys(CREDENTIALS))('pact-js loads and verifies clean-client-%s.json against the mock', async (vendor) => {
-  const output = await pactCore.verifyPacts({ providerBaseUrl: mock.urlFor(vendor), pactUrls: [path.join(dir, `clean-client-${vendor}.json`)], logLevel: 'error', customProviderHeaders: CREDENTIALS[vendor] });
-  const result = JSON.parse(output) as { result: boolean; interactionResults: Array<{ result: string }> };
-  expect(result.result).toBe(true);
-  expect(result.interactionResults.length).toBeGreaterThan(0);
-  expect(result.interactionResults.every((interaction) => interaction.result === 'OK')).toBe(true);
-}, 60_000);
+it.each(Object.keys(CREDENTIALS))(
+  'pact-js loads and verifies clean-client-%s.json against the mock',
+  async (vendor) => {
+    const output = await pactCore.verifyPacts({
+      providerBaseUrl: mock.urlFor(vendor),
+      pactUrls: [path.join(dir, `clean-client-${vendor}.json`)],
+      logLevel: 'error',
+      customProviderHeaders: CREDENTIALS[vendor],
+    });
+    const result = JSON.parse(output) as { result: boolean; interactionResults: Array<{ result: string }> };
+    expect(result.result).toBe(true);
+    expect(result.interactionResults.length).toBeGreaterThan(0);
+    expect(result.interactionResults.every((interaction) => interaction.result === 'OK')).toBe(true);
+  },
+  60_000,
+);

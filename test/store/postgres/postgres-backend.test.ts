@@ -24,7 +24,11 @@ describe('the PostgreSQL store', () => {
     await first.transact((tx) => tx.put('jtl', 't1', 'returns', 'b', { id: 'b', changed: true }));
     await first.transact((tx) => tx.delete('jtl', 't1', 'returns', '2'));
     await second.refresh();
-    const expected = [{ id: 'b', changed: true }, { id: '10', at: '2026-01-01T00:00:00.000Z', z: 1, a: 2 }, { id: 'a', at: '2026-01-01T00:00:00.000Z', z: 1, a: 2 }];
+    const expected = [
+      { id: 'b', changed: true },
+      { id: '10', at: '2026-01-01T00:00:00.000Z', z: 1, a: 2 },
+      { id: 'a', at: '2026-01-01T00:00:00.000Z', z: 1, a: 2 },
+    ];
     expect(second.list('jtl', 't1', 'returns')).toEqual(expected);
     expect(Object.keys(second.get<Record<string, unknown>>('jtl', 't1', 'returns', 'a')!)).toEqual(['id', 'at', 'z', 'a']);
     await first.close();

@@ -22,7 +22,7 @@ const plain = (fixtures: Fixtures): unknown => JSON.parse(JSON.stringify(fixture
 const FILES = { intershop: { shops: [{ name: 'S1' }], orders: [{ shopOrderNumber: '1' }] } };
 
 describe('fixtures shared in PostgreSQL', () => {
-  it('are loaded by the first store; one started with the same files takes the database\'s, with what was added since, and follows later additions', async () => {
+  it("are loaded by the first store; one started with the same files takes the database's, with what was added since, and follows later additions", async () => {
     const url = await createTestDatabase();
     const first = await open(url);
     const ofFirst = fixturesOf(FILES);
@@ -37,7 +37,10 @@ describe('fixtures shared in PostgreSQL', () => {
 
     await second.sharedFixtures!.add(fixturesOf({ intershop: { shops: [{ name: 'S3' }] }, emporix: { tenants: [{ id: 'acme' }] } }));
     await first.refresh();
-    expect(plain(ofFirst)).toEqual({ intershop: { shops: [{ name: 'S1' }, { name: 'S2' }, { name: 'S3' }], orders: [{ shopOrderNumber: '1' }] }, emporix: { tenants: [{ id: 'acme' }] } });
+    expect(plain(ofFirst)).toEqual({
+      intershop: { shops: [{ name: 'S1' }, { name: 'S2' }, { name: 'S3' }], orders: [{ shopOrderNumber: '1' }] },
+      emporix: { tenants: [{ id: 'acme' }] },
+    });
     expect(plain(ofSecond)).toEqual(plain(ofFirst));
     expect(Object.isFrozen(ofFirst.intershop!.shops![2])).toBe(true);
   });

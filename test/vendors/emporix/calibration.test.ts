@@ -48,10 +48,17 @@ describe('Emporix calibration', async () => {
 
   it("serves a PUT whose body id is not the path's, updating the path's return, as a risk", async () => {
     const { json } = await emporix.send('POST', base, { headers: employee, body: employeeReturn([{ id: '32090', quantity: 1 }]) });
-    const put = await emporix.send('PUT', `${base}/${json.id}`, { headers: employee, body: { ...employeeReturn([{ id: '32090', quantity: 2 }]), id: '6369140c5c6de75d9e84c97f', approvalStatus: 'PENDING', metadata: { version: 1 } } });
+    const put = await emporix.send('PUT', `${base}/${json.id}`, {
+      headers: employee,
+      body: { ...employeeReturn([{ id: '32090', quantity: 2 }]), id: '6369140c5c6de75d9e84c97f', approvalStatus: 'PENDING', metadata: { version: 1 } },
+    });
     expect(put.status).toBe(204);
     expect(await findings()).toEqual([['state.return.id-mismatch', 'risk', '/id']]);
-    expect((await emporix.send('GET', `${base}/${json.id}`, { headers: employee })).json).toMatchObject({ id: json.id, orders: [{ items: [{ quantity: 2 }] }], metadata: { version: 2 } });
+    expect((await emporix.send('GET', `${base}/${json.id}`, { headers: employee })).json).toMatchObject({
+      id: json.id,
+      orders: [{ items: [{ quantity: 2 }] }],
+      metadata: { version: 2 },
+    });
   });
 
   it('takes a PATCH with the manage scope alone (the scope list), recording the missing read scope of the prose as a risk', async () => {
@@ -82,16 +89,27 @@ describe('Emporix calibration', async () => {
     ['PUT', `${base}/some-id`, 500],
     ['PATCH', `${base}/some-id`, 500],
     ['DELETE', `${base}/some-id`, 500],
-  ])('answers %s %s with Prefer: code=%i in the reference\'s error shape', async (method, path, status) => {
-    const body = method === 'PATCH' ? [{ op: 'replace', path: '/reason/code', value: '002' }] : method === 'DELETE' ? undefined : { ...employeeReturn([{ id: '32090', quantity: 1 }]), approvalStatus: 'PENDING', metadata: { version: 1 } };
+  ])("answers %s %s with Prefer: code=%i in the reference's error shape", async (method, path, status) => {
+    const body =
+      method === 'PATCH'
+        ? [{ op: 'replace', path: '/reason/code', value: '002' }]
+        : method === 'DELETE'
+          ? undefined
+          : { ...employeeReturn([{ id: '32090', quantity: 1 }]), approvalStatus: 'PENDING', metadata: { version: 1 } };
     const answer = await emporix.send(method, path, { headers: { ...employee, prefer: `code=${status}` }, ...(body === undefined ? {} : { body }) });
     expect(answer.status).toBe(status);
     expect(answer.json).toMatchObject({ code: status, status: status === 409 ? 'Conflict' : 'Internal Server Error' });
   });
 
   it("still refuses a customer's changed employee-only field and a null in a required field", async () => {
-    const { json } = await emporix.send('POST', base, { headers: customer('cust-c'), body: { orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1 }] }], reason: { code: '001' } } });
-    const changed = await emporix.send('PUT', `${base}/${json.id}`, { headers: customer('cust-c'), body: { orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1 }] }], reason: { code: '001' }, approvalStatus: 'APPROVED', metadata: { version: 1 } } });
+    const { json } = await emporix.send('POST', base, {
+      headers: customer('cust-c'),
+      body: { orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1 }] }], reason: { code: '001' } },
+    });
+    const changed = await emporix.send('PUT', `${base}/${json.id}`, {
+      headers: customer('cust-c'),
+      body: { orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1 }] }], reason: { code: '001' }, approvalStatus: 'APPROVED', metadata: { version: 1 } },
+    });
     expect(changed.status).toBe(400);
     expect(changed.json.details).toEqual([expect.objectContaining({ field: 'approvalStatus', type: 'state.field.employee-only' })]);
     const nullReason = await emporix.send('POST', base, { headers: customer('cust-c'), body: { orders: [], reason: null } });

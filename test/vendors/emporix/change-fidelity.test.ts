@@ -14,10 +14,13 @@ describe('Emporix PATCH of the orders is priced and checked like a PUT', () => {
   it('prices the patched quantities again: item total and return total follow', async () => {
     const { send } = await createTestMock({ vendors: ['emporix'] });
     const { json } = await send('POST', base, { headers: employee, body: { ...seedOrder(2), ...byEmployee } });
-    const patched = await send('PATCH', `${base}/${json.id}`, { headers: employee, body: [
-      { op: 'replace', path: '/orders/0/items/0/quantity', value: 1 },
-      { op: 'add', path: '/orders/0/items/-', value: { id: '32102', quantity: 3 } },
-    ] });
+    const patched = await send('PATCH', `${base}/${json.id}`, {
+      headers: employee,
+      body: [
+        { op: 'replace', path: '/orders/0/items/0/quantity', value: 1 },
+        { op: 'add', path: '/orders/0/items/-', value: { id: '32102', quantity: 3 } },
+      ],
+    });
     expect(patched.status).toBe(204);
     const read = (await send('GET', `${base}/${json.id}`, { headers: employee })).json;
     expect(read.orders[0].items).toEqual([
@@ -31,10 +34,13 @@ describe('Emporix PATCH of the orders is priced and checked like a PUT', () => {
   it('serves a patch returning more than was ordered or an item not on the order as risks naming the field, priced again', async () => {
     const { send } = await createTestMock({ vendors: ['emporix'] });
     const { json } = await send('POST', base, { headers: customer('cust-p'), body: seedOrder(1) });
-    const refused = await send('PATCH', `${base}/${json.id}`, { headers: customer('cust-p'), body: [
-      { op: 'replace', path: '/orders/0/items/0/quantity', value: 3 },
-      { op: 'add', path: '/orders/0/items/-', value: { id: 'not-on-it', quantity: 1 } },
-    ] });
+    const refused = await send('PATCH', `${base}/${json.id}`, {
+      headers: customer('cust-p'),
+      body: [
+        { op: 'replace', path: '/orders/0/items/0/quantity', value: 3 },
+        { op: 'add', path: '/orders/0/items/-', value: { id: 'not-on-it', quantity: 1 } },
+      ],
+    });
     expect(refused.status).toBe(204);
     expect((await lastJournalEntry(send)).violations.map((finding) => [finding.pointer, finding.code, finding.level])).toEqual([
       ['/orders/0/items/0/quantity', 'state.order-item.quantity-exceeded', 'risk'],
@@ -49,18 +55,27 @@ describe('Emporix PATCH of the orders is priced and checked like a PUT', () => {
   it("skips a patch of an item's name, unitPrice or total, which the service takes from the order, as risks", async () => {
     const { send } = await createTestMock({ vendors: ['emporix'] });
     const { json } = await send('POST', base, { headers: customer('cust-q'), body: seedOrder(1) });
-    const refused = await send('PATCH', `${base}/${json.id}`, { headers: customer('cust-q'), body: [
-      { op: 'replace', path: '/orders/0/items/0/total/value', value: 0 },
-      { op: 'replace', path: '/orders/0/items/0/unitPrice', value: { value: 0, currency: 'USD' } },
-      { op: 'replace', path: '/orders/0/items/0/name', value: 'Free' },
-    ] });
+    const refused = await send('PATCH', `${base}/${json.id}`, {
+      headers: customer('cust-q'),
+      body: [
+        { op: 'replace', path: '/orders/0/items/0/total/value', value: 0 },
+        { op: 'replace', path: '/orders/0/items/0/unitPrice', value: { value: 0, currency: 'USD' } },
+        { op: 'replace', path: '/orders/0/items/0/name', value: 'Free' },
+      ],
+    });
     expect(refused.status).toBe(204);
     expect((await lastJournalEntry(send)).violations.map((finding) => [finding.pointer, finding.code, finding.level])).toEqual([
       ['/0/path', 'state.patch.read-only-path', 'risk'],
       ['/1/path', 'state.patch.read-only-path', 'risk'],
       ['/2/path', 'state.patch.read-only-path', 'risk'],
     ]);
-    expect((await send('GET', `${base}/${json.id}`, { headers: customer('cust-q') })).json.orders[0].items[0]).toEqual({ id: '32090', name: 'T-shirt', quantity: 1, unitPrice: { value: 1.99, currency: 'USD' }, total: { value: 1.99, currency: 'USD' } });
+    expect((await send('GET', `${base}/${json.id}`, { headers: customer('cust-q') })).json.orders[0].items[0]).toEqual({
+      id: '32090',
+      name: 'T-shirt',
+      quantity: 1,
+      unitPrice: { value: 1.99, currency: 'USD' },
+      total: { value: 1.99, currency: 'USD' },
+    });
   });
 });
 
@@ -69,17 +84,29 @@ describe('Emporix create', () => {
     const { send } = await createTestMock({ vendors: ['emporix'] });
     const sent = { orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, name: 'Free T-shirt', unitPrice: { value: 0, currency: 'USD' } }] }], reason: { code: '001' } };
     const { json } = await send('POST', base, { headers: customer('cust-n'), body: sent });
-    expect((await send('GET', `${base}/${json.id}`, { headers: customer('cust-n') })).json.orders[0].items[0]).toEqual({ id: '32090', name: 'T-shirt', quantity: 1, unitPrice: { value: 1.99, currency: 'USD' }, total: { value: 1.99, currency: 'USD' } });
+    expect((await send('GET', `${base}/${json.id}`, { headers: customer('cust-n') })).json.orders[0].items[0]).toEqual({
+      id: '32090',
+      name: 'T-shirt',
+      quantity: 1,
+      unitPrice: { value: 1.99, currency: 'USD' },
+      total: { value: 1.99, currency: 'USD' },
+    });
   });
 });
 
 describe('Emporix PUT', () => {
-  it('replaces metadata.mixins with the body\'s', async () => {
+  it("replaces metadata.mixins with the body's", async () => {
     const { send } = await createTestMock({ vendors: ['emporix'] });
     const { json } = await send('POST', base, { headers: customer('cust-m'), body: { ...seedOrder(1), metadata: { mixins: { old: 'https://example.com/old.json' } } } });
-    const put = await send('PUT', `${base}/${json.id}`, { headers: customer('cust-m'), body: { ...seedOrder(1), metadata: { version: 1, mixins: { customAttributes: 'https://example.com/v2.json' } } } });
+    const put = await send('PUT', `${base}/${json.id}`, {
+      headers: customer('cust-m'),
+      body: { ...seedOrder(1), metadata: { version: 1, mixins: { customAttributes: 'https://example.com/v2.json' } } },
+    });
     expect(put.status).toBe(204);
-    expect((await send('GET', `${base}/${json.id}`, { headers: customer('cust-m') })).json.metadata).toMatchObject({ version: 2, mixins: { customAttributes: 'https://example.com/v2.json' } });
+    expect((await send('GET', `${base}/${json.id}`, { headers: customer('cust-m') })).json.metadata).toMatchObject({
+      version: 2,
+      mixins: { customAttributes: 'https://example.com/v2.json' },
+    });
   });
 });
 

@@ -87,7 +87,10 @@ describe("Emporix rules for an employee's create and PUT (documented in specs/em
     const { send } = await createTestMock({ vendors: ['emporix'] });
     const { json } = await send('POST', base, { headers: employee, body: { ...newReturn, ...registered } });
     const path = `${base}/${json.id}`;
-    const nobody = await send('PUT', path, { headers: employee, body: { ...newReturn, ...registered, requestor: { customerId: '' }, approvalStatus: 'APPROVED', metadata: { version: 1 } } });
+    const nobody = await send('PUT', path, {
+      headers: employee,
+      body: { ...newReturn, ...registered, requestor: { customerId: '' }, approvalStatus: 'APPROVED', metadata: { version: 1 } },
+    });
     expect(nobody.status).toBe(400);
     expect(fieldsOf(nobody.json)).toEqual([['requestor.customerId', 'state.requestor.incomplete']]);
     expect((await send('GET', path, { headers: employee })).json).toMatchObject({ approvalStatus: 'PENDING', metadata: { version: 1 } });

@@ -15,11 +15,23 @@ const BY_EMPLOYEE = { requestor: { customerId: 'C120046' }, submitter: { firstNa
 const returnsOf = (tenant: string) => `/emporix/return/${tenant}/returns`;
 const item = (id: string, quantity: number) => ({ id, quantity });
 /** An employee's create body. */
-const body = (...orders: Array<{ id: string; items: Array<{ id: string; quantity: number }> }>) => ({ orders, reason: { code: '001', details: 'The items do not work.' }, ...BY_EMPLOYEE });
+const body = (...orders: Array<{ id: string; items: Array<{ id: string; quantity: number }> }>) => ({
+  orders,
+  reason: { code: '001', details: 'The items do not work.' },
+  ...BY_EMPLOYEE,
+});
 
 /** The seed's create sample (order B1LMYY52: 2 T-shirts 32090, 15 Jackets 32102): a customer's body; an employee adds {@link BY_EMPLOYEE}. */
 const SEED_CREATE = {
-  orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 2, reason: { code: '001' } }, { id: '32102', quantity: 15, reason: { details: "It's too small." } }] }],
+  orders: [
+    {
+      id: 'B1LMYY52',
+      items: [
+        { id: '32090', quantity: 2, reason: { code: '001' } },
+        { id: '32102', quantity: 15, reason: { details: "It's too small." } },
+      ],
+    },
+  ],
   reason: { code: '001', details: 'The items do not work.' },
 };
 
@@ -58,7 +70,12 @@ describe('Emporix returns priced and checked against fixture orders', () => {
     expect(globex.orders[0].items[0]).toMatchObject({ name: 'Descaler', unitPrice: { value: 12.49, currency: 'EUR' }, total: { value: 24.98, currency: 'EUR' } });
     const unknownOrder = (await emporix.createAndRead('globex', body({ id: 'X-1', items: [item('7', 3)] }))).read;
     const unit = fabricatedUnitPrice('X-1', '7');
-    expect(unknownOrder.orders[0].items[0]).toEqual({ id: '7', quantity: 3, unitPrice: { value: unit, currency: 'EUR' }, total: { value: Math.round(unit * 3 * 100) / 100, currency: 'EUR' } });
+    expect(unknownOrder.orders[0].items[0]).toEqual({
+      id: '7',
+      quantity: 3,
+      unitPrice: { value: unit, currency: 'EUR' },
+      total: { value: Math.round(unit * 3 * 100) / 100, currency: 'EUR' },
+    });
     const unknownTenant = (await emporix.createAndRead('umbrella', body({ id: 'X-1', items: [item('7', 3)] }))).read;
     expect(unknownTenant.total.currency).toBe('USD');
     expect(unknownTenant.orders[0].items[0].unitPrice.value).toBe(unit);
@@ -75,7 +92,10 @@ describe('Emporix returns priced and checked against fixture orders', () => {
   // Were 400s: Emporix's reference ties neither to the ordered amounts, so both are served and recorded as risks.
   it('serves more than was ordered (items naming the same order item add up) and an item not on the order, a risk naming each field', async () => {
     const emporix = await createEmporixMock();
-    const served = await emporix.send('POST', returnsOf('acme'), { headers: employee, body: body({ id: 'B2QXRT81', items: [item('41001', 2), item('41002', 3), item('41999', 1)] }, { id: 'B2QXRT81', items: [item('41002', 2)] }) });
+    const served = await emporix.send('POST', returnsOf('acme'), {
+      headers: employee,
+      body: body({ id: 'B2QXRT81', items: [item('41001', 2), item('41002', 3), item('41999', 1)] }, { id: 'B2QXRT81', items: [item('41002', 2)] }),
+    });
     expect(served.status).toBe(201);
     expect((await lastJournalEntry(emporix.send)).violations.map((finding) => [finding.pointer, finding.code, finding.level])).toEqual([
       ['/orders/0/items/0/quantity', 'state.order-item.quantity-exceeded', 'risk'],
@@ -88,9 +108,14 @@ describe('Emporix returns priced and checked against fixture orders', () => {
 
   it('refuses a return whose known orders have different currencies, naming the odd order', async () => {
     const emporix = await createEmporixMock();
-    const loaded = await emporix.send('POST', '/__admin/fixtures', { body: { emporix: { orders: [{ id: 'A9EUR001', tenant: 'acme', currency: 'EUR', items: [{ id: '1', quantity: 1, unitPrice: 5 }] }] } } });
+    const loaded = await emporix.send('POST', '/__admin/fixtures', {
+      body: { emporix: { orders: [{ id: 'A9EUR001', tenant: 'acme', currency: 'EUR', items: [{ id: '1', quantity: 1, unitPrice: 5 }] }] } },
+    });
     expect(loaded.status).toBe(200);
-    const refused = await emporix.send('POST', returnsOf('acme'), { headers: employee, body: body({ id: 'B1LMYY52', items: [item('32090', 1)] }, { id: 'A9EUR001', items: [item('1', 1)] }) });
+    const refused = await emporix.send('POST', returnsOf('acme'), {
+      headers: employee,
+      body: body({ id: 'B1LMYY52', items: [item('32090', 1)] }, { id: 'A9EUR001', items: [item('1', 1)] }),
+    });
     expect(refused.status).toBe(400);
     expect(refused.json.details).toEqual([expect.objectContaining({ field: 'orders[1].id', type: 'state.order.currency-mismatch' })]);
   });
@@ -99,17 +124,36 @@ describe('Emporix returns priced and checked against fixture orders', () => {
     const emporix = await createEmporixMock();
     const { created } = await emporix.createAndRead('acme', body({ id: 'B1LMYY52', items: [item('32090', 1)] }));
     const path = `${returnsOf('acme')}/${created.json.id}`;
-    const over = await emporix.send('PUT', path, { headers: employee, body: { ...body({ id: 'B1LMYY52', items: [item('32090', 3)] }), approvalStatus: 'PENDING', metadata: { version: 1 } } });
+    const over = await emporix.send('PUT', path, {
+      headers: employee,
+      body: { ...body({ id: 'B1LMYY52', items: [item('32090', 3)] }), approvalStatus: 'PENDING', metadata: { version: 1 } },
+    });
     expect(over.status).toBe(204);
-    expect((await lastJournalEntry(emporix.send)).violations).toEqual([expect.objectContaining({ pointer: '/orders/0/items/0/quantity', code: 'state.order-item.quantity-exceeded', level: 'risk' })]);
-    expect((await emporix.send('PUT', path, { headers: employee, body: { ...body({ id: 'B1LMYY52', items: [item('32102', 10)] }), approvalStatus: 'PENDING', metadata: { version: 2 } } })).status).toBe(204);
-    expect((await emporix.send('GET', path, { headers: employee })).json).toMatchObject({ total: { value: 10, currency: 'USD' }, orders: [{ items: [{ name: 'Jacket' }] }], metadata: { version: 3 } });
+    expect((await lastJournalEntry(emporix.send)).violations).toEqual([
+      expect.objectContaining({ pointer: '/orders/0/items/0/quantity', code: 'state.order-item.quantity-exceeded', level: 'risk' }),
+    ]);
+    expect(
+      (
+        await emporix.send('PUT', path, {
+          headers: employee,
+          body: { ...body({ id: 'B1LMYY52', items: [item('32102', 10)] }), approvalStatus: 'PENDING', metadata: { version: 2 } },
+        })
+      ).status,
+    ).toBe(204);
+    expect((await emporix.send('GET', path, { headers: employee })).json).toMatchObject({
+      total: { value: 10, currency: 'USD' },
+      orders: [{ items: [{ name: 'Jacket' }] }],
+      metadata: { version: 3 },
+    });
   });
 
   describe('with strictFixtures', () => {
-    it('refuses an order the fixtures lack (also another tenant\'s) with 400 naming orders[i].id, and takes the known ones', async () => {
+    it("refuses an order the fixtures lack (also another tenant's) with 400 naming orders[i].id, and takes the known ones", async () => {
       const emporix = await createEmporixMock({ strictFixtures: true });
-      const refused = await emporix.send('POST', returnsOf('acme'), { headers: employee, body: body({ id: 'B1LMYY52', items: [item('32090', 1)] }, { id: 'X-1', items: [item('7', 1)] }, { id: 'G7KLMN04', items: [item('50010', 1)] }) });
+      const refused = await emporix.send('POST', returnsOf('acme'), {
+        headers: employee,
+        body: body({ id: 'B1LMYY52', items: [item('32090', 1)] }, { id: 'X-1', items: [item('7', 1)] }, { id: 'G7KLMN04', items: [item('50010', 1)] }),
+      });
       expect(refused.status).toBe(400);
       expect(refused.json.details.map((d: { field: string; type: string }) => [d.field, d.type])).toEqual([
         ['orders[1].id', 'state.order.unknown'],
@@ -126,7 +170,13 @@ describe('Emporix returns priced and checked against fixture orders', () => {
         await emporix.send('GET', `${returnsOf('umbrella')}/some-id`, { headers: employee }),
         await emporix.send('DELETE', `${returnsOf('umbrella')}/some-id`, { headers: employee }),
       ];
-      for (const answer of answers) expect(answer.json).toEqual({ code: 404, status: 'Not Found', message: 'The tenant umbrella has not been found.', details: [{ field: 'tenant', type: 'state.tenant.not-found', message: 'The tenant umbrella has not been found.' }] });
+      for (const answer of answers)
+        expect(answer.json).toEqual({
+          code: 404,
+          status: 'Not Found',
+          message: 'The tenant umbrella has not been found.',
+          details: [{ field: 'tenant', type: 'state.tenant.not-found', message: 'The tenant umbrella has not been found.' }],
+        });
       expect((await emporix.send('GET', returnsOf('initech'), { headers: employee })).status).toBe(200);
     });
   });

@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { MAX_QUERY_LENGTH, matchesQuery, parseEmporixQuery, parseEmporixSort, sortRecords } from '../../../src/vendors/emporix/query.js';
 
 const returns = [
-  { id: 'r1', approvalStatus: 'PENDING', received: false, orders: [{ id: 'EON107', items: [{ id: '1' }] }], mixins: { returnCustomAttributes: { orderQuantity: 20 } }, metadata: { createdAt: '2021-05-18T07:27:27.455Z' } },
-  { id: 'r2', approvalStatus: 'APPROVED', received: true, orders: [{ id: 'EON106' }], reason: { description: '' }, mixins: { returnCustomAttributes: { orderQuantity: 10 } }, metadata: { createdAt: '2021-05-19T07:27:27.455Z' } },
+  {
+    id: 'r1',
+    approvalStatus: 'PENDING',
+    received: false,
+    orders: [{ id: 'EON107', items: [{ id: '1' }] }],
+    mixins: { returnCustomAttributes: { orderQuantity: 20 } },
+    metadata: { createdAt: '2021-05-18T07:27:27.455Z' },
+  },
+  {
+    id: 'r2',
+    approvalStatus: 'APPROVED',
+    received: true,
+    orders: [{ id: 'EON106' }],
+    reason: { description: '' },
+    mixins: { returnCustomAttributes: { orderQuantity: 10 } },
+    metadata: { createdAt: '2021-05-19T07:27:27.455Z' },
+  },
   { id: 'r3', approvalStatus: 'CLOSED', received: false, orders: [{ id: 'B1LMYY52' }], reason: { description: 'broken' }, metadata: { createdAt: '2021-05-21T00:00:00.000Z' } },
   { id: 'r4', approvalStatus: 'PENDING', received: false, orders: [{ id: 'EON107 EON106' }], metadata: { createdAt: '2021-05-22T00:00:00.000Z' } },
 ];

@@ -7,7 +7,10 @@ import { createTestMock } from '../../helpers/mock-client.js';
 const employee = { authorization: 'Bearer employee-token' };
 const customer = (id: string) => ({ authorization: 'Bearer customer-token', 'saas-token': id });
 const base = '/emporix/return/acme/returns';
-const newReturn = (orderId: string, quantity = 2) => ({ orders: [{ id: orderId, items: [{ id: '32090', quantity, reason: { code: '001' } }] }], reason: { code: '001', details: 'The items do not work.' } });
+const newReturn = (orderId: string, quantity = 2) => ({
+  orders: [{ id: orderId, items: [{ id: '32090', quantity, reason: { code: '001' } }] }],
+  reason: { code: '001', details: 'The items do not work.' },
+});
 /** What an employee's create and PUT must carry besides the orders (Emporix): the customer it is for, and who submits it. */
 const byEmployee = (customerId = 'c-1') => ({ requestor: { customerId }, submitter: { firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' } });
 const employeeReturn = (orderId: string, quantity = 2) => ({ ...newReturn(orderId, quantity), ...byEmployee() });
@@ -39,7 +42,9 @@ describe('Emporix returns over the in-process app with a real store file', async
   it('lists with q, sort, pages and X-Total-Count, and keeps tenants apart', async () => {
     for (const order of ['O-2', 'O-3', 'O-4']) await send('POST', base, { headers: employee, body: employeeReturn(order) });
     await send('POST', '/emporix/return/globex/returns', { headers: employee, body: employeeReturn('O-9') });
-    const page = await send('GET', `${base}?q=${encodeURIComponent('orders.id:(O-2,O-3,O-4)')}&sort=orders.id:desc&pageSize=2&pageNumber=1`, { headers: { ...employee, 'X-Total-Count': 'true' } });
+    const page = await send('GET', `${base}?q=${encodeURIComponent('orders.id:(O-2,O-3,O-4)')}&sort=orders.id:desc&pageSize=2&pageNumber=1`, {
+      headers: { ...employee, 'X-Total-Count': 'true' },
+    });
     expect(page.status).toBe(200);
     expect(page.headers.get('x-total-count')).toBe('3');
     expect(page.json.map((r: { orders: Array<{ id: string }> }) => r.orders[0]!.id)).toEqual(['O-4', 'O-3']);
@@ -67,7 +72,13 @@ describe('Emporix returns over the in-process app with a real store file', async
 
   it('PATCH applies RFC 6902 operations, bumps the version, and refuses ops that cannot apply or break the schema', async () => {
     const { json } = await send('POST', base, { headers: employee, body: employeeReturn('O-6') });
-    const patched = await send('PATCH', `${base}/${json.id}`, { headers: employee, body: [{ op: 'replace', path: '/received', value: true }, { op: 'add', path: '/mixins', value: { note: { a: 1 } } }] });
+    const patched = await send('PATCH', `${base}/${json.id}`, {
+      headers: employee,
+      body: [
+        { op: 'replace', path: '/received', value: true },
+        { op: 'add', path: '/mixins', value: { note: { a: 1 } } },
+      ],
+    });
     expect(patched.status).toBe(204);
     expect((await send('GET', `${base}/${json.id}`, { headers: employee })).json).toMatchObject({ received: true, mixins: { note: { a: 1 } }, metadata: { version: 2 } });
     const missing = await send('PATCH', `${base}/${json.id}`, { headers: employee, body: [{ op: 'remove', path: '/nothing/here' }] });
@@ -125,7 +136,8 @@ describe('Emporix returns over the in-process app with a real store file', async
 describe('Emporix return ids across restarts with the same --seed', () => {
   it('never hands out an id already stored, so a create after a restart overwrites nothing', async () => {
     const db = path.join(await mkdtemp(path.join(tmpdir(), 'returns-mock-emporix-ids-')), 'store.json');
-    const createIn = async (mock: Awaited<ReturnType<typeof createTestMock>>) => (await mock.send('POST', base, { headers: employee, body: employeeReturn('B1LMYY52', 1) })).json.id as string;
+    const createIn = async (mock: Awaited<ReturnType<typeof createTestMock>>) =>
+      (await mock.send('POST', base, { headers: employee, body: employeeReturn('B1LMYY52', 1) })).json.id as string;
     const first = await createTestMock({ vendors: ['emporix'], db, inMemory: false, seed: 7 });
     const before = [await createIn(first), await createIn(first)];
     await first.store.close();
@@ -143,7 +155,8 @@ describe('Emporix return ids across restarts with the same --seed', () => {
     const idsFor = async (seed: number) => {
       const mock = await createTestMock({ vendors: ['emporix'], seed });
       const ids = [];
-      for (const tenant of ['acme', 'acme', 'other']) ids.push((await mock.send('POST', `/emporix/return/${tenant}/returns`, { headers: employee, body: employeeReturn('B1LMYY52', 1) })).json.id as string);
+      for (const tenant of ['acme', 'acme', 'other'])
+        ids.push((await mock.send('POST', `/emporix/return/${tenant}/returns`, { headers: employee, body: employeeReturn('B1LMYY52', 1) })).json.id as string);
       await mock.store.close();
       return ids;
     };

@@ -39,7 +39,10 @@ describe('Intershop IOM shop permissions', async () => {
     expect((await iom.get(requestsPath(SHOP, ORDER), viewer)).status).toBe(200);
     const refused = await iom.create(SHOP, BULK, bulkRequest, viewer);
     expect(refused.status).toBe(403);
-    expect(refused.json).toMatchObject({ status: 403, errors: [{ code: 'PERMISSION_DENIED', value: 'MANAGE_RETURN_REQUESTS', message: expect.stringContaining('"Manage return requests"') }] });
+    expect(refused.json).toMatchObject({
+      status: 403,
+      errors: [{ code: 'PERMISSION_DENIED', value: 'MANAGE_RETURN_REQUESTS', message: expect.stringContaining('"Manage return requests"') }],
+    });
     expect((await iom.get(requestsPath(SHOP, ORDER), basic('admin'))).json).toEqual([]);
   });
 
@@ -74,7 +77,12 @@ describe("Intershop IOM with auth 'strict'", async () => {
     expect(undeclared.status).toBe(401);
     expect(undeclared.json).toMatchObject({ status: 401, errors: [{ code: 'AUTHENTICATION_FAILED' }] });
     expect((await iom.get(reasonsPath(SHOP), basic('admin', 'wrong'))).status).toBe(401);
-    const created = await iom.create(SHOP, ORDER, { type: 'PICKUP', positions: [{ positionNumber: 1, productNumber: '20180303123', reason: 'RET100', quantity: 1 }] }, basic('admin'));
+    const created = await iom.create(
+      SHOP,
+      ORDER,
+      { type: 'PICKUP', positions: [{ positionNumber: 1, productNumber: '20180303123', reason: 'RET100', quantity: 1 }] },
+      basic('admin'),
+    );
     expect(created.status).toBe(201);
     const reasons = await iom.get(`${reasonsPath(SHOP)}?type=RET`, basic('admin'));
     expect(reasons.status).toBe(200);

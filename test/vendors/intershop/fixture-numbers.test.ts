@@ -25,11 +25,13 @@ describe('Intershop IOM fixtures with unquoted numbers', async () => {
   await writeFile(path.join(dir, 'intershop', 'orders.yaml'), FIXTURES);
   const iom = await createIomMock({ fixtures: dir, strictFixtures: true });
 
-  it('takes a create naming the product number as the string a client sends (it was refused: "holds product \'4711\', not \'4711\'")', async () => {
+  it("takes a create naming the product number as the string a client sends (it was refused: \"holds product '4711', not '4711'\")", async () => {
     const created = await iom.create('Numbers Shop', '4711', { type: 'RETURN', positions: [position(1, '4711', 1, ['1001'])] });
     expect(created.status).toBe(201);
     const positions = await iom.get(requestsPath('Numbers Shop', '4711', `/${idFrom(created)}/positions`));
     expect(positions.json).toEqual([{ positionNumber: 1, productNumber: '4711', reason: 'RET100', quantity: 1, id: 10000, productName: 'Numeric product' }]);
-    expect(await iom.returnables('Numbers Shop', '4711')).toEqual([{ positionNumber: 1, quantity: 1, items: [{ productSerialNumber: '1002' }], product: { number: '4711', name: 'Numeric product' } }]);
+    expect(await iom.returnables('Numbers Shop', '4711')).toEqual([
+      { positionNumber: 1, quantity: 1, items: [{ productSerialNumber: '1002' }], product: { number: '4711', name: 'Numeric product' } },
+    ]);
   });
 });

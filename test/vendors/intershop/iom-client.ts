@@ -39,7 +39,13 @@ export async function createIomMock(options: MockOptions = {}) {
   const approve = (shop: string, order: string, id: number | string, body: object, headers: Record<string, string> = auth) =>
     mock.send('POST', requestsPath(shop, order, `/${id}/approvals`), { headers: { ...headers, 'content-type': APPROVAL_TYPE }, body });
   const get = (pathName: string, headers: Record<string, string> = auth): Promise<TestResponse> => mock.send('GET', pathName, { headers });
-  const returnables = async (shop: string, order: string) => (await get(requestsPath(shop, order, '/returnables'))).json.positions as Array<{ positionNumber: number; quantity: number; items?: Array<{ productSerialNumber: string }>; product: { number: string; name: string } }>;
+  const returnables = async (shop: string, order: string) =>
+    (await get(requestsPath(shop, order, '/returnables'))).json.positions as Array<{
+      positionNumber: number;
+      quantity: number;
+      items?: Array<{ productSerialNumber: string }>;
+      product: { number: string; name: string };
+    }>;
   return { ...mock, create, approve, get, returnables };
 }
 

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { CLOCK, createIomMock, idFrom, ORDER, position, requestsPath, SHOP, tempStoreFile } from './iom-client.js';
 import { lastJournalEntry } from '../realistic-clients/last-journal-entry.js';
 
-const pickupAddress = { company: 'Intershop Communication AG', firstName: 'John', lastName: 'Doe', streetName: 'Alexstraße', houseNumber: '28', postCode: '12053', city: 'Berlin', countryCode: 'DEU', unknownExtra: 'x' };
+const pickupAddress = {
+  company: 'Intershop Communication AG',
+  firstName: 'John',
+  lastName: 'Doe',
+  streetName: 'Alexstraße',
+  houseNumber: '28',
+  postCode: '12053',
+  city: 'Berlin',
+  countryCode: 'DEU',
+  unknownExtra: 'x',
+};
 const contactPerson = { firstName: 'John', lastName: 'Doe', emailAddress: 'john.doe@intershop.com', language: 'en' };
 
 describe('Intershop IOM return requests over the in-process app with a real store file', async () => {
@@ -27,14 +37,25 @@ describe('Intershop IOM return requests over the in-process app with a real stor
     const read = await iom.get(requestsPath(SHOP, ORDER, `/${id}`));
     expect(read.status).toBe(200);
     expect(read.json).toEqual({
-      type: 'PICKUP', rmaNumber: '10901095', comment: 'The battery is draining quickly', id, creationDate: CLOCK, shopOrderNumber: ORDER, shopName: SHOP,
-      supplierOrderNumber: '20180303321', supplierName: 'Test Supplier US DE', status: 'INITIAL', businessStatus: 'READY_TO_APPROVE',
+      type: 'PICKUP',
+      rmaNumber: '10901095',
+      comment: 'The battery is draining quickly',
+      id,
+      creationDate: CLOCK,
+      shopOrderNumber: ORDER,
+      shopName: SHOP,
+      supplierOrderNumber: '20180303321',
+      supplierName: 'Test Supplier US DE',
+      status: 'INITIAL',
+      businessStatus: 'READY_TO_APPROVE',
     });
     const list = await iom.get(requestsPath(SHOP, ORDER));
     expect(list.json).toEqual([read.json]);
 
     const positions = await iom.get(requestsPath(SHOP, ORDER, `/${id}/positions`));
-    expect(positions.json).toEqual([{ positionNumber: 1, productNumber: '20180303123', reason: 'RET100', quantity: 1, id: 10000, productName: 'test_product_1', supplierProductNumber: '20180303123' }]);
+    expect(positions.json).toEqual([
+      { positionNumber: 1, productNumber: '20180303123', reason: 'RET100', quantity: 1, id: 10000, productName: 'test_product_1', supplierProductNumber: '20180303123' },
+    ]);
     const one = await iom.get(requestsPath(SHOP, ORDER, `/${id}/positions/${positions.json[0].id}`));
     expect(one.json).toEqual(positions.json[0]);
     const items = await iom.get(requestsPath(SHOP, ORDER, `/${id}/positions/${positions.json[0].id}/items`));
@@ -90,7 +111,9 @@ describe('Intershop IOM return requests over the in-process app with a real stor
   it('refuses a reason the shop lacks; serves a product other than the position holds, a cancellation reason and more serial numbers than pieces as risks', async () => {
     const refused = await iom.create(SHOP, ORDER, { type: 'RETURN', positions: [position(2, '20180303124', 1), { ...position(2, '20180303124', 1), reason: 'NO_SUCH_REASON' }] });
     expect(refused.status).toBe(400);
-    expect(refused.json.errors.map((error: { message: string }) => error.message)).toEqual([expect.stringMatching(/^'\/positions\/1\/reason': 'NO_SUCH_REASON' is not a return reason of the shop/)]);
+    expect(refused.json.errors.map((error: { message: string }) => error.message)).toEqual([
+      expect.stringMatching(/^'\/positions\/1\/reason': 'NO_SUCH_REASON' is not a return reason of the shop/),
+    ]);
     // A reason of another shop is not this shop's either.
     const foreign = await iom.create(SHOP, ORDER, { type: 'RETURN', positions: [{ ...position(2, '20180303124', 1), reason: 'RET200' }] });
     expect(foreign.json.errors[0].message).toContain("'RET200' is not a return reason of the shop");
@@ -165,7 +188,10 @@ describe('Intershop IOM return requests over the in-process app with a real stor
     const both = await iom.get(`/intershop/shops/${encodeURIComponent(SHOP)}/return-reasons?type=CAN&type=RET`);
     expect(both.json.map((reason: { name: string }) => reason.name)).toEqual(['RET010', 'RET100', 'RET101', 'RET102', 'RET103', 'CAN010', 'CAN100']);
     const cancellations = await iom.get(`/intershop/shops/${encodeURIComponent(SHOP)}/return-reasons?type=CAN`);
-    expect(cancellations.json).toEqual([{ name: 'CAN010', description: 'Cancellation / general', type: 'CAN' }, { name: 'CAN100', description: 'Delivery too late', type: 'CAN' }]);
+    expect(cancellations.json).toEqual([
+      { name: 'CAN010', description: 'Cancellation / general', type: 'CAN' },
+      { name: 'CAN100', description: 'Delivery too late', type: 'CAN' },
+    ]);
     const austria = await iom.get(`/intershop/shops/${encodeURIComponent('Test Shop AT')}/return-reasons?type=RET`);
     expect(austria.json.map((reason: { name: string }) => reason.name)).toContain('RET200');
     const fabricatedShop = await iom.get(`/intershop/shops/${encodeURIComponent('Brand New Shop')}/return-reasons`);

@@ -21,7 +21,17 @@ describe('Intershop IOM serial numbers', async () => {
     const listed = (await iom.returnables(SHOP, ORDER)).find((entry) => entry.positionNumber === 1)!;
     expect(listed.quantity).toBe(2);
     expect(listed.items!.map((item) => item.productSerialNumber)).toEqual(['W88401231AX', 'W88401232AX']);
-    const fromList = await iom.create(SHOP, ORDER, { type: 'RETURN', positions: [position(1, listed.product.number, listed.quantity, listed.items!.map((item) => item.productSerialNumber))] });
+    const fromList = await iom.create(SHOP, ORDER, {
+      type: 'RETURN',
+      positions: [
+        position(
+          1,
+          listed.product.number,
+          listed.quantity,
+          listed.items!.map((item) => item.productSerialNumber),
+        ),
+      ],
+    });
     expect(fromList.status).toBe(201);
     expect((await lastJournalEntry(iom.send)).violations).toEqual([]);
   });

@@ -40,7 +40,7 @@ describe('JTL credentials declared in fixtures/jtl/credentials.yaml', () => {
     expect(Object.keys((await jtl.send('GET', '/__admin/state')).json.vendors.jtl)).toEqual([TENANT_A]);
   });
 
-  it("x-runas needs the scope Application.RunAs, as the page says: without it 403 naming x-runas, with it (or with unlimited rights) 201", async () => {
+  it('x-runas needs the scope Application.RunAs, as the page says: without it 403 naming x-runas, with it (or with unlimited rights) 201', async () => {
     const jtl = await createJtlMock();
     const runAs = { 'x-runas': '42' };
     const writeOnly = await jtl.create(SEED_REQUEST, { ...jtlHeaders(TENANT_A, jwt({ scope: 'returns.write' })), ...runAs });

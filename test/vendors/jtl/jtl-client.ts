@@ -13,7 +13,12 @@ export const CLOCK = '2024-05-06T07:08:09.000Z';
 export const RETURNS = '/jtl/erp/returns';
 
 /** The headers JTL requires, with a bearer token and a tenant. */
-export const jtlHeaders = (tenant = TENANT_A, token = 'demo-token') => ({ authorization: `Bearer ${token}`, 'x-appid': 'MyApp/1.0.0', 'x-appversion': '1.0.0', 'x-tenant-id': tenant });
+export const jtlHeaders = (tenant = TENANT_A, token = 'demo-token') => ({
+  authorization: `Bearer ${token}`,
+  'x-appid': 'MyApp/1.0.0',
+  'x-appversion': '1.0.0',
+  'x-tenant-id': tenant,
+});
 
 export const jwt = (claims: object) => `x.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.y`;
 

@@ -24,7 +24,21 @@ describe('JTL POST /erp/returns', () => {
       Contact: 'Mr. Robinson',
     });
     // The documented property order, as the page's sample writes it.
-    expect(Object.keys(created.json)).toEqual(['Id', 'Number', 'ReturnDate', 'CustomerId', 'ExternalNumber', 'Origin', 'CompanyId', 'SalesOrderId', 'StateId', 'WarehouseId', 'ExternalComment', 'InternalComment', 'Contact']);
+    expect(Object.keys(created.json)).toEqual([
+      'Id',
+      'Number',
+      'ReturnDate',
+      'CustomerId',
+      'ExternalNumber',
+      'Origin',
+      'CompanyId',
+      'SalesOrderId',
+      'StateId',
+      'WarehouseId',
+      'ExternalComment',
+      'InternalComment',
+      'Contact',
+    ]);
   });
 
   it('takes CustomerId from the fixture sales order, dates an undated return with the clock, and fills absent texts with ""', async () => {
@@ -95,9 +109,23 @@ describe('JTL POST /erp/returns', () => {
 
   it('serves a line item that is not on the sales order and records a risk naming Items[i].SalesOrderLineItemId (no vendor source refuses it)', async () => {
     const jtl = await createJtlMock();
-    const served = await jtl.create({ ...oneItem(123, 123), Items: [{ Quantity: 1, SalesOrderLineItemId: 123 }, { Quantity: 1, SalesOrderLineItemId: 201 }] });
+    const served = await jtl.create({
+      ...oneItem(123, 123),
+      Items: [
+        { Quantity: 1, SalesOrderLineItemId: 123 },
+        { Quantity: 1, SalesOrderLineItemId: 201 },
+      ],
+    });
     expect(served.status).toBe(201);
-    expect(lastFindings(jtl)).toEqual([expect.objectContaining({ code: 'state.line-item.not-on-order', level: 'risk', source: 'mock', pointer: '/Items/1/SalesOrderLineItemId', message: 'line item 201 is not on sales order 123' })]);
+    expect(lastFindings(jtl)).toEqual([
+      expect.objectContaining({
+        code: 'state.line-item.not-on-order',
+        level: 'risk',
+        source: 'mock',
+        pointer: '/Items/1/SalesOrderLineItemId',
+        message: 'line item 201 is not on sales order 123',
+      }),
+    ]);
     expect((await jtl.send('GET', '/__admin/state')).json.vendors.jtl[TENANT_A].collections.returns).toHaveLength(1);
   });
 
@@ -105,12 +133,32 @@ describe('JTL POST /erp/returns', () => {
     const jtl = await createJtlMock();
     const over = await jtl.create(oneItem(123, 124, 2));
     expect(over.status).toBe(201);
-    expect(lastFindings(jtl)).toEqual([expect.objectContaining({ code: 'state.line-item.quantity-exceeded', level: 'risk', pointer: '/Items/0/Quantity', message: 'returning 2 of line item 124 exceeds its quantity 1' })]);
-    await jtl.create({ ...oneItem(123, 123), Items: [{ Quantity: 3, SalesOrderLineItemId: 123 }, { Quantity: 2.5, SalesOrderLineItemId: 123 }] });
+    expect(lastFindings(jtl)).toEqual([
+      expect.objectContaining({
+        code: 'state.line-item.quantity-exceeded',
+        level: 'risk',
+        pointer: '/Items/0/Quantity',
+        message: 'returning 2 of line item 124 exceeds its quantity 1',
+      }),
+    ]);
+    await jtl.create({
+      ...oneItem(123, 123),
+      Items: [
+        { Quantity: 3, SalesOrderLineItemId: 123 },
+        { Quantity: 2.5, SalesOrderLineItemId: 123 },
+      ],
+    });
     expect(lastFindings(jtl).map((finding) => finding.pointer)).toEqual(['/Items/1/Quantity']);
     expect((await jtl.create(oneItem(200, 202, 3.5))).status).toBe(201);
     expect(lastFindings(jtl)).toEqual([]);
-    await jtl.create({ ...oneItem(200, 202), Items: [{ Quantity: 0.1, SalesOrderLineItemId: 202 }, { Quantity: 0.2, SalesOrderLineItemId: 202 }, { Quantity: 3.2, SalesOrderLineItemId: 202 }] });
+    await jtl.create({
+      ...oneItem(200, 202),
+      Items: [
+        { Quantity: 0.1, SalesOrderLineItemId: 202 },
+        { Quantity: 0.2, SalesOrderLineItemId: 202 },
+        { Quantity: 3.2, SalesOrderLineItemId: 202 },
+      ],
+    });
     expect(lastFindings(jtl)).toEqual([]);
   });
 
@@ -124,7 +172,7 @@ describe('JTL POST /erp/returns', () => {
     expect(refused.json.errors).toEqual({ 'Items[0].ReturnReasonId': ['return reason 999 does not exist'] });
   });
 
-  it('keeps tenants apart: a fabricated order of tenant A is not tenant B\'s, and each tenant numbers from A1000001', async () => {
+  it("keeps tenants apart: a fabricated order of tenant A is not tenant B's, and each tenant numbers from A1000001", async () => {
     const jtl = await createJtlMock();
     const inA = await jtl.create(oneItem(777_004, 1, 1), jtlHeaders(TENANT_A));
     await jtl.create(oneItem(123, 123), jtlHeaders(TENANT_A));
@@ -159,7 +207,10 @@ describe('JTL POST /erp/returns', () => {
 
   it('answers through the real spec: a 400 before the handler for a body that breaks the schema, in the same problem shape', async () => {
     const jtl = await createJtlMock();
-    const refused = await jtl.send('POST', RETURNS, { headers: jtlHeaders(), body: { CompanyId: 123, SalesOrderId: 123, WarehouseId: 123, Items: [{ Quantity: 0, SalesOrderLineItemId: 123 }] } });
+    const refused = await jtl.send('POST', RETURNS, {
+      headers: jtlHeaders(),
+      body: { CompanyId: 123, SalesOrderId: 123, WarehouseId: 123, Items: [{ Quantity: 0, SalesOrderLineItemId: 123 }] },
+    });
     expect(refused.status).toBe(400);
     expect(Object.keys(refused.json.errors)).toEqual(['Items[0].Quantity']);
   });

@@ -22,7 +22,19 @@ describe('realistic clients of Intershop IOM', async () => {
       rmaNumber: null,
       comment: null,
       positions: [{ positionNumber: 2, productNumber: '20180303124', reason: 'RET100', quantity: 1, items: null }],
-      pickupAddress: { company: null, firstName: 'John', lastName: 'Doe', streetName: 'Alexstraße', houseNumber: null, postCode: '12053', city: 'Berlin', countryCode: 'DEU', district: null, additionFirstLine: null, additionSecondLine: null },
+      pickupAddress: {
+        company: null,
+        firstName: 'John',
+        lastName: 'Doe',
+        streetName: 'Alexstraße',
+        houseNumber: null,
+        postCode: '12053',
+        city: 'Berlin',
+        countryCode: 'DEU',
+        district: null,
+        additionFirstLine: null,
+        additionSecondLine: null,
+      },
       contactPersons: [{ company: null, firstName: null, lastName: 'Doe', phoneNumber: null, emailAddress: 'john.doe@intershop.com', language: null }],
       customAttributes: null,
     });
@@ -34,24 +46,42 @@ describe('realistic clients of Intershop IOM', async () => {
       expect(read.status).toBe(200);
       expect(hasNull(read.json)).toBe(false);
     }
-    expect((await iom.get(requestsPath(SHOP, ORDER, `/${id}/pickup-addresses`))).json).toEqual([{ firstName: 'John', lastName: 'Doe', streetName: 'Alexstraße', postCode: '12053', city: 'Berlin', countryCode: 'DEU', id: 10000 }]);
+    expect((await iom.get(requestsPath(SHOP, ORDER, `/${id}/pickup-addresses`))).json).toEqual([
+      { firstName: 'John', lastName: 'Doe', streetName: 'Alexstraße', postCode: '12053', city: 'Berlin', countryCode: 'DEU', id: 10000 },
+    ]);
   });
 
   it('Java (Jackson): an approval with comment null is served', async () => {
-    const id = idFrom(await iom.create(SHOP, ORDER, { type: 'RETURN', positions: [{ positionNumber: 3, productNumber: '100-0001', reason: 'RET100', quantity: 1, items: [{ productSerialNumber: '667002' }] }] }));
+    const id = idFrom(
+      await iom.create(SHOP, ORDER, {
+        type: 'RETURN',
+        positions: [{ positionNumber: 3, productNumber: '100-0001', reason: 'RET100', quantity: 1, items: [{ productSerialNumber: '667002' }] }],
+      }),
+    );
     expect((await iom.approve(SHOP, ORDER, id, { status: 'APPROVED', comment: null })).status).toBe(201);
     expect(refusals(await last())).toEqual([]);
   });
 
   it('.NET (System.Text.Json, web defaults): camelCase with nulls, a rejection with its comment, is served', async () => {
-    const id = idFrom(await iom.create(SHOP, ORDER, { type: 'RETURN', rmaNumber: null, comment: 'Sent back by the .NET shop', positions: [{ positionNumber: 2, productNumber: '20180303124', reason: 'RET100', quantity: 1, items: null }], pickupAddress: null, contactPersons: null, customAttributes: null }));
+    const id = idFrom(
+      await iom.create(SHOP, ORDER, {
+        type: 'RETURN',
+        rmaNumber: null,
+        comment: 'Sent back by the .NET shop',
+        positions: [{ positionNumber: 2, productNumber: '20180303124', reason: 'RET100', quantity: 1, items: null }],
+        pickupAddress: null,
+        contactPersons: null,
+        customAttributes: null,
+      }),
+    );
     expect(refusals(await last())).toEqual([]);
     expect((await iom.approve(SHOP, ORDER, id, { status: 'NOT_APPROVED', comment: 'Not convincing.' })).status).toBe(201);
     expect(refusals(await last())).toEqual([]);
   });
 
-  it("PHP (json_encode defaults): escaped slashes and \\u-escaped non-ASCII are read as what they encode", async () => {
-    const body = '{"type":"PICKUP","comment":"Retour \\/ Umtausch","positions":[{"positionNumber":1,"productNumber":"20180303123","reason":"RET100","quantity":1}],"pickupAddress":{"lastName":"Doe","streetName":"Alexstra\\u00dfe","postCode":"12053","city":"Berlin","countryCode":"DEU"}}';
+  it('PHP (json_encode defaults): escaped slashes and \\u-escaped non-ASCII are read as what they encode', async () => {
+    const body =
+      '{"type":"PICKUP","comment":"Retour \\/ Umtausch","positions":[{"positionNumber":1,"productNumber":"20180303123","reason":"RET100","quantity":1}],"pickupAddress":{"lastName":"Doe","streetName":"Alexstra\\u00dfe","postCode":"12053","city":"Berlin","countryCode":"DEU"}}';
     const created = await iom.send('POST', requestsPath(SHOP, ORDER), { headers: { ...basic('admin'), 'content-type': REQUEST_TYPE }, body });
     expect(created.status).toBe(201);
     expect(refusals(await last())).toEqual([]);
@@ -72,7 +102,15 @@ describe('realistic clients of Emporix', async () => {
     const created = await emporix.send('POST', base, {
       headers: employee,
       body: {
-        orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, reason: null }, { id: '32102', quantity: 2, reason: { code: '002', details: null } }] }],
+        orders: [
+          {
+            id: 'B1LMYY52',
+            items: [
+              { id: '32090', quantity: 1, reason: null },
+              { id: '32102', quantity: 2, reason: { code: '002', details: null } },
+            ],
+          },
+        ],
         reason: { code: '001', details: null },
         mixins: null,
         metadata: null,
@@ -92,7 +130,16 @@ describe('realistic clients of Emporix', async () => {
   it("Java (Jackson): a customer's create whose DTO carries the employee-only fields as null is served, the requestor from the token", async () => {
     const created = await emporix.send('POST', base, {
       headers: customer('cust-java'),
-      body: { orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, reason: null }] }], reason: { code: null, details: 'Too small' }, mixins: null, metadata: null, requestor: null, submitter: null, approver: null, expiryDate: null },
+      body: {
+        orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, reason: null }] }],
+        reason: { code: null, details: 'Too small' },
+        mixins: null,
+        metadata: null,
+        requestor: null,
+        submitter: null,
+        approver: null,
+        expiryDate: null,
+      },
     });
     expect(created.status).toBe(201);
     expect(refusals(await last())).toEqual([]);
@@ -105,7 +152,15 @@ describe('realistic clients of Emporix', async () => {
   ])(".NET (%s): an employee's expiryDate without offset is served as UTC, a risk at most", async (_stack, sent, stored) => {
     const created = await emporix.send('POST', base, {
       headers: employee,
-      body: { orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, reason: null }] }], reason: { code: '001', details: null }, requestor: { customerId: 'C120046', anonymous: null, email: null }, submitter: { userType: 'USER', firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' }, approver: null, expiryDate: sent, mixins: null },
+      body: {
+        orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1, reason: null }] }],
+        reason: { code: '001', details: null },
+        requestor: { customerId: 'C120046', anonymous: null, email: null },
+        submitter: { userType: 'USER', firstName: 'Erin', lastName: 'Employee', email: 'erin@acme.example' },
+        approver: null,
+        expiryDate: sent,
+        mixins: null,
+      },
     });
     expect(created.status).toBe(201);
     expect(refusals(await last())).toEqual([]);
@@ -114,7 +169,10 @@ describe('realistic clients of Emporix', async () => {
   });
 
   it('a customer who reads a return and PUTs it back unchanged is served: the employee-only fields they read are ignored as notices', async () => {
-    const { json } = await emporix.send('POST', base, { headers: customer('cust-rt'), body: { orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1 }] }], reason: { code: '001' } } });
+    const { json } = await emporix.send('POST', base, {
+      headers: customer('cust-rt'),
+      body: { orders: [{ id: 'B1LMYY52', items: [{ id: '32090', quantity: 1 }] }], reason: { code: '001' } },
+    });
     const path = `${base}/${json.id}`;
     const read = (await emporix.send('GET', path, { headers: customer('cust-rt') })).json;
     const put = await emporix.send('PUT', path, { headers: customer('cust-rt'), body: read });
@@ -129,7 +187,8 @@ describe('realistic clients of Emporix', async () => {
   });
 
   it("PHP (json_encode defaults): a customer's create with escaped slashes in the mixin URL is served as the URL", async () => {
-    const body = '{"orders":[{"id":"B1LMYY52","items":[{"id":"32090","quantity":1,"reason":{"code":"001"}}]}],"reason":{"code":"001","details":"Gr\\u00f6\\u00dfe passt nicht"},"mixins":{"customAttributes":{"attr1":"value1"}},"metadata":{"mixins":{"customAttributes":"https:\\/\\/res.cloudinary.com\\/saas-ag\\/raw\\/upload\\/schemata\\/productCustomAttributesMixIn.v29.json"}}}';
+    const body =
+      '{"orders":[{"id":"B1LMYY52","items":[{"id":"32090","quantity":1,"reason":{"code":"001"}}]}],"reason":{"code":"001","details":"Gr\\u00f6\\u00dfe passt nicht"},"mixins":{"customAttributes":{"attr1":"value1"}},"metadata":{"mixins":{"customAttributes":"https:\\/\\/res.cloudinary.com\\/saas-ag\\/raw\\/upload\\/schemata\\/productCustomAttributesMixIn.v29.json"}}}';
     const created = await emporix.send('POST', base, { headers: { ...customer('cust-php'), 'content-type': 'application/json' }, body });
     expect(created.status).toBe(201);
     expect(refusals(await last())).toEqual([]);

@@ -54,7 +54,14 @@ describe('JTL-Cloud ERP: realistic clients', () => {
 
   it('accepts HttpClient.PostAsJsonAsync (System.Text.Json web defaults): camelCase names', async () => {
     const mock = await createCorpusMock();
-    const camel = JSON.stringify({ companyId: 123, salesOrderId: 123, warehouseId: 123, items: [{ quantity: 1, returnReasonId: 124, salesOrderLineItemId: 123, deliveryNoteLineItemId: null }], returnDate: '2023-02-01T12:45:00', externalNumber: 'EX-1' });
+    const camel = JSON.stringify({
+      companyId: 123,
+      salesOrderId: 123,
+      warehouseId: 123,
+      items: [{ quantity: 1, returnReasonId: 124, salesOrderLineItemId: 123, deliveryNoteLineItemId: null }],
+      returnDate: '2023-02-01T12:45:00',
+      externalNumber: 'EX-1',
+    });
     const { response, exchange } = await mock.post('/jtl/erp/returns', { ...JTL_HEADERS, 'content-type': 'application/json; charset=utf-8' }, camel);
     expectAccepted(exchange, 201);
     expect(exchange.violations).toEqual([]);
@@ -63,15 +70,17 @@ describe('JTL-Cloud ERP: realistic clients', () => {
 
   it('accepts Json.NET defaults: PascalCase, nulls, a local DateTime with its offset, decimals written as 2.0', async () => {
     const mock = await createCorpusMock();
-    const body = '{"CompanyId":123,"SalesOrderId":123,"WarehouseId":123,"Items":[{"Quantity":2.0,"ReturnReasonId":123,"ReturnReasonComment":"too small","SalesOrderLineItemId":123,"DeliveryNoteLineItemId":null}],"ReturnDate":"2023-02-01T12:45:00+01:00","ExternalNumber":"EX-12345","ExternalComment":null,"InternalComment":null,"Contact":null,"Packages":[{"TrackingID":"JJD0099999999","ShippingMethodId":null,"ShippingMethodCustom":"DHL"}]}';
+    const body =
+      '{"CompanyId":123,"SalesOrderId":123,"WarehouseId":123,"Items":[{"Quantity":2.0,"ReturnReasonId":123,"ReturnReasonComment":"too small","SalesOrderLineItemId":123,"DeliveryNoteLineItemId":null}],"ReturnDate":"2023-02-01T12:45:00+01:00","ExternalNumber":"EX-12345","ExternalComment":null,"InternalComment":null,"Contact":null,"Packages":[{"TrackingID":"JJD0099999999","ShippingMethodId":null,"ShippingMethodCustom":"DHL"}]}';
     const { response, exchange } = await mock.post('/jtl/erp/returns', { ...JTL_HEADERS, 'content-type': 'application/json; charset=utf-8' }, body);
     expectAccepted(exchange, 201);
     expect(response.json.ReturnDate).toBe('2023-02-01T12:45:00+01:00');
   });
 
-  it('accepts PHP json_encode of database rows: ids and quantities as strings, a date-only ReturnDate, curl\'s Accept */*', async () => {
+  it("accepts PHP json_encode of database rows: ids and quantities as strings, a date-only ReturnDate, curl's Accept */*", async () => {
     const mock = await createCorpusMock();
-    const body = '{"CompanyId":"123","SalesOrderId":"123","WarehouseId":"123","Items":[{"Quantity":"1.5","SalesOrderLineItemId":"123","ReturnReasonId":null}],"ReturnDate":"2023-02-01","ExternalNumber":"EX-9"}';
+    const body =
+      '{"CompanyId":"123","SalesOrderId":"123","WarehouseId":"123","Items":[{"Quantity":"1.5","SalesOrderLineItemId":"123","ReturnReasonId":null}],"ReturnDate":"2023-02-01","ExternalNumber":"EX-9"}';
     const { response, exchange } = await mock.post('/jtl/erp/returns', { ...JTL_HEADERS, 'content-type': 'application/json', accept: '*/*' }, body);
     expectAccepted(exchange, 201);
     expect(response.json).toMatchObject({ CompanyId: 123, ReturnDate: '2023-02-01T00:00:00.0000000+00:00' });
@@ -157,7 +166,26 @@ describe('ShopCtrl: realistic clients', () => {
     const mock = await createCorpusMock();
     const body = JSON.stringify({
       CustomerComment: null,
-      OrderReturnRows: [{ Id: 0, OrderRowId: 2, ProductCode: null, ProductName: null, Comment: null, CustomerComment: null, ReturnedQuantity: 1.0, ApprovedQuantity: null, Resolution: 0, ReturnReasonId: null, MainReturnRowStatusId: null, ReturnConditionId: null, ProductSelectionProductId: null, SupplierName: null, CustomReturnRowStatusId: null, StockItems: null }],
+      OrderReturnRows: [
+        {
+          Id: 0,
+          OrderRowId: 2,
+          ProductCode: null,
+          ProductName: null,
+          Comment: null,
+          CustomerComment: null,
+          ReturnedQuantity: 1.0,
+          ApprovedQuantity: null,
+          Resolution: 0,
+          ReturnReasonId: null,
+          MainReturnRowStatusId: null,
+          ReturnConditionId: null,
+          ProductSelectionProductId: null,
+          SupplierName: null,
+          CustomReturnRowStatusId: null,
+          StockItems: null,
+        },
+      ],
       Params: null,
       CustomStatusId: null,
       Id: 0,
@@ -189,11 +217,13 @@ describe('ShopCtrl: realistic clients', () => {
     const renamed = xmlSerializer.replace('<OrderReturnRow>', '<Row>').replace('</OrderReturnRow>', '</Row>');
     const { response, exchange } = await mock.post('/shopctrl/v1/Returns', { 'content-type': 'application/xml' }, renamed);
     expectAccepted(exchange, 200);
-    expect(exchange.violations.map((finding) => [finding.code, finding.level, finding.source, finding.pointer, finding.value])).toEqual([['request.body.xml-element.ignored', 'notice', 'platform', '/OrderReturnRows', 'Row']]);
+    expect(exchange.violations.map((finding) => [finding.code, finding.level, finding.source, finding.pointer, finding.value])).toEqual([
+      ['request.body.xml-element.ignored', 'notice', 'platform', '/OrderReturnRows', 'Row'],
+    ]);
     expect(response.text).not.toContain('<OrderReturnRow>');
   });
 
-  it('answers an Accept none of the four formats satisfies in the request\'s format, with a notice instead of 406', async () => {
+  it("answers an Accept none of the four formats satisfies in the request's format, with a notice instead of 406", async () => {
     const mock = await createCorpusMock();
     const { response, exchange } = await mock.post('/shopctrl/v1/Returns', { 'content-type': 'application/xml', accept: 'application/pdf' }, xmlSerializer);
     expectAccepted(exchange, 200);

@@ -52,7 +52,11 @@ describe('ShopCtrl POST v1/Returns', () => {
     const shop = await createShopCtrlMock();
     const xmlToJson = await shop.add(SEED_XML, 'xml', 'json');
     expect(xmlToJson.status).toBe(200);
-    expect(xmlToJson.json).toMatchObject({ Id: 1, OrderReturnRows: [{ Id: 1, Resolution: 0, ReturnedQuantity: 1 }, { Id: 2 }], Params: [{ DataTypeName: 'String' }, { DataTypeName: 'String' }] });
+    expect(xmlToJson.json).toMatchObject({
+      Id: 1,
+      OrderReturnRows: [{ Id: 1, Resolution: 0, ReturnedQuantity: 1 }, { Id: 2 }],
+      Params: [{ DataTypeName: 'String' }, { DataTypeName: 'String' }],
+    });
     const jsonToXml = await shop.add(SEED_JSON, 'json', 'xml');
     expect(jsonToXml.status).toBe(200);
     expect(jsonToXml.text).toContain('<Id>2</Id><MainStatusId>1</MainStatusId>');
@@ -86,7 +90,11 @@ describe('ShopCtrl POST v1/Returns', () => {
 
   it('answers a row-level 400 in XML as well-formed XML, the ModelState key encoded as ASP.NET writes it', async () => {
     const shop = await createShopCtrlMock({ strictFixtures: true });
-    const refused = await shop.add('<OrderReturnChanges><OrderId>5</OrderId><ReturnCode>R-1</ReturnCode><OrderReturnRows><OrderReturnRow><OrderRowId>2</OrderRowId><ReturnedQuantity>1</ReturnedQuantity><ReturnReasonId>999</ReturnReasonId></OrderReturnRow></OrderReturnRows></OrderReturnChanges>', 'xml', 'xml');
+    const refused = await shop.add(
+      '<OrderReturnChanges><OrderId>5</OrderId><ReturnCode>R-1</ReturnCode><OrderReturnRows><OrderReturnRow><OrderRowId>2</OrderRowId><ReturnedQuantity>1</ReturnedQuantity><ReturnReasonId>999</ReturnReasonId></OrderReturnRow></OrderReturnRows></OrderReturnChanges>',
+      'xml',
+      'xml',
+    );
     expect(refused.status).toBe(400);
     expect(XMLValidator.validate(refused.text)).toBe(true);
     expect(refused.text).toContain('<ModelState><orderReturn.OrderReturnRows_x005B_0_x005D_.ReturnReasonId>');
@@ -94,7 +102,10 @@ describe('ShopCtrl POST v1/Returns', () => {
 
   it('refuses an XML body whose root element is not OrderReturnChanges, as XmlSerializer does', async () => {
     const shop = await createShopCtrlMock();
-    for (const body of ['<Foo><OrderId>5</OrderId><ReturnCode>R-1</ReturnCode></Foo>', '<s:OrderReturnChanges xmlns:s="urn:x"><OrderId>5</OrderId><ReturnCode>R-1</ReturnCode></s:OrderReturnChanges>']) {
+    for (const body of [
+      '<Foo><OrderId>5</OrderId><ReturnCode>R-1</ReturnCode></Foo>',
+      '<s:OrderReturnChanges xmlns:s="urn:x"><OrderId>5</OrderId><ReturnCode>R-1</ReturnCode></s:OrderReturnChanges>',
+    ]) {
       const refused = await shop.add(body, 'xml', 'json');
       expect(refused.status).toBe(400);
       expect(Object.keys(refused.json.ModelState)).toEqual(['orderReturn']);
@@ -107,14 +118,22 @@ describe('ShopCtrl POST v1/Returns', () => {
     ...oneRow(5, 2),
     MainStatusId: 99,
     CustomStatusId: 98,
-    OrderReturnRows: [{ OrderRowId: 2, ReturnedQuantity: 1, ReturnReasonId: 97 }, { OrderRowId: 96, ReturnedQuantity: 1 }],
+    OrderReturnRows: [
+      { OrderRowId: 2, ReturnedQuantity: 1, ReturnReasonId: 97 },
+      { OrderRowId: 96, ReturnedQuantity: 1 },
+    ],
   };
 
   it('fabricates unknown main and custom statuses and accepts an unknown return reason, like orders (closed lists only with strictFixtures); a foreign order row is a risk', async () => {
     const shop = await createShopCtrlMock();
     const added = await shop.add(unknownReferences);
     expect(added.status).toBe(200);
-    expect(added.json).toMatchObject({ MainStatusId: 99, MainStatus: { Id: 99, BaseStatusId: 99, StatusTypeId: 1, Name: expect.any(String) }, CustomStatusId: 98, CustomStatus: { Id: 98, StatusTypeId: 2 } });
+    expect(added.json).toMatchObject({
+      MainStatusId: 99,
+      MainStatus: { Id: 99, BaseStatusId: 99, StatusTypeId: 1, Name: expect.any(String) },
+      CustomStatusId: 98,
+      CustomStatus: { Id: 98, StatusTypeId: 2 },
+    });
     expect(lastFindings(shop)).toEqual([expect.objectContaining({ code: 'state.order-row.not-on-order', level: 'risk', pointer: '/OrderReturnRows/1/OrderRowId' })]);
     const again = await shop.add({ ...oneRow(5, 2), MainStatusId: 99 });
     expect(again.json.MainStatus).toEqual(added.json.MainStatus);
@@ -134,7 +153,10 @@ describe('ShopCtrl POST v1/Returns', () => {
 
   it('serves a row without OrderRowId, one returning more than the order row holds and a negative quantity, each a risk (no vendor source refuses them)', async () => {
     const shop = await createShopCtrlMock();
-    const added = await shop.add({ ...oneRow(5, 1), OrderReturnRows: [{ ReturnedQuantity: 1 }, { OrderRowId: 1, ReturnedQuantity: 2 }, { OrderRowId: 3, ReturnedQuantity: 2.5 }, { OrderRowId: 3, ReturnedQuantity: -1 }] });
+    const added = await shop.add({
+      ...oneRow(5, 1),
+      OrderReturnRows: [{ ReturnedQuantity: 1 }, { OrderRowId: 1, ReturnedQuantity: 2 }, { OrderRowId: 3, ReturnedQuantity: 2.5 }, { OrderRowId: 3, ReturnedQuantity: -1 }],
+    });
     expect(added.status).toBe(200);
     expect(lastFindings(shop).map((finding) => [finding.code, finding.level, finding.pointer])).toEqual([
       ['state.order-row.missing', 'risk', '/OrderReturnRows/0/OrderRowId'],
@@ -150,7 +172,14 @@ describe('ShopCtrl POST v1/Returns', () => {
     expect(added.json).toMatchObject({ MainStatusId: 1, MainStatus: { Name: 'New' } });
     expect(added.json.CustomStatus).toBeUndefined();
     expect(added.json.CustomStatusId).toBeUndefined();
-    expect(added.json.OrderReturnRows[0]).toMatchObject({ Id: 1, OrderRowId: 3, ProductCode: 'ROPE-10MM', ProductName: 'Climbing rope 10 mm (per metre)', SupplierName: 'Alpin Supply', Resolution: 0 });
+    expect(added.json.OrderReturnRows[0]).toMatchObject({
+      Id: 1,
+      OrderRowId: 3,
+      ProductCode: 'ROPE-10MM',
+      ProductName: 'Climbing rope 10 mm (per metre)',
+      SupplierName: 'Alpin Supply',
+      Resolution: 0,
+    });
   });
 
   it('fabricates an unknown order (and warehouse) on first use and keeps it (a row not on it is a risk); with strictFixtures refuses both', async () => {

@@ -54,6 +54,7 @@ export async function createShopCtrlMock(options: MockOptions = {}) {
   const add = (body: object | string, send: Format = 'json', accept: Format = 'json') =>
     mock.send('POST', RETURNS, { headers: { 'content-type': MEDIA[send], accept: MEDIA[accept] }, body });
   /** The stored returns, in insertion order. */
-  const stored = async (): Promise<Array<Record<string, any>>> => ((await mock.send('GET', '/__admin/state')).json.vendors.shopctrl?.default?.collections.returns ?? []).map(([, record]: [string, unknown]) => record);
+  const stored = async (): Promise<Array<Record<string, any>>> =>
+    ((await mock.send('GET', '/__admin/state')).json.vendors.shopctrl?.default?.collections.returns ?? []).map(([, record]: [string, unknown]) => record);
   return { ...mock, exchanges, add, stored };
 }

@@ -20,9 +20,13 @@ export interface FixtureHost {
 
 /** The statements that write `data`'s collections (upserts) and announce them in the change log, under the log lock. */
 function writeStatements(data: FixtureData, whole: boolean): string[] {
-  const rows = Object.entries(data).flatMap(([vendor, collections]) => Object.entries(collections).map(([name, records]) => `(${[vendor, name, JSON.stringify(records)].map((text) => pg.escapeLiteral(text)).join(', ')})`));
+  const rows = Object.entries(data).flatMap(([vendor, collections]) =>
+    Object.entries(collections).map(([name, records]) => `(${[vendor, name, JSON.stringify(records)].map((text) => pg.escapeLiteral(text)).join(', ')})`),
+  );
   return [
-    ...(rows.length === 0 ? [] : [`INSERT INTO ${SCHEMA}.fixtures (vendor, collection, records) VALUES ${rows.join(', ')} ON CONFLICT (vendor, collection) DO UPDATE SET records = EXCLUDED.records`]),
+    ...(rows.length === 0
+      ? []
+      : [`INSERT INTO ${SCHEMA}.fixtures (vendor, collection, records) VALUES ${rows.join(', ')} ON CONFLICT (vendor, collection) DO UPDATE SET records = EXCLUDED.records`]),
     `SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${LOG_LOCK})`,
     `INSERT INTO ${SCHEMA}.changes (changes) VALUES (${pg.escapeLiteral(encodeFixtureChange(data, whole))})`,
   ];
@@ -59,7 +63,12 @@ export function createPostgresFixtures(host: FixtureHost): SharedFixtures {
       const same = await transaction(async (client) => {
         const { rows } = await client.query<{ fingerprint: string }>(`SELECT fingerprint FROM ${SCHEMA}.fixtures_source`);
         if (rows[0]?.fingerprint === fingerprint) return true;
-        const statements = [`DELETE FROM ${SCHEMA}.fixtures`, `DELETE FROM ${SCHEMA}.fixtures_source`, `INSERT INTO ${SCHEMA}.fixtures_source (fingerprint) VALUES (${pg.escapeLiteral(fingerprint)})`, ...writeStatements(fixtures, true)];
+        const statements = [
+          `DELETE FROM ${SCHEMA}.fixtures`,
+          `DELETE FROM ${SCHEMA}.fixtures_source`,
+          `INSERT INTO ${SCHEMA}.fixtures_source (fingerprint) VALUES (${pg.escapeLiteral(fingerprint)})`,
+          ...writeStatements(fixtures, true),
+        ];
         await client.query(statements.join(';\n'));
         return false;
       });

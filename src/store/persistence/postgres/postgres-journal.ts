@@ -48,11 +48,15 @@ export function createPostgresJournal(pool: pg.Pool, shown: string): SharedJourn
     },
     async clear() {
       await writes.commit().catch(unavailable);
-      await insert(`INSERT INTO ${SCHEMA}.journal (entry) VALUES (NULL); DELETE FROM ${SCHEMA}.journal WHERE position < currval('${SCHEMA}.journal_position_seq')`).catch(unavailable);
+      await insert(`INSERT INTO ${SCHEMA}.journal (entry) VALUES (NULL); DELETE FROM ${SCHEMA}.journal WHERE position < currval('${SCHEMA}.journal_position_seq')`).catch(
+        unavailable,
+      );
     },
     async read(after) {
       await writes.commit().catch(unavailable);
-      const { rows } = await pool.query<{ position: string; entry: string | null }>(`SELECT position, entry FROM ${SCHEMA}.journal WHERE position > $1 ORDER BY position`, [after]).catch(unavailable);
+      const { rows } = await pool
+        .query<{ position: string; entry: string | null }>(`SELECT position, entry FROM ${SCHEMA}.journal WHERE position > $1 ORDER BY position`, [after])
+        .catch(unavailable);
       return rows.map((row) => ({ position: Number(row.position), entry: row.entry === null ? null : (JSON.parse(row.entry) as unknown) }));
     },
   };

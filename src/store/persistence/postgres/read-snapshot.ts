@@ -24,13 +24,24 @@ export async function readSnapshot(client: ClientBase): Promise<Snapshot> {
       `SELECT vendor, tenant, collection, id, record FROM ${SCHEMA}.records ORDER BY vendor, tenant, collection, ord`,
     );
     const sequences = await client.query<{ vendor: string; tenant: string; name: string; value: string }>(`SELECT vendor, tenant, name, value FROM ${SCHEMA}.sequences`);
-    const fixtures = await client.query<{ vendor: string; collection: string; records: string }>(`SELECT vendor, collection, records FROM ${SCHEMA}.fixtures ORDER BY vendor, collection`);
+    const fixtures = await client.query<{ vendor: string; collection: string; records: string }>(
+      `SELECT vendor, collection, records FROM ${SCHEMA}.fixtures ORDER BY vendor, collection`,
+    );
     const last = await client.query<{ position: string }>(
       `SELECT greatest((SELECT coalesce(max(position), 0) FROM ${SCHEMA}.changes), (SELECT through FROM ${SCHEMA}.changes_pruned)) AS position`,
     );
     await client.query('COMMIT');
     const changes: StoreChange[] = [{ kind: 'reset' }];
-    for (const row of records.rows) changes.push({ kind: 'put', vendor: row.vendor, tenant: row.tenant, collection: row.collection, id: row.id, record: deepFreeze(JSON.parse(row.record) as unknown), json: row.record });
+    for (const row of records.rows)
+      changes.push({
+        kind: 'put',
+        vendor: row.vendor,
+        tenant: row.tenant,
+        collection: row.collection,
+        id: row.id,
+        record: deepFreeze(JSON.parse(row.record) as unknown),
+        json: row.record,
+      });
     for (const row of sequences.rows) changes.push({ kind: 'sequence', vendor: row.vendor, tenant: row.tenant, sequence: row.name, value: Number(row.value) });
     const data = createDictionary<Record<string, unknown>>();
     for (const row of fixtures.rows) (data[row.vendor] ??= createDictionary())[row.collection] = JSON.parse(row.records) as unknown;

@@ -6,7 +6,11 @@ const literal = (value: string | number): string => (typeof value === 'number' ?
 
 /** A reset's `WHERE`: everything, a vendor, or a vendor's tenant. */
 const scopeOf = (change: StoreChange & { kind: 'reset' }) =>
-  change.vendor === undefined ? '' : change.tenant === undefined ? ` WHERE vendor = ${literal(change.vendor)}` : ` WHERE vendor = ${literal(change.vendor)} AND tenant = ${literal(change.tenant)}`;
+  change.vendor === undefined
+    ? ''
+    : change.tenant === undefined
+      ? ` WHERE vendor = ${literal(change.vendor)}`
+      : ` WHERE vendor = ${literal(change.vendor)} AND tenant = ${literal(change.tenant)}`;
 
 /**
  * The SQL that applies `change` to the tables, one statement. Values are escaped literals (`escapeLiteral`), so a
