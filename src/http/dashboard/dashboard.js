@@ -73,9 +73,7 @@
           { class: 'codes' },
           operation.statuses.length === 0
             ? '–'
-            : operation.statuses.map((s) =>
-                el('span', { class: s.documented ? 'code' : 'code undocumented', title: s.documented ? 'documented' : 'not documented by the spec' }, `${s.status} ×${s.count}`),
-              ),
+            : operation.statuses.map((s) => el('span', { class: s.documented ? 'code' : 'code undocumented', title: s.documented ? 'documented' : 'not documented by the spec' }, `${s.status} ×${s.count}`)),
         ),
         el('td', { class: 'num' }, String(operation.violatingRequests)),
       ),
@@ -89,20 +87,11 @@
         {},
         bar(vendor.coverage.exercised, vendor.coverage.offered),
         ' ',
-        el(
-          'span',
-          { class: 'coverage', 'data-exercised': vendor.coverage.exercised, 'data-offered': vendor.coverage.offered },
-          `${vendor.coverage.exercised} of ${vendor.coverage.offered} operations exercised`,
-        ),
+        el('span', { class: 'coverage', 'data-exercised': vendor.coverage.exercised, 'data-offered': vendor.coverage.offered }, `${vendor.coverage.exercised} of ${vendor.coverage.offered} operations exercised`),
         `; ${vendor.requests} request${vendor.requests === 1 ? '' : 's'}`,
         vendor.clients.length === 0 ? '' : ` from ${vendor.clients.join(', ')}`,
       ),
-      el(
-        'table',
-        { class: 'operations' },
-        el('thead', {}, el('tr', {}, el('th', {}, 'operation'), el('th', {}, 'requests'), el('th', {}, 'codes seen'), el('th', {}, 'violating'))),
-        el('tbody', {}, rows),
-      ),
+      el('table', { class: 'operations' }, el('thead', {}, el('tr', {}, el('th', {}, 'operation'), el('th', {}, 'requests'), el('th', {}, 'codes seen'), el('th', {}, 'violating'))), el('tbody', {}, rows)),
     );
   }
 
@@ -175,15 +164,7 @@
     const detail = el(
       'tr',
       { class: 'violation-detail', 'data-seq': entry.seq },
-      el(
-        'td',
-        { colspan: 8 },
-        el(
-          'ul',
-          {},
-          entry.violations.map((v) => el('li', {}, `${v.level ?? 'violation'} `, el('code', {}, v.code), ' ', el('code', {}, v.pointer || '/'), `: ${v.message}`)),
-        ),
-      ),
+      el('td', { colspan: 8 }, el('ul', {}, entry.violations.map((v) => el('li', {}, `${v.level ?? 'violation'} `, el('code', {}, v.code), ' ', el('code', {}, v.pointer || '/'), `: ${v.message}`)))),
     );
     return [row, detail];
   }
