@@ -40,11 +40,13 @@ describe('ERP connector against JTL-Cloud', () => {
     expect(report.verdict).toBe('pass');
   });
 
-  it('is refused a line item that is not on the sales order, and the journal says why', async () => {
-    const refused = await jtlConnector(mock.urlFor('jtl'))(123, 999_999, 1);
-    expect(refused.status).toBe(400);
-    const [entry] = mock.journal({ vendor: 'jtl', violationsOnly: true });
-    expect(entry?.violations[0]?.pointer).toContain('SalesOrderLineItemId');
-    expect(mock.report({ client: 'ReturnsConnector/1.0.0' }).verdict).toBe('fail');
+  it('books a line item that is not on the sales order, and the report names the risk without failing', async () => {
+    // JTL's page states no check of line items against the order: the mock serves it and records a risk, not a refusal.
+    const booked = await jtlConnector(mock.urlFor('jtl'))(123, 999_999, 1);
+    expect(booked.status).toBe(201);
+    const entry = mock.journal({ vendor: 'jtl' }).at(-1);
+    expect(entry?.violations[0]).toMatchObject({ level: 'risk', pointer: expect.stringContaining('SalesOrderLineItemId') });
+    expect(mock.report({ client: 'ReturnsConnector/1.0.0' }).verdict).toBe('pass');
+    expect(mock.report({ client: 'ReturnsConnector/1.0.0', failOn: 'risk' }).verdict).toBe('fail');
   });
 });

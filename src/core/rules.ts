@@ -8,6 +8,11 @@ export interface RuleDefinition {
   description: string;
   /** Where the source says it: the section of the vendor's page, the reference's URL, the platform's documentation or RFC. */
   cite?: string;
+  /**
+   * The mock's option the rule is raised under only (`--strict-fixtures`): the user asked for the refusal, so it may
+   * rest on the mock alone and still be a violation.
+   */
+  option?: string;
 }
 
 /** A registered rule: every finding the mock raises has one (`GET /__admin/rules`). */

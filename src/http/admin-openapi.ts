@@ -336,6 +336,7 @@ export const ADMIN_OPENAPI = {
           source: { enum: ['vendor-doc', 'vendor-reference', 'platform', 'mock'] },
           description: { type: 'string' },
           cite: { type: 'string', description: 'Where the source says it.' },
+          option: { type: 'string', description: 'The mock’s option the rule is raised under only (--strict-fixtures): asked for by the user.' },
         },
       },
       NearMiss: {
