@@ -45,7 +45,8 @@ describe('ERP connector against JTL-Cloud', () => {
     const booked = await jtlConnector(mock.urlFor('jtl'))(123, 999_999, 1);
     expect(booked.status).toBe(201);
     const entry = mock.journal({ vendor: 'jtl' }).at(-1);
-    expect(entry?.violations[0]).toMatchObject({ level: 'risk', pointer: expect.stringContaining('SalesOrderLineItemId') });
+    expect(entry?.violations[0]?.level).toBe('risk');
+    expect(entry?.violations[0]?.pointer).toContain('SalesOrderLineItemId');
     expect(mock.report({ client: 'ReturnsConnector/1.0.0' }).verdict).toBe('pass');
     expect(mock.report({ client: 'ReturnsConnector/1.0.0', failOn: 'risk' }).verdict).toBe('fail');
   });
