@@ -31,8 +31,8 @@ describe('--fail-on', () => {
     const configDir = await mkdtemp(path.join(dir, 'config-'));
     await writeFile(path.join(configDir, 'returns-mock.config.json'), JSON.stringify({ failOn: 'notice' }));
     for (const [args, place] of [
-      [['--vendor', 'emporix', '--fail-on', 'notice'], {}],
-      [['--vendor', 'emporix'], { cwd: configDir }],
+      [['--vendors', 'emporix', '--fail-on', 'notice'], {}],
+      [['--vendors', 'emporix'], { cwd: configDir }],
     ] as const) {
       const server = await startCli([...args], 15_000, place);
       try {

@@ -142,7 +142,7 @@ describe('returns-mock report --journal, in process', () => {
       spec,
       'openapi: 3.0.3\ninfo: { title: Pets, version: "1" }\npaths:\n  /pets:\n    get:\n      operationId: listPets\n      responses: { "200": { description: ok } }\n  /pets/{id}:\n    get:\n      operationId: getPet\n      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]\n      responses: { "200": { description: ok }, "400": { description: bad, content: { application/problem+json: { schema: { type: object } } } } }\n',
     );
-    const mock = await createTestMock({ vendors: [], specs: [{ file: spec }], journal });
+    const mock = await createTestMock({ vendors: [], spec: [{ file: spec }], journal });
     await mock.send('GET', '/petstore/pets/abc', { headers: { 'x-mock-client': 'ci' } });
     await mock.store.close();
     const out = path.join(dir, 'generic.xml');

@@ -36,7 +36,7 @@ describe('lenient mode', async () => {
 });
 
 describe('lenient mode and the body limit', async () => {
-  const { send } = await createTestMock({ vendors: ['emporix'], mode: 'lenient', maxBodyBytes: 100 });
+  const { send } = await createTestMock({ vendors: ['emporix'], mode: 'lenient', maxBody: 100 });
 
   it('still refuses a body over --max-body with the vendor’s 413: the limit is the mock’s, not the contract’s', async () => {
     const refused = await send('POST', '/emporix/return/acme/returns', { headers: employee, body: { ...newReturn, padding: 'x'.repeat(200) } });

@@ -5,7 +5,7 @@ const catalog = new URL('../fixtures/specs/catalog.yaml', import.meta.url).pathn
 const auth = { 'x-api-key': 'k', 'x-trace': '0b6f2b1e-8d7c-4a59-9b0e-3f1f0c2d9a11' };
 
 describe('a third-party OpenAPI 3.0 spec mounted with --spec', async () => {
-  const mock = await createTestMock({ vendors: [], specs: [{ file: catalog }] });
+  const mock = await createTestMock({ vendors: [], spec: [{ file: catalog }] });
   const { send } = mock;
 
   it('mounts at the file base name and answers with the documented example', async () => {

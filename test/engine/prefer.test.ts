@@ -104,11 +104,11 @@ describe('Prefer: scenario control per request', () => {
         paths: { '/things': { get: { operationId: 'listThings', responses: { default: { description: 'any' } } } } },
       }),
     );
-    const { send } = await mockWithJournal({ vendors: [], specs: [{ file }] });
+    const { send } = await mockWithJournal({ vendors: [], spec: [{ file }] });
     const refused = await send('GET', '/things/things', { headers: { prefer: 'code=101' } });
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('Prefer code must be an HTTP status code from 200 to 599');
-    await expect(createTestMock({ vendors: [], specs: [{ file }], scenarios: [{ status: 101 }] })).rejects.toThrow('status must be an HTTP status code from 200 to 599, not 101');
+    await expect(createTestMock({ vendors: [], spec: [{ file }], scenarios: [{ status: 101 }] })).rejects.toThrow('status must be an HTTP status code from 200 to 599, not 101');
   });
 
   it('a request that breaks the contract is refused as usual: Prefer does not bypass validation', async () => {

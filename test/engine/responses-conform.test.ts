@@ -5,7 +5,7 @@ import { vendorPlugins } from '../../src/vendors/index.js';
 import { buildValidRequest, type BuiltRequest } from '../helpers/valid-request.js';
 
 const exchanges: Exchange[] = [];
-const mock = await createMock({ inMemory: true, onExchange: (exchange) => exchanges.push(exchange), maxBodyBytes: 64 * 1024 });
+const mock = await createMock({ inMemory: true, onExchange: (exchange) => exchanges.push(exchange), maxBody: 64 * 1024 });
 
 async function send(prefix: string, request: BuiltRequest): Promise<Exchange> {
   exchanges.length = 0;

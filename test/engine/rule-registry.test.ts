@@ -39,7 +39,7 @@ describe('the rule registry', () => {
 /** Requests of every kind the engine judges, for every operation of every vendor: each finding's code must be registered. */
 describe('every finding raised by representative traffic names a registered rule', async () => {
   const exchanges: Exchange[] = [];
-  const mock = await createMock({ inMemory: true, maxBodyBytes: 64 * 1024, onExchange: (exchange) => exchanges.push(exchange) });
+  const mock = await createMock({ inMemory: true, maxBody: 64 * 1024, onExchange: (exchange) => exchanges.push(exchange) });
   const registry = createRuleRegistry(allRules);
   const send = async (prefix: string, request: BuiltRequest) => {
     const init: RequestInit = { method: request.method, headers: request.headers };

@@ -75,11 +75,11 @@ export function countReturns(data: StoreData): number {
 }
 
 /** A mock over a real store file that records every exchange and what the store should hold. */
-export async function createFuzzMock(options: { maxBodyBytes?: number } = {}) {
+export async function createFuzzMock(options: { maxBody?: number } = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'returns-mock-fuzz-'));
   const db = path.join(dir, 'store.json');
   const exchanges: Exchange[] = [];
-  const mock = await createMock({ db, seed: 3, maxBodyBytes: options.maxBodyBytes, onExchange: (exchange) => exchanges.push(exchange) });
+  const mock = await createMock({ db, seed: 3, maxBody: options.maxBody, onExchange: (exchange) => exchanges.push(exchange) });
   let expectedReturns = 0;
 
   /** Sends through the real Hono app and returns the exchange the engine recorded (undefined for a path no vendor owns). */

@@ -71,7 +71,7 @@ const rawRequest = fc.record({
 });
 
 describe("raw requests over a real socket, Node's parser's refusals included", async () => {
-  const mock = await startMock({ inMemory: true, port: 0, headersTimeoutMs: 2_000, requestTimeoutMs: 3_000 });
+  const mock = await startMock({ inMemory: true, port: 0, headersTimeout: 2_000, requestTimeout: 3_000 });
   const port = Number(new URL(mock.url).port);
   const prefixes = mock.engines.map((engine) => ({ vendor: engine.plugin.id, prefix: engine.plugin.prefix }));
   afterAll(() => mock.close());

@@ -41,7 +41,7 @@ describe('admin API', async () => {
   });
 
   it('refuses a fixtures body over the body limit with 413 and loads nothing of it', async () => {
-    const small = await createTestMock({ vendors: ['jtl'], maxBodyBytes: 1_000 });
+    const small = await createTestMock({ vendors: ['jtl'], maxBody: 1_000 });
     const huge = { jtl: { warehouses: Array.from({ length: 200 }, (_, Id) => ({ Id })) } };
     const refused = await small.send('POST', '/__admin/fixtures', { body: huge });
     expect(refused.status).toBe(413);

@@ -41,7 +41,7 @@ const bodyOf = (raw: string) => raw.slice(raw.indexOf('\r\n\r\n') + 4);
 const contentTypeOf = (raw: string) => /\r\ncontent-type: ([^\r]*)/i.exec(raw)?.[1] ?? '';
 
 describe('slow and idle connections are bounded by explicit timeouts; normal clients are not', async () => {
-  const mock = await startMock({ inMemory: true, port: 0, headersTimeoutMs: 500, requestTimeoutMs: 1_000, keepAliveTimeoutMs: 300 });
+  const mock = await startMock({ inMemory: true, port: 0, headersTimeout: 500, requestTimeout: 1_000, keepAliveTimeout: 300 });
   const port = Number(new URL(mock.url).port);
   const open: Socket[] = [];
   afterAll(async () => {

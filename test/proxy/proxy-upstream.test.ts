@@ -211,7 +211,7 @@ describe('proxy mode: an upstream that fails', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const proxy = await startMock({ inMemory: true, proxy: { emporix: `http://127.0.0.1:${port}`, intershop: `http://127.0.0.1:${port}/rest` }, proxyTimeoutMs: 2000 });
+    const proxy = await startMock({ inMemory: true, proxy: { emporix: `http://127.0.0.1:${port}`, intershop: `http://127.0.0.1:${port}/rest` }, proxyTimeout: 2 });
     try {
       const answer = await send(proxy.urlFor('emporix'), { method: 'GET', path: '/return/acme/returns/r-1', headers: { authorization: 'Bearer test-token' } });
       expect(answer.status).toBe(502);
@@ -238,7 +238,7 @@ describe('proxy mode: an upstream that fails', () => {
     const hung = createServer(() => undefined);
     await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(hung.address() as AddressInfo).port}`;
-    const proxy = await startMock({ inMemory: true, vendors: ['shopctrl'], proxy: { shopctrl: url }, proxyTimeoutMs: 300 });
+    const proxy = await startMock({ inMemory: true, vendors: ['shopctrl'], proxy: { shopctrl: url }, proxyTimeout: 0.3 });
     try {
       const engine = proxy.engines[0]!;
       const request = buildValidRequest(engine.spec, engine.operations[0]!, createSeededFaker(1));
@@ -253,7 +253,7 @@ describe('proxy mode: an upstream that fails', () => {
   });
 
   it('answers 502 naming a DNS failure for a host that does not resolve', async () => {
-    const proxy = await startMock({ inMemory: true, vendors: ['emporix'], proxy: { emporix: 'http://returns-mock-upstream.invalid' }, proxyTimeoutMs: 5000 });
+    const proxy = await startMock({ inMemory: true, vendors: ['emporix'], proxy: { emporix: 'http://returns-mock-upstream.invalid' }, proxyTimeout: 5 });
     try {
       const answer = await send(proxy.urlFor('emporix'), { method: 'GET', path: '/return/acme/returns/r-1', headers: { authorization: 'Bearer test-token' } });
       expect(answer.status).toBe(502);

@@ -20,7 +20,7 @@ export const emporixReturn = (orderId: string) => ({
 
 /** A replica: the real CLI on an ephemeral port, on the shared database. */
 export function startReplica(store: string, extra: string[] = []): Promise<RunningCli> {
-  return startCli(['--store', store, '--vendor', 'intershop', '--vendor', 'emporix', '--log-level', 'warn', ...extra], 30_000);
+  return startCli(['--store', store, '--vendors', 'intershop', '--vendors', 'emporix', '--log-level', 'warn', ...extra], 30_000);
 }
 
 export interface Answer {

@@ -6,7 +6,7 @@ const employee = { authorization: 'Bearer t' };
 const list = '/emporix/return/acme/returns';
 
 describe('limits answer with clear errors in the vendor shape', async () => {
-  const { send } = await createTestMock({ vendors: ['emporix', 'shopctrl'], maxBodyBytes: 2048 });
+  const { send } = await createTestMock({ vendors: ['emporix', 'shopctrl'], maxBody: 2048 });
   const fieldsOf = (json: { details: Array<{ field: string }> }) => json.details.map((detail) => detail.field);
 
   it('--max-body: a larger body is a 413 naming the limit, a body at the limit is read', async () => {

@@ -61,7 +61,7 @@ async function thingsMock() {
   const dir = mkdtempSync(path.join(tmpdir(), 'returns-mock-notices-'));
   const file = path.join(dir, 'things.yaml');
   writeFileSync(file, SPEC);
-  return createTestMock({ vendors: [], specs: [{ file }] });
+  return createTestMock({ vendors: [], spec: [{ file }] });
 }
 
 const findings = (mock: Awaited<ReturnType<typeof thingsMock>>) =>
