@@ -33,8 +33,23 @@ export function followRef(spec: SpecIndex, schema: unknown, pointer: string | un
 const child = (pointer: string | undefined, ...tokens: Array<string | number>) =>
   pointer === undefined ? undefined : `${pointer}/${tokens.map((t) => String(t).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 
-/** Builds a `SchemaView`, merging composition parts so callers can walk properties without caring how the schema was composed. */
-export function viewSchema(spec: SpecIndex, schema: unknown, pointer?: string, depth = 0): SchemaView {
+/** Views already built, by schema object and pointer: spec documents are not changed once loaded, so a view never goes stale. */
+const builtViews = new WeakMap<object, Map<string | undefined, SchemaView>>();
+
+/**
+ * Builds a `SchemaView`, merging composition parts so callers can walk properties without caring how the schema was
+ * composed. A view is built once per schema and pointer (the request walks run per request); callers must not change it.
+ */
+export function viewSchema(spec: SpecIndex, schema: unknown, pointer?: string): SchemaView {
+  if (typeof schema !== 'object' || schema === null) return buildView(spec, schema, pointer, 0);
+  let byPointer = builtViews.get(schema);
+  if (byPointer === undefined) builtViews.set(schema, (byPointer = new Map<string | undefined, SchemaView>()));
+  let view = byPointer.get(pointer);
+  if (view === undefined) byPointer.set(pointer, (view = buildView(spec, schema, pointer, 0)));
+  return view;
+}
+
+function buildView(spec: SpecIndex, schema: unknown, pointer: string | undefined, depth: number): SchemaView {
   const followed = followRef(spec, schema, pointer);
   const view: SchemaView = {
     schema: followed.schema,
@@ -58,7 +73,7 @@ export function viewSchema(spec: SpecIndex, schema: unknown, pointer?: string, d
       const parts = s[keyword];
       if (!Array.isArray(parts)) continue;
       parts.forEach((part, index) => {
-        const partView = viewSchema(spec, part, child(followed.pointer, keyword, index), depth + 1);
+        const partView = buildView(spec, part, child(followed.pointer, keyword, index), depth + 1);
         for (const t of partView.types) if (!view.types.includes(t)) view.types.push(t);
         for (const [name, property] of partView.properties) if (!view.properties.has(name)) view.properties.set(name, property);
         if (keyword === 'allOf') for (const name of partView.required) view.required.add(name);
