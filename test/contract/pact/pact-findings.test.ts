@@ -10,7 +10,12 @@ describe('mock.pact() and the findings of an exchange', () => {
     // A misspelt query parameter: Emporix ignores it, the mock records a notice and answers the list.
     const noticed = await mock.send('GET', `${LIST}?pageSise=5`, { headers: HEADERS });
     expect(noticed.status).toBe(200);
-    expect(mock.journal().at(-1)?.violations.map((finding) => finding.level)).toEqual(['notice']);
+    expect(
+      mock
+        .journal()
+        .at(-1)
+        ?.violations.map((finding) => finding.level),
+    ).toEqual(['notice']);
     // A pageSize over the documented maximum: refused.
     expect((await mock.send('GET', `${LIST}?pageSize=100000`, { headers: HEADERS })).status).toBe(400);
 
