@@ -1,17 +1,23 @@
 import { copyRecord } from './state/copy-record.js';
 import { collectionIndexOf } from './query/index-of-collection.js';
-import { deepFreeze } from './state/to-frozen-record.js';
+import { peekRecordOf, recordOf, type StoredText } from './state/record-text.js';
 import { assertName } from './state/assert-name.js';
 import { createTransaction } from './state/create-transaction.js';
 import type { StoreChange } from './state/store-change.js';
-import { findPartition, toStoreData } from './state/store-state.js';
+import { findPartition, toPlainStoreData } from './state/store-state.js';
 import { selectStoreBackend, type StoreOptions } from './persistence/select-store-backend.js';
-import type { PageRange, ResetScope, SortedPage, Store, StoreData, StoreTransaction } from './types.js';
+import type { PageRange, ResetScope, SortedPage, Store, StoreTransaction } from './types.js';
 
 export type { StoreOptions } from './persistence/select-store-backend.js';
 
-/** A stored record as a read hands it out: frozen (a loaded record is frozen only now; once frozen, this is one check). */
-const freezeOnRead = <T>(record: unknown) => deepFreeze(record) as Readonly<T>;
+/**
+ * How a read hands out the records of some ids: frozen and shared. A result of a page or so fills the read cache; a
+ * larger one (a whole collection, a lookup matching thousands) only uses it, so it does not flush the hot records.
+ */
+const handOut =
+  <T>(records: ReadonlyMap<string, StoredText>) =>
+  (id: string, _index: number, ids: readonly string[]) =>
+    (ids.length > 256 ? peekRecordOf : recordOf)(records.get(id)!) as Readonly<T>;
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
@@ -86,10 +92,11 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     get<T>(vendor: string, tenant: string, collection: string, id: string) {
       const found = records(vendor, tenant, collection);
       assertName('id', id);
-      return copyRecord(found?.get(id)) as T | undefined;
+      const text = found?.get(id);
+      return text === undefined ? undefined : (copyRecord(recordOf(text)) as T);
     },
     list<T>(vendor: string, tenant: string, collection: string) {
-      return Array.from(records(vendor, tenant, collection)?.values() ?? [], freezeOnRead<T>);
+      return Array.from(records(vendor, tenant, collection)?.values() ?? [], (text) => peekRecordOf(text) as Readonly<T>);
     },
     count(vendor, tenant, collection) {
       return records(vendor, tenant, collection)?.size ?? 0;
@@ -97,9 +104,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     findBy<T>(vendor: string, tenant: string, collection: string, path: string, values: readonly unknown[], page?: PageRange) {
       const found = records(vendor, tenant, collection);
       if (found === undefined) return [];
-      return collectionIndexOf(found)
-        .findBy(path, values, page)
-        .map((id) => freezeOnRead<T>(found.get(id)));
+      return collectionIndexOf(found).findBy(path, values, page).map(handOut<T>(found));
     },
     countBy(vendor, tenant, collection, path, values) {
       const found = records(vendor, tenant, collection);
@@ -108,9 +113,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     listSorted<T>(vendor: string, tenant: string, collection: string, path: string, { descending, offset, limit }: SortedPage) {
       const found = records(vendor, tenant, collection);
       if (found === undefined) return [];
-      return collectionIndexOf(found)
-        .sortedIds(path, descending, offset, limit)
-        .map((id) => freezeOnRead<T>(found.get(id)));
+      return collectionIndexOf(found).sortedIds(path, descending, offset, limit).map(handOut<T>(found));
     },
     transact(change) {
       // The async wrapper runs `decide` at once yet turns its throw into a rejection.
@@ -123,8 +126,8 @@ export async function createStore(options: StoreOptions): Promise<Store> {
       return refusal('reset()') ?? runReset(scope);
     },
     dump() {
-      // Through JSON: plain objects, `__proto__` stays an own key, nothing shared with the store.
-      return JSON.parse(JSON.stringify(toStoreData(state))) as StoreData;
+      // Parsed from the records' texts: plain objects, `__proto__` stays an own key, nothing shared with the store.
+      return toPlainStoreData(state);
     },
     close() {
       closed = true;

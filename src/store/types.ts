@@ -65,8 +65,8 @@ export interface Store {
   /** One record (a copy), or `undefined` when there is none. */
   get<T>(vendor: string, tenant: string, collection: string, id: string): T | undefined;
   /**
-   * A collection's records in insertion order; `[]` when empty. The stored records themselves, deeply frozen (a
-   * change throws): a list reads many records and usually hands out few, so copying each would be wasted work.
+   * A collection's records in insertion order; `[]` when empty. Deeply frozen (a change throws) and shared with other
+   * reads through the store's parse cache: a list reads many records and usually hands out few, so copying each would be wasted work.
    */
   list<T>(vendor: string, tenant: string, collection: string): ReadonlyArray<Readonly<T>>;
   /** How many records a collection holds. */

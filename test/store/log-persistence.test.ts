@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyChange } from '../../src/store/state/apply-change.js';
 import { createStore, StoreOpenError, STORE_DATA_VERSION, type Store } from '../../src/store/index.js';
 import { createLogPersistence } from '../../src/store/persistence/log-persistence.js';
-import { toFrozenJson } from '../../src/store/state/to-frozen-record.js';
+import { toRecordText } from '../../src/store/state/record-text.js';
 import { createTempStoreFile } from './temp-dir.js';
 
 const LOG = (file: string) => `${file}.log`;
@@ -137,7 +137,7 @@ describe('compaction while running', () => {
     const state = await persistence.load();
     const padding = 'x'.repeat(200);
     for (let n = 1; n <= 40; n += 1) {
-      const change = { kind: 'put' as const, vendor: 'jtl', tenant: 't', collection: 'returns', id: String(n), ...toFrozenJson({ n, padding }) };
+      const change = { kind: 'put' as const, vendor: 'jtl', tenant: 't', collection: 'returns', id: String(n), json: toRecordText({ n, padding }) };
       applyChange(state, change);
       await persistence.write([change], state);
       // Never much past the threshold or the snapshot's size: the log is emptied when it gets there.

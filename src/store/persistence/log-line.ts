@@ -40,7 +40,7 @@ export function decodeChange(value: unknown): StoreChange | undefined {
     return undefined;
   }
   if (!isName(vendor) || !isName(tenant) || !isName(name)) return undefined;
-  if (kind === 'put' && value.length === 6 && isName(id) && record !== undefined) return { kind, vendor, tenant, collection: name, id, record, json: JSON.stringify(record) };
+  if (kind === 'put' && value.length === 6 && isName(id) && record !== undefined) return { kind, vendor, tenant, collection: name, id, json: JSON.stringify(record) };
   if (kind === 'delete' && value.length === 5 && isName(id)) return { kind, vendor, tenant, collection: name, id };
   if (kind === 'sequence' && value.length === 5 && typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) return { kind, vendor, tenant, sequence: name, value: id };
   return undefined;

@@ -7,7 +7,6 @@ import { createJsonFileAdapter, type SnapshotData } from './json-file-adapter.js
 import { encodeLogLine } from './log-line.js';
 import type { StorePersistence } from './store-persistence.js';
 import { toStoreData, toStoreState } from '../state/store-state.js';
-import { deepFreeze } from '../state/to-frozen-record.js';
 import { STORE_DATA_VERSION } from '../types.js';
 import { lockStoreFile } from '../locking/store-lock.js';
 import { syncDirectory } from './write-file-durably.js';
@@ -42,7 +41,7 @@ export function createLogPersistence(file: string, minCompactionBytes = MIN_COMP
   let mustCompact = false;
   let unlock: (() => Promise<void>) | undefined;
 
-  /** Lets the snapshot's containers go: the state holds every record (shared, frozen) in its own maps. */
+  /** Lets the snapshot's containers go: the state holds every record's text in its own maps. */
   const release = () => {
     snapshot.data = { version: STORE_DATA_VERSION, vendors: {} };
   };
@@ -74,7 +73,7 @@ export function createLogPersistence(file: string, minCompactionBytes = MIN_COMP
     const content = await readAppendLog(logFile);
     for (const logged of content.batches) {
       if (logged.batch <= batch) continue; // already in the snapshot: a crash came between its write and the log's truncation
-      for (const change of logged.changes) applyChange(state, change.kind === 'put' ? { ...change, record: deepFreeze(change.record) } : change);
+      for (const change of logged.changes) applyChange(state, change);
       batch = logged.batch;
     }
     // Folding the log in at once also drops a torn last line, so new lines never follow garbage.

@@ -1,7 +1,7 @@
 import { Low } from 'lowdb';
 import type { StoreAdapter } from './adapter.js';
 import type { StorePersistence } from './store-persistence.js';
-import { toStoreData, toStoreState } from '../state/store-state.js';
+import { toPlainStoreData, toStoreState } from '../state/store-state.js';
 import { STORE_DATA_VERSION, type StoreData } from '../types.js';
 
 /** Persistence through any lowdb adapter: every write hands it a fresh snapshot of the whole state (memory, or a custom adapter). */
@@ -13,7 +13,7 @@ export function createSnapshotPersistence(adapter: StoreAdapter): StorePersisten
       return toStoreState(db.data);
     },
     write(_changes, state) {
-      db.data = toStoreData(state);
+      db.data = toPlainStoreData(state);
       return db.write();
     },
     async close() {},

@@ -1,5 +1,6 @@
 import { compareSortValues } from './compare-sort-values.js';
 import { valuesAtPath } from './values-at-path.js';
+import { parseStored, peekRecordOf, recordOf, type StoredText } from '../state/record-text.js';
 
 /** A record's value at a sort path and its place in the collection (its insertion sequence). */
 interface SortEntry {
@@ -28,8 +29,8 @@ export interface CollectionIndex {
   countBy(path: string, values: readonly unknown[]): number;
   /** Ids ordered by their first value at `path` (`compareSortValues`; ties and descending keep collection order; missing last), `limit` from `offset`. */
   sortedIds(path: string, descending: boolean, offset: number, limit: number): string[];
-  /** Records a change: `before` undefined for a new id, `after` undefined for a deleted one. */
-  update(id: string, before: unknown, after: unknown): void;
+  /** Records a change (the texts of the record): `before` undefined for a new id, `after` undefined for a deleted one. */
+  update(id: string, before: StoredText | undefined, after: StoredText | undefined): void;
 }
 
 /** The first place in `sorted` whose value is not below `seq`. */
@@ -71,8 +72,11 @@ const removeSeq = (sorted: number[], seq: number) => {
   if (sorted[at] === seq) sorted.splice(at, 1);
 };
 
-/** Builds the (still empty) indexes of `records`, numbering them in their current order. */
-export function createCollectionIndex(records: ReadonlyMap<string, unknown>): CollectionIndex {
+/** A record's value for building an index: parsed and dropped again, so a build over the whole collection leaves the read cache alone. */
+const parsedForBuild = parseStored;
+
+/** Builds the (still empty) indexes of `records` (texts by id), numbering them in their current order. */
+export function createCollectionIndex(records: ReadonlyMap<string, StoredText>): CollectionIndex {
   const seqOf = new Map<string, number>();
   const idOf = new Map<number, string>();
   let nextSeq = 0;
@@ -88,9 +92,9 @@ export function createCollectionIndex(records: ReadonlyMap<string, unknown>): Co
     let postings = equality.get(path);
     if (postings !== undefined) return postings;
     equality.set(path, (postings = new Map<unknown, number[]>()));
-    for (const [id, record] of records) {
+    for (const [id, text] of records) {
       const seq = seqOf.get(id)!;
-      for (const key of keysAt(record, path)) {
+      for (const key of keysAt(parsedForBuild(text), path)) {
         const list = postings.get(key);
         if (list === undefined) postings.set(key, [seq]);
         else list.push(seq); // records are walked in place order, so each list stays sorted
@@ -102,8 +106,8 @@ export function createCollectionIndex(records: ReadonlyMap<string, unknown>): Co
     let index = sorted.get(path);
     if (index !== undefined) return index;
     index = { present: [], missing: [] };
-    for (const [id, record] of records) {
-      const value = sortValueAt(record, path);
+    for (const [id, text] of records) {
+      const value = sortValueAt(parsedForBuild(text), path);
       if (value === undefined) index.missing.push(seqOf.get(id)!);
       else index.present.push({ value, seq: seqOf.get(id)! });
     }
@@ -121,6 +125,44 @@ export function createCollectionIndex(records: ReadonlyMap<string, unknown>): Co
     if (lists.length <= 1) return lists[0] ?? [];
     // A record may hold several of the values (an array path): merged in place order, once each.
     return [...new Set(lists.flat())].sort((a, b) => a - b);
+  };
+
+  /** Moves one record's place in every index built so far. */
+  const updatePaths = (seq: number, beforeText: StoredText | undefined, afterText: StoredText | undefined) => {
+    // The new record is the one a read is likely to ask for next: parsed into the cache; the old one only looked at.
+    const before = beforeText === undefined ? undefined : peekRecordOf(beforeText);
+    const after = afterText === undefined ? undefined : recordOf(afterText);
+    for (const [path, postings] of equality) {
+      const old = keysAt(before, path);
+      const next = keysAt(after, path);
+      for (const key of old) {
+        if (next.has(key)) continue;
+        const list = postings.get(key)!;
+        removeSeq(list, seq);
+        if (list.length === 0) postings.delete(key);
+      }
+      for (const key of next) {
+        if (old.has(key)) continue;
+        const list = postings.get(key);
+        if (list === undefined) postings.set(key, [seq]);
+        else insertSeq(list, seq);
+      }
+    }
+    for (const [path, index] of sorted) {
+      if (before !== undefined) {
+        const value = sortValueAt(before, path);
+        if (value === undefined) removeSeq(index.missing, seq);
+        else {
+          const at = entryBound(index.present, { value, seq });
+          if (index.present[at]?.seq === seq) index.present.splice(at, 1);
+        }
+      }
+      if (after !== undefined) {
+        const value = sortValueAt(after, path);
+        if (value === undefined) insertSeq(index.missing, seq);
+        else index.present.splice(entryBound(index.present, { value, seq }), 0, { value, seq });
+      }
+    }
   };
 
   return {
@@ -152,7 +194,7 @@ export function createCollectionIndex(records: ReadonlyMap<string, unknown>): Co
       for (; position < end && position - present.length < missing.length; position += 1) seqs.push(missing[position - present.length]!);
       return seqs.map((seq) => idOf.get(seq)!);
     },
-    update(id, before, after) {
+    update(id, beforeText, afterText) {
       let seq = seqOf.get(id);
       if (seq === undefined) {
         seq = nextSeq;
@@ -160,38 +202,8 @@ export function createCollectionIndex(records: ReadonlyMap<string, unknown>): Co
         seqOf.set(id, seq);
         idOf.set(seq, id);
       }
-      for (const [path, postings] of equality) {
-        const old = keysAt(before, path);
-        const next = keysAt(after, path);
-        for (const key of old) {
-          if (next.has(key)) continue;
-          const list = postings.get(key)!;
-          removeSeq(list, seq);
-          if (list.length === 0) postings.delete(key);
-        }
-        for (const key of next) {
-          if (old.has(key)) continue;
-          const list = postings.get(key);
-          if (list === undefined) postings.set(key, [seq]);
-          else insertSeq(list, seq);
-        }
-      }
-      for (const [path, index] of sorted) {
-        if (before !== undefined) {
-          const value = sortValueAt(before, path);
-          if (value === undefined) removeSeq(index.missing, seq);
-          else {
-            const at = entryBound(index.present, { value, seq });
-            if (index.present[at]?.seq === seq) index.present.splice(at, 1);
-          }
-        }
-        if (after !== undefined) {
-          const value = sortValueAt(after, path);
-          if (value === undefined) insertSeq(index.missing, seq);
-          else index.present.splice(entryBound(index.present, { value, seq }), 0, { value, seq });
-        }
-      }
-      if (after === undefined) {
+      if (equality.size > 0 || sorted.size > 0) updatePaths(seq, beforeText, afterText);
+      if (afterText === undefined) {
         seqOf.delete(id);
         idOf.delete(seq);
       }

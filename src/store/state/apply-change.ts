@@ -1,5 +1,6 @@
 import { ensurePartition, prunePartition, type StoreState } from './store-state.js';
 import type { StoreChange } from './store-change.js';
+import type { StoredText } from './record-text.js';
 import { noteRecordChange } from '../query/index-of-collection.js';
 
 /**
@@ -11,9 +12,9 @@ export function applyChange(state: StoreState, change: StoreChange): void {
     case 'put': {
       const { collections } = ensurePartition(state, change.vendor, change.tenant);
       let records = collections.get(change.collection);
-      if (records === undefined) collections.set(change.collection, (records = new Map<string, unknown>()));
-      noteRecordChange(records, change.id, records.get(change.id), change.record);
-      records.set(change.id, change.record);
+      if (records === undefined) collections.set(change.collection, (records = new Map<string, StoredText>()));
+      noteRecordChange(records, change.id, records.get(change.id), change.json);
+      records.set(change.id, change.json);
       return;
     }
     case 'delete': {

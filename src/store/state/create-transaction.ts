@@ -2,7 +2,7 @@ import { assertName } from './assert-name.js';
 import type { StoreChange } from './store-change.js';
 import { findPartition, type StoreState } from './store-state.js';
 import { copyRecord } from './copy-record.js';
-import { toFrozenJson } from './to-frozen-record.js';
+import { recordOf, toRecordText, type StoredText } from './record-text.js';
 import type { StoreTransaction } from '../types.js';
 
 /** A transaction in progress: `tx` for the caller, `collect` for its changes, `end` to close it. */
@@ -22,9 +22,9 @@ export const partitionKey = (vendor: string, tenant: string): string => JSON.str
 /** Marks a record the transaction deleted. */
 const DELETED = Symbol('deleted');
 
-/** What one transaction changed in one partition: records by collection and id (or `DELETED`), sequences by name. */
+/** What one transaction changed in one partition: record texts by collection and id (or `DELETED`), sequences by name. */
 interface DraftPartition {
-  records: Map<string, Map<string, unknown>>;
+  records: Map<string, Map<string, StoredText | typeof DELETED>>;
   sequences: Map<string, number>;
 }
 
@@ -55,11 +55,11 @@ export function createTransaction(state: StoreState): OpenTransaction {
   const overlayOf = (vendor: string, tenant: string, collection: string, create: boolean) => {
     const partition = draftOf(vendor, tenant, create);
     let overlay = partition?.records.get(collection);
-    if (overlay === undefined && create) partition!.records.set(collection, (overlay = new Map<string, unknown>()));
+    if (overlay === undefined && create) partition!.records.set(collection, (overlay = new Map<string, StoredText | typeof DELETED>()));
     return overlay;
   };
-  /** A record (frozen) as this transaction sees it. */
-  const visible = (vendor: string, tenant: string, collection: string, id: string): unknown => {
+  /** A record's text as this transaction sees it. */
+  const visible = (vendor: string, tenant: string, collection: string, id: string): StoredText | undefined => {
     const overlay = overlayOf(vendor, tenant, collection, false);
     if (overlay?.has(id) === true) {
       const value = overlay.get(id);
@@ -68,7 +68,7 @@ export function createTransaction(state: StoreState): OpenTransaction {
     return findPartition(state, vendor, tenant)?.collections.get(collection)?.get(id);
   };
   const change = (next: StoreChange & { kind: 'put' | 'delete' }) => {
-    overlayOf(next.vendor, next.tenant, next.collection, true)!.set(next.id, next.kind === 'put' ? next.record : DELETED);
+    overlayOf(next.vendor, next.tenant, next.collection, true)!.set(next.id, next.kind === 'put' ? next.json : DELETED);
     changes.push(next);
   };
 
@@ -76,25 +76,26 @@ export function createTransaction(state: StoreState): OpenTransaction {
     get<T>(vendor: string, tenant: string, collection: string, id: string) {
       check(vendor, tenant, collection);
       assertName('id', id);
-      return copyRecord(visible(vendor, tenant, collection, id)) as T | undefined;
+      const text = visible(vendor, tenant, collection, id);
+      return text === undefined ? undefined : (copyRecord(recordOf(text)) as T);
     },
     list<T>(vendor: string, tenant: string, collection: string) {
       check(vendor, tenant, collection);
       const stored = findPartition(state, vendor, tenant)?.collections.get(collection);
-      if (overlayOf(vendor, tenant, collection, false) === undefined) return Array.from(stored?.values() ?? [], (record) => copyRecord(record) as T);
+      if (overlayOf(vendor, tenant, collection, false) === undefined) return Array.from(stored?.values() ?? [], (text) => copyRecord(recordOf(text)) as T);
       // Replays this collection's changes over a copy, so the order is the one `apply` will give.
       const records = new Map(stored);
       for (const c of changes) {
         if (c.kind === 'reset' || c.kind === 'sequence' || c.vendor !== vendor || c.tenant !== tenant || c.collection !== collection) continue;
-        if (c.kind === 'put') records.set(c.id, c.record);
+        if (c.kind === 'put') records.set(c.id, c.json);
         else records.delete(c.id);
       }
-      return Array.from(records.values(), (record) => copyRecord(record) as T);
+      return Array.from(records.values(), (text) => copyRecord(recordOf(text)) as T);
     },
     put(vendor, tenant, collection, id, record) {
       check(vendor, tenant, collection);
       assertName('id', id);
-      change({ kind: 'put', vendor, tenant, collection, id, ...toFrozenJson(record) });
+      change({ kind: 'put', vendor, tenant, collection, id, json: toRecordText(record) });
     },
     delete(vendor, tenant, collection, id) {
       check(vendor, tenant, collection);

@@ -1,6 +1,5 @@
 import type { FixtureData } from '../../fixtures/replace-fixtures.js';
 import { toFixtureData } from '../../fixtures/replace-fixtures.js';
-import { deepFreeze } from '../../state/to-frozen-record.js';
 import type { StoreChange } from '../../state/store-change.js';
 import { decodeChange, encodeChange } from '../log-line.js';
 
@@ -16,7 +15,7 @@ export const encodeChangeList = (changes: readonly StoreChange[]): string => `[$
 /** The change-log row of new fixture collections: `[["fixtures", data, whole]]`. */
 export const encodeFixtureChange = (fixtures: FixtureData, whole: boolean): string => JSON.stringify([['fixtures', fixtures, whole]]);
 
-/** The content of one change-log row (records frozen), or an error naming the row: a row we cannot read is never skipped. */
+/** The content of one change-log row, or an error naming the row: a row we cannot read is never skipped. */
 export function decodeChangeList(text: string, position: number): ChangeRowContent {
   const list: unknown = JSON.parse(text);
   if (!Array.isArray(list)) throw new Error(`change-log row ${position} is not a list of changes`);
@@ -28,7 +27,7 @@ export function decodeChangeList(text: string, position: number): ChangeRowConte
     changes: list.map((encoded) => {
       const change = decodeChange(encoded);
       if (change === undefined) throw new Error(`change-log row ${position} holds something that is not a store change`);
-      return change.kind === 'put' ? { ...change, record: deepFreeze(change.record) } : change;
+      return change;
     }),
   };
 }

@@ -2,7 +2,6 @@ import type { ClientBase } from 'pg';
 import { toFixtureData, type FixtureData } from '../../fixtures/replace-fixtures.js';
 import { createDictionary } from '../../state/create-dictionary.js';
 import type { StoreChange } from '../../state/store-change.js';
-import { deepFreeze } from '../../state/to-frozen-record.js';
 import { SCHEMA } from './migrations.js';
 
 /** Everything the database holds at one moment: the state as changes (a full reset first), the fixtures, and the change-log position it stands at. */
@@ -32,16 +31,8 @@ export async function readSnapshot(client: ClientBase): Promise<Snapshot> {
     );
     await client.query('COMMIT');
     const changes: StoreChange[] = [{ kind: 'reset' }];
-    for (const row of records.rows)
-      changes.push({
-        kind: 'put',
-        vendor: row.vendor,
-        tenant: row.tenant,
-        collection: row.collection,
-        id: row.id,
-        record: deepFreeze(JSON.parse(row.record) as unknown),
-        json: row.record,
-      });
+    // A record's text is kept as the database holds it (our own encoding), parsed only when a read hands it out.
+    for (const row of records.rows) changes.push({ kind: 'put', vendor: row.vendor, tenant: row.tenant, collection: row.collection, id: row.id, json: row.record });
     for (const row of sequences.rows) changes.push({ kind: 'sequence', vendor: row.vendor, tenant: row.tenant, sequence: row.name, value: Number(row.value) });
     const data = createDictionary<Record<string, unknown>>();
     for (const row of fixtures.rows) (data[row.vendor] ??= createDictionary())[row.collection] = JSON.parse(row.records) as unknown;
