@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenApiDocument } from './open-api-document.js';
-import { readParsedSpec, writeParsedSpec } from './parsed-spec-cache.js';
+import { parseYamlCached } from './parsed-spec-cache.js';
 import { createSpecIndex, type SpecIndex } from './spec-index.js';
 
 export type { OpenApiDocument } from './open-api-document.js';
@@ -37,16 +37,11 @@ export async function loadSpec(file: string): Promise<SpecDocument> {
   } catch (error) {
     throw new SpecLoadError(file, `cannot read: ${(error as Error).message}`);
   }
-  let parsed = await readParsedSpec(source);
-  if (parsed === undefined) {
-    // Imported only when the text is new: the parser itself takes ~30 ms to load.
-    const { parse: parseYaml } = await import('yaml');
-    try {
-      parsed = parseYaml(source, { maxAliasCount: 1000 });
-    } catch (error) {
-      throw new SpecLoadError(file, `not valid YAML or JSON: ${(error as Error).message}`);
-    }
-    await writeParsedSpec(source, parsed);
+  let parsed: unknown;
+  try {
+    parsed = await parseYamlCached(source);
+  } catch (error) {
+    throw new SpecLoadError(file, `not valid YAML or JSON: ${(error as Error).message}`);
   }
   if (!isOpenApiDocument(parsed)) {
     throw new SpecLoadError(file, 'not an OpenAPI 3.0 or 3.1 document (no `openapi: 3.x` field)');

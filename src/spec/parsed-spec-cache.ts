@@ -1,18 +1,31 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../core/package-root.js';
 
 /**
  * Parsed specs kept as JSON, by the hash of their text: parsing YAML is a fifth of start-up (~100 ms for the four
  * vendor specs), reading the same document as JSON ~3 ms. Beside the package, where build tools keep their caches.
  */
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/returns-mock/specs/', import.meta.url));
+const CACHE_DIR = packagePath('node_modules', '.cache', 'returns-mock', 'specs');
 
 /** Bump when what is cached for a text changes (parser options, the parser itself). */
 const CACHE_FORMAT = 'yaml-2/maxAliasCount-1000/v1';
 
 const keyOf = (source: string) => createHash('sha256').update(CACHE_FORMAT).update('\u0000').update(source).digest('hex');
+
+/**
+ * A YAML text parsed (YAML 1.2 core schema, at most 1,000 aliases), from the cache when it holds this exact text:
+ * the parser itself is imported only on a miss (loading it is ~30 ms of start-up). Throws the parser's error.
+ */
+export async function parseYamlCached(source: string, cacheDir = CACHE_DIR): Promise<unknown> {
+  const cached = await readParsedSpec(source, cacheDir);
+  if (cached !== undefined) return cached;
+  const { parse } = await import('yaml');
+  const parsed: unknown = parse(source, { maxAliasCount: 1000 });
+  await writeParsedSpec(source, parsed, cacheDir);
+  return parsed;
+}
 
 /** The document cached for exactly this text, or `undefined` (no cache, or unreadable: then it is parsed again). */
 export async function readParsedSpec(source: string, cacheDir = CACHE_DIR): Promise<unknown> {
