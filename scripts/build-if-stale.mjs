@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Written after each successful build; its modification time is the build's. */
 const STAMP = path.join(ROOT, 'dist', '.build-stamp');
-const SOURCES = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+const SOURCES = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/bundle-cli.mjs'];
 
 /** The newest modification time under a file or folder (static dashboard files included: they are copied as they are). */
 function newestMtime(entry) {
@@ -30,4 +30,6 @@ const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typ
   cwd: ROOT,
 });
 if (result.status !== 0) process.exit(result.status ?? 1);
+const bundled = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle-cli.mjs')], { stdio: 'inherit', cwd: ROOT });
+if (bundled.status !== 0) process.exit(bundled.status ?? 1);
 writeFileSync(STAMP, `${new Date().toISOString()}\n`);

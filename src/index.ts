@@ -34,7 +34,7 @@ import { loadSpec } from './spec/load-spec.js';
 import { createStore, loadFixtures, type ResetScope, type SharedJournal, type Store } from './store/index.js';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from './core/package-root.js';
 import { createGenericPlugin, vendorPlugins, type VendorId } from './vendors/index.js';
 import { toProxyTargets } from './proxy/to-proxy-targets.js';
 import { createSessionRecorder } from './record/create-session-recorder.js';
@@ -265,10 +265,10 @@ function shareContract(recorder: ContractRecorder, shared: SharedJournal, sink: 
   return { recorder: shareable, syncJournal, written: () => written };
 }
 /** returns-mock's version, from its package.json (one level above `src/` and `dist/` alike): stated in every report. */
-export const MOCK_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const MOCK_VERSION: string = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 
 /** The fixtures shipped with the package (`fixtures/`), found from `src/` and from `dist/` alike. */
-const BUNDLED_FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const BUNDLED_FIXTURES = packagePath('fixtures');
 
 /** Deprecation warnings already given in this process: each old name is reported once. */
 const warnedDeprecations = new Set<string>();

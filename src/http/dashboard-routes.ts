@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Hono } from 'hono';
+import { packagePath } from '../core/package-root.js';
 
-/** The page's sources: `../../src/http/dashboard/` resolves from `src/http/` and from `dist/http/` alike (the package ships them). */
-const DASHBOARD_DIR = new URL('../../src/http/dashboard/', import.meta.url);
+/** The page's sources, shipped as they are in `src/http/dashboard/`, whether this runs from `src/` or `dist/`. */
+const DASHBOARD_DIR = packagePath('src', 'http', 'dashboard');
 
 const STYLESHEET_TAG = '<link rel="stylesheet" href="dashboard.css">';
 const SCRIPT_TAG = '<script src="dashboard.js"></script>';
@@ -21,7 +23,7 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).di
  * token the browser presents it (`?token=`) for the page only, and could not for separately loaded assets.
  */
 function loadDashboardPage(): DashboardPage {
-  const read = (name: string) => readFileSync(new URL(name, DASHBOARD_DIR), 'utf8');
+  const read = (name: string) => readFileSync(path.join(DASHBOARD_DIR, name), 'utf8');
   const [template, css, js] = [read('index.html'), read('dashboard.css'), read('dashboard.js')];
   if (!template.includes(STYLESHEET_TAG) || !template.includes(SCRIPT_TAG)) throw new Error(`dashboard index.html must contain ${STYLESHEET_TAG} and ${SCRIPT_TAG}`);
   if (/<\/(style|script)/i.test(css + js)) throw new Error('dashboard.css and dashboard.js must not close their own element');

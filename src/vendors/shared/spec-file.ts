@@ -1,6 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../core/package-root.js';
 
-/** Absolute path of a bundled vendor spec; works from `src/` (tests) and from `dist/` (the CLI) alike. */
+/** Absolute path of a bundled vendor spec. */
 export function bundledSpecFile(name: string): string {
-  return fileURLToPath(new URL(`../../../specs/${name}`, import.meta.url));
+  return packagePath('specs', name);
 }
