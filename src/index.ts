@@ -31,6 +31,7 @@ import { DEFAULT_TIMEOUTS, listen } from './http/listen.js';
 import { isLoopbackHost } from './http/admin-guard.js';
 import { createClientErrorRenderer } from './http/render-client-error.js';
 import { loadSpec } from './spec/load-spec.js';
+import { parseYamlCached } from './spec/parsed-spec-cache.js';
 import { createStore, loadFixtures, type ResetScope, type SharedJournal, type Store } from './store/index.js';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -365,7 +366,7 @@ async function assembleMock(options: MockOptions, store: Store): Promise<Mock> {
   if (strayRule !== undefined) throw new Error(`a scenario rule names vendor '${strayRule.vendor}', which is not mounted; mounted: ${plugins.map((p) => p.id).join(', ')}`);
   const clock = options.clock === undefined ? undefined : new Date(options.clock);
   if (clock !== undefined && Number.isNaN(clock.getTime())) throw new Error(`clock '${options.clock}' is not an ISO date-time`);
-  const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES);
+  const fixtures = await loadFixtures(options.fixtures ?? BUNDLED_FIXTURES, parseYamlCached);
   await store.sharedFixtures?.adopt(fixtures);
   await restoreRecorded(store, plugins, fixtures);
   const proxies = toProxyTargets(
