@@ -107,6 +107,8 @@ export interface MockOptions {
   journal?: string;
   /** Most journal entries kept in memory (default 1000); the report counts every request regardless. */
   journalLimit?: number;
+  /** Most memory the in-memory journal may hold, in bytes (default 32 MiB, counted from above; the oldest entries go first). */
+  journalLimitBytes?: number;
   /** Token every `/__admin` request must present (Bearer, `x-admin-token` or `?token=`); required when `host` is not loopback. */
   adminToken?: string;
   /** Default coverage (percent of the offered operations) a report requires for `pass`; `/__admin/report?requireCoverage=` overrides it. */
@@ -408,6 +410,7 @@ async function assembleMock(options: MockOptions, store: Store): Promise<Mock> {
   const recorder = createContractRecorder({
     catalogues,
     journalLimit: options.journalLimit,
+    journalLimitBytes: options.journalLimitBytes,
     sink: options.journal === undefined || shared !== undefined ? undefined : journalFileSink(options.journal),
     run: { version: MOCK_VERSION, seed: options.seed ?? 1, mode: options.mode ?? 'strict' },
     secrets: options.adminToken === undefined ? [] : [options.adminToken],

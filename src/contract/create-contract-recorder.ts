@@ -10,6 +10,8 @@ export interface ContractRecorderOptions {
   catalogues: VendorCatalogue[];
   /** Most journal entries kept in memory; the report counts every request regardless. */
   journalLimit?: number;
+  /** Most memory the journal's entries may hold (approximately, counted from above). */
+  journalLimitBytes?: number;
   /** Receives each entry (the NDJSON file). */
   sink?: (entry: JournalEntry) => void;
   now?: () => Date;
@@ -42,12 +44,13 @@ export interface ContractRecorder {
 export function createContractRecorder({
   catalogues,
   journalLimit = DEFAULT_JOURNAL_LIMIT,
+  journalLimitBytes,
   sink,
   now = () => new Date(),
   run,
   secrets = [],
 }: ContractRecorderOptions): ContractRecorder {
-  const journal = createJournal({ limit: journalLimit, sink });
+  const journal = createJournal({ limit: journalLimit, maxBytes: journalLimitBytes, sink });
   const collector = createReportCollector(catalogues, run);
   const unrouted: UnroutedRequest[] = [];
   let seq = 0;

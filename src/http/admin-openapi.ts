@@ -13,7 +13,7 @@ const requestsAnswer = json(
     required: ['requests', 'dropped'],
     properties: {
       requests: { type: 'array', items: ref('JournalEntry') },
-      dropped: { type: 'integer', description: 'Entries dropped for --journal-limit: they are not counted or found.' },
+      dropped: { type: 'integer', description: 'Entries dropped for --journal-limit or --journal-limit-bytes: they are not counted or found.' },
     },
   },
   'The matching journal entries, oldest first.',

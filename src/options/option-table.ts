@@ -246,6 +246,14 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     help: ['requests the in-memory journal keeps (default 1000; reports count all)'],
   }),
   option({
+    name: 'journalLimitBytes',
+    flag: 'journal-limit-bytes',
+    schema: integer(65_536, 1_099_511_627_776),
+    reads: 'value',
+    arg: 'N',
+    help: ['memory the in-memory journal may hold, in bytes (default 33554432, 32 MiB; oldest dropped first)'],
+  }),
+  option({
     name: 'requireCoverage',
     flag: 'require-coverage',
     schema: { type: 'number', minimum: 0, maximum: 100 },

@@ -6,7 +6,7 @@ import { buildVendorCatalogue } from '../../src/contract/vendor-catalogue.js';
 import { loadSpec } from '../../src/spec/load-spec.js';
 import { vendorPlugins } from '../../src/vendors/index.js';
 import { describe, expect, it } from 'vitest';
-import { createJournal } from '../../src/contract/create-journal.js';
+import { approximateEntryBytes, createJournal } from '../../src/contract/create-journal.js';
 import { identifyClient } from '../../src/contract/identify-client.js';
 import { MASK } from '../../src/contract/mask-secrets.js';
 import { toJournalEntry } from '../../src/contract/to-journal-entry.js';
@@ -119,6 +119,35 @@ describe('journal bound', () => {
 
   it('refuses a limit below 1', () => {
     expect(() => createJournal({ limit: 0 })).toThrow(/at least 1/);
+    expect(() => createJournal({ limit: 10, maxBytes: 0 })).toThrow(/byte limit .* at least 1/);
+  });
+
+  it('keeps the newest entries whose memory fits the byte limit, and always the newest one', () => {
+    const heavy = (seq: number) => ({ seq, request: { body: 'x'.repeat(10_000) } }) as unknown as JournalEntry;
+    const size = approximateEntryBytes(heavy(1));
+    const journal = createJournal({ limit: 1000, maxBytes: 3 * size + 10 });
+    for (let seq = 1; seq <= 10; seq += 1) journal.append(heavy(seq));
+    expect(journal.list().map((e) => e.seq)).toEqual([8, 9, 10]);
+    expect(journal.dropped()).toBe(7);
+    const tiny = createJournal({ limit: 1000, maxBytes: size - 1 });
+    tiny.append(heavy(1));
+    tiny.append(heavy(2));
+    expect(tiny.list().map((e) => e.seq)).toEqual([2]);
+  });
+});
+
+describe('journal of a running mock', () => {
+  it('holds its entries to --journal-limit-bytes, counted from above the bytes their JSON takes', async () => {
+    const { send, contract, store } = await createTestMock({ vendors: ['emporix'], journalLimitBytes: 65_536 });
+    const note = 'é'.repeat(12_000);
+    for (let n = 1; n <= 20; n += 1) await send('POST', '/emporix/return/acme/returns', { body: { note, n } });
+    await store.close();
+    const kept = contract.journal.list();
+    expect(kept.at(-1)?.seq).toBe(20);
+    expect(contract.journal.dropped()).toBe(20 - kept.length);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.reduce((sum, entry) => sum + approximateEntryBytes(entry), 0)).toBeLessThanOrEqual(65_536);
+    for (const entry of kept) expect(approximateEntryBytes(entry)).toBeGreaterThanOrEqual(Buffer.byteLength(JSON.stringify(entry)));
   });
 });
 
