@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Bundles the compiled CLI (dist/cli/main.js and the modules it imports from dist/) into one file,
-// dist/bundle/returns-mock.js, with every package left as an import: Node then resolves, reads and links a handful
-// of files at start-up instead of some 280, about 300 ms of a start. The library (dist/index.js) stays unbundled.
+// dist/bundle/returns-mock.js, with the packages it uses (ajv, hono, faker, pino, …) bundled in too: Node then
+// resolves, reads and links a handful of files at start-up instead of some 600, about 400 ms of a start. Comments and
+// whitespace are dropped (about 20 ms less to decode and parse; names are kept for stack traces, and a source map is
+// written beside it for `node --enable-source-maps`). The library (dist/index.js) stays unbundled.
 import { rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
@@ -14,9 +17,9 @@ rmSync(OUT, { recursive: true, force: true });
 const bundle = await rolldown({
   input: path.join(ROOT, 'dist', 'cli', 'main.js'),
   platform: 'node',
-  // Our own modules are relative imports; every bare one (node:*, ajv, hono, …) stays an import.
-  external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
+  // Only Node's own modules stay imports; packages that are absent by design (pg's optional pg-native) stay requires.
+  external: (id) => id.startsWith('node:') || builtinModules.includes(id),
   logLevel: 'warn',
 });
-await bundle.write({ dir: OUT, format: 'esm', entryFileNames: 'returns-mock.js', chunkFileNames: '[name]-[hash].js' });
+await bundle.write({ minify: { compress: false, mangle: false }, sourcemap: true, dir: OUT, format: 'esm', entryFileNames: 'returns-mock.js', chunkFileNames: '[name]-[hash].js' });
 await bundle.close();
