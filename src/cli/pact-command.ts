@@ -71,7 +71,9 @@ export async function pactCommand(argv: string[], env: NodeJS.ProcessEnv): Promi
     if (truncated > 0) console.log(`returns-mock pact: left out ${truncated} exchange(s) whose body the journal cut`);
     if (unknownVendor > 0) console.log(`returns-mock pact: left out ${unknownVendor} exchange(s) to a vendor or operation no loaded spec has: give its spec with --spec FILE`);
     if (source.dropped > 0)
-      console.error(`returns-mock pact: the mock's journal had already dropped ${source.dropped} older entries (--journal-limit, --journal-limit-bytes); use serve --journal FILE for every request`);
+      console.error(
+        `returns-mock pact: the mock's journal had already dropped ${source.dropped} older entries (--journal-limit, --journal-limit-bytes); use serve --journal FILE for every request`,
+      );
     if (files.length === 0) {
       console.error('returns-mock pact: no exchange without violations to write a contract from');
       return 1;
