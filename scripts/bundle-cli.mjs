@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Bundles the compiled CLI (dist/cli/main.js and the modules it imports from dist/) into one file,
 // dist/bundle/returns-mock.js, with the packages it uses (ajv, hono, faker, pino, …) bundled in too: Node then
-// resolves, reads and links a handful of files at start-up instead of some 600, about 400 ms of a start. Comments and
-// whitespace are dropped (about 20 ms less to decode and parse; names are kept for stack traces, and a source map is
-// written beside it for `node --enable-source-maps`). The library (dist/index.js) stays unbundled.
+// resolves, reads and links a handful of files at start-up instead of hundreds. Measured on the median of seven
+// starts: about 90 ms less than leaving the packages as imports, which had saved about 300 ms over the unbundled
+// dist/. Comments and whitespace are dropped (about 20 ms less to decode and parse; names are kept for stack traces,
+// and a source map is written beside it for `node --enable-source-maps`). The library (dist/index.js) stays unbundled.
 import { rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';

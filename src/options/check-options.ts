@@ -26,28 +26,25 @@ export interface CheckContext {
   where?: string;
 }
 
-const compiled = new Map<string, (value: unknown) => OptionsSchemaError[]>();
+/** The `config` schema's checker per vendor list, compiled once: compiling costs tens of milliseconds of a start-up. */
+const configCheckers = new Map<string, (value: unknown) => OptionsSchemaError[]>();
 
 /**
- * The checker of a target, compiled once per vendor list. Compiling costs tens of milliseconds of every start-up, and
- * the command line checks its settings (`config`) before `startMock` checks its own (`api`), so both use the `config`
- * schema, the wider one, whose options have the same schemas; a key `api` does not take is reported as the `api`
- * schema reports it: an unknown property at the top.
+ * The checker of a target. The command line checks its settings (`config`) before `startMock` checks its own (`api`),
+ * so both use the one compiled `config` schema, the wider one, whose options have the same schemas; a key `api` does
+ * not take is reported as the `api` schema reports it: an unknown property at the top.
  */
 function checkerFor(target: OptionsTarget, vendorIds: readonly string[]): (value: Record<string, unknown>) => OptionsSchemaError[] {
-  const key = `${target}:${vendorIds.join(',')}`;
-  if (!compiled.has(key)) {
-    const checkConfig = compiled.get(`config:${vendorIds.join(',')}`) ?? compileOptionsSchema(buildOptionsSchema('config', vendorIds));
-    compiled.set(`config:${vendorIds.join(',')}`, checkConfig);
-    const apiKeys = new Set(Object.keys(buildOptionsSchema('api', vendorIds).properties as object));
-    compiled.set(`api:${vendorIds.join(',')}`, (value) => {
-      const entries = Object.entries(value as Record<string, unknown>);
-      const outside = entries.filter(([name]) => !apiKeys.has(name));
-      const errors = outside.map(([name]) => ({ pointer: '', keyword: 'additionalProperties', params: { additionalProperty: name } }));
-      return [...errors, ...checkConfig(Object.fromEntries(entries.filter(([name]) => apiKeys.has(name))))];
-    });
-  }
-  return compiled.get(key)!;
+  const vendors = vendorIds.join(',');
+  if (!configCheckers.has(vendors)) configCheckers.set(vendors, compileOptionsSchema(buildOptionsSchema('config', vendorIds)));
+  const checkConfig = configCheckers.get(vendors)!;
+  if (target === 'config') return checkConfig;
+  const apiKeys = new Set(Object.keys(buildOptionsSchema('api', vendorIds).properties as object));
+  return (value) => {
+    const outside = Object.keys(value).filter((name) => !apiKeys.has(name));
+    const inside = Object.fromEntries(Object.entries(value).filter(([name]) => apiKeys.has(name)));
+    return [...outside.map((name) => ({ pointer: '', keyword: 'additionalProperties', params: { additionalProperty: name } })), ...checkConfig(inside)];
+  };
 }
 
 /** What a valid value of an option is, in words: `a whole number from 0 to 65535`. */

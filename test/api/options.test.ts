@@ -25,6 +25,15 @@ describe('startMock and createMock options: one schema with the command line', (
     await expect(startMock({ logLevel: 'debug' } as never)).rejects.toThrow('logLevel is a setting of the command line and its config file, not of startMock/createMock');
   });
 
+  it("reports the command line's settings and the config file's $schema together with a bad option of its own", async () => {
+    const error = (await startMock({ logLevel: 'debug', $schema: 'x', seed: -5 } as never).catch((caught: unknown) => caught)) as Error;
+    expect(error.message.split('\n')).toEqual([
+      'startMock: logLevel is a setting of the command line and its config file, not of startMock/createMock',
+      "unknown option '$schema'",
+      "seed must be a whole number from 0 to 2147483647, not '-5'",
+    ]);
+  });
+
   it('keeps working under an old name, with one deprecation warning', async () => {
     const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     try {
